@@ -1,0 +1,53 @@
+# Shared by bin/epsilon, benchmarks/run and .ci/run: find a JDK 25, build when stale, and the JVM
+# flags that run Truffle with the Graal compiler (never the fallback interpreter). Source, don't run.
+
+EPSILON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EPSILON_DIST="$EPSILON_ROOT/launcher/target/dist"
+
+# Sets JAVA_HOME to a JDK 25: $JAVA_HOME if it is one, else the first under /usr/lib/jvm.
+epsilon_find_jdk() {
+    local candidate
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+        if "$candidate/bin/java" -version 2>&1 | grep -q 'version "25'; then
+            export JAVA_HOME="$candidate"
+            return 0
+        fi
+    done
+    echo "epsilon: no JDK 25 found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
+    return 1
+}
+
+# Builds the runnable layout when it is missing or older than any source or POM.
+epsilon_ensure_built() {
+    local stamp="$EPSILON_DIST/.built"
+    if [ -f "$stamp" ] && [ -z "$(find "$EPSILON_ROOT/pom.xml" "$EPSILON_ROOT/nfi-adapters" "$EPSILON_ROOT/language" \
+            "$EPSILON_ROOT/launcher" \( -path '*/target' -prune \) -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+        return 0
+    fi
+    echo "epsilon: building (first use or sources changed) ..." >&2
+    local log
+    log="$(mktemp)"
+    if ! (cd "$EPSILON_ROOT" && mvn -B -q -DskipTests -pl launcher -am install >"$log" 2>&1); then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "epsilon: build failed" >&2
+        return 1
+    fi
+    rm -f "$log"
+    touch "$stamp"
+}
+
+# The JVM flags of an Epsilon process, one per line.
+epsilon_jvm_flags() {
+    local upgrade
+    upgrade="$(find "$EPSILON_DIST/upgrade" -name '*.jar' | sort | paste -sd: -)"
+    printf '%s\n' \
+        -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
+        "--upgrade-module-path=$upgrade" \
+        "--module-path=$EPSILON_DIST/modules" \
+        --add-modules=ALL-MODULE-PATH \
+        --enable-native-access=org.graalvm.truffle,com.oracle.truffle.truffle_nfi_libffi,com.oracle.truffle.truffle_nfi_panama,dev.epsilon.nfi,ALL-UNNAMED \
+        --sun-misc-unsafe-memory-access=allow \
+        -Xss16m
+}

@@ -1,0 +1,264 @@
+package dev.epsilon.language;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.source.Source;
+import dev.epsilon.language.analyzer.Analyzer;
+import dev.epsilon.language.builtins.Builtins;
+import dev.epsilon.language.reader.Reader;
+import dev.epsilon.language.reader.SourceMap;
+import dev.epsilon.language.reader.SymbolTable;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispOutput;
+import dev.epsilon.language.runtime.LispPackage;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.nfi.LibraryRegistry;
+import dev.epsilon.nfi.NfiEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** One running Epsilon image: packages, global definitions, streams and the foreign layer. */
+public final class EpsilonContext {
+    private static final String PRELUDE_DIR = "/dev/epsilon/language/lisp/";
+
+    private final EpsilonLanguage language;
+    private final Env env;
+    private final Map<String, LispPackage> packages = new LinkedHashMap<>();
+    private final LispPackage cl;
+    private final LispPackage keywords;
+    private final LispPackage system;
+    private final LispPackage foreign;
+    private final LispPackage user;
+    private final Symbol packageVar;
+    private final Symbol featuresVar;
+    private final LispOutput output;
+    private final SymbolTable readerTable = new ReaderTable();
+    private volatile LibraryRegistry libraries;
+
+    EpsilonContext(EpsilonLanguage language, Env env) {
+        this.language = language;
+        this.env = env;
+        this.output = new LispOutput(env.out());
+        this.cl = makePackage("COMMON-LISP", "CL");
+        this.keywords = new LispPackage("KEYWORD", true);
+        packages.put("KEYWORD", keywords);
+        packages.put("", keywords);
+        this.system = makePackage("EPSILON.SYSTEM", "SYS");
+        this.foreign = makePackage("EPSILON.FOREIGN", "FFI");
+        this.user = makePackage("COMMON-LISP-USER", "CL-USER");
+        cl.export(Lisp.NIL);
+        cl.export(Lisp.T);
+        for (String name : resourceText("cl-symbols.txt").split("\n")) {
+            if (!name.isBlank()) {
+                cl.export(cl.intern(name.strip()));
+            }
+        }
+        system.use(cl);
+        foreign.use(cl);
+        user.use(cl);
+        user.use(foreign);
+        this.packageVar = cl.intern("*PACKAGE*");
+        packageVar.setSpecial(true);
+        packageVar.setValue(system);
+        this.featuresVar = cl.intern("*FEATURES*");
+        featuresVar.setSpecial(true);
+        featuresVar.setValue(Lisp.list(keyword("EPSILON"), keyword("COMMON-LISP"), keyword("ANSI-CL"),
+                keyword("64-BIT"), keyword("LITTLE-ENDIAN"), keyword(archFeature()), keyword("LINUX"), keyword("UNIX")));
+        Printer.setPackageSource(this::currentPackage);
+    }
+
+    private static String archFeature() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("aarch64") ? "ARM64" : "X86-64";
+    }
+
+    private LispPackage makePackage(String name, String nickname) {
+        LispPackage p = new LispPackage(name, false);
+        packages.put(name, p);
+        if (nickname != null) {
+            p.nicknames().add(nickname);
+            packages.put(nickname, p);
+        }
+        return p;
+    }
+
+    /** Installs the builtins and loads the Lisp prelude; scripts then start in COMMON-LISP-USER. */
+    void initialize() {
+        Builtins.install(this);
+        for (String file : new String[]{"prelude.lisp", "foreign.lisp"}) {
+            Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
+            packageVar.setValue(system);
+            load(source);
+        }
+        packageVar.setValue(user);
+        output.flush();
+    }
+
+    private static String resourceText(String name) {
+        try (InputStream in = EpsilonContext.class.getResourceAsStream(PRELUDE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads, expands and runs each form of {@code source} in turn; returns the last value. */
+    @TruffleBoundary
+    public Object load(Source source) {
+        Reader reader = new Reader(source, readerTable);
+        Object result = Lisp.NIL;
+        while (true) {
+            Object form = reader.read();
+            if (form == Reader.EOF) {
+                return result;
+            }
+            result = evalTopLevel(form, reader.sourceMap(), source);
+        }
+    }
+
+    /**
+     * Evaluates one top-level form. A PROGN (also one that a macro produced) has top-level subforms,
+     * so definitions inside it take effect for the subforms after them.
+     */
+    @TruffleBoundary
+    public Object evalTopLevel(Object form, SourceMap map, Source source) {
+        Object expanded = form;
+        while (expanded instanceof Cons c && c.car instanceof Symbol head && head.macro() != null) {
+            expanded = head.macro().callUncached(expanded, Lisp.NIL);
+        }
+        if (expanded instanceof Cons c && c.car == cl.findExternal("PROGN")) {
+            Object result = Lisp.NIL;
+            for (Object sub : Lisp.toJavaList(c.cdr)) {
+                result = evalTopLevel(sub, map, source);
+            }
+            return result;
+        }
+        var fallback = map == null ? null : map.get(form);
+        if (fallback == null && source != null) {
+            fallback = source.createUnavailableSection();
+        }
+        RootCallTarget target = new Analyzer(language, this, map, fallback).analyzeTopLevel(expanded);
+        Object result = target.call();
+        output.flush();
+        return result;
+    }
+
+    public EpsilonLanguage language() { return language; }
+
+    public Env env() { return env; }
+
+    public LispOutput output() { return output; }
+
+    public LispPackage clPackage() { return cl; }
+
+    public LispPackage systemPackage() { return system; }
+
+    public LispPackage foreignPackage() { return foreign; }
+
+    public LispPackage userPackage() { return user; }
+
+    public Symbol clSymbol(String name) {
+        Symbol s = cl.findExternal(name);
+        if (s == null) {
+            throw new IllegalArgumentException("not a COMMON-LISP symbol: " + name);
+        }
+        return s;
+    }
+
+    public Symbol keyword(String name) {
+        return keywords.intern(name);
+    }
+
+    public Symbol systemSymbol(String name) {
+        return system.intern(name);
+    }
+
+    public LispPackage currentPackage() {
+        return packageVar.value() instanceof LispPackage p ? p : user;
+    }
+
+    @TruffleBoundary
+    public LispPackage findPackage(String name) {
+        return packages.get(name);
+    }
+
+    /** The foreign layer, made on first use (NFI can only be parsed once the context is entered). */
+    public LibraryRegistry libraries() {
+        LibraryRegistry r = libraries;
+        if (r == null) {
+            synchronized (this) {
+                r = libraries;
+                if (r == null) {
+                    r = new LibraryRegistry(new NfiEngine(env));
+                    libraries = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Symbol lookup for the reader, relative to the current package. */
+    private final class ReaderTable implements SymbolTable {
+        @Override
+        public Symbol intern(String packageName, String name, boolean external) {
+            if (packageName == null) {
+                return currentPackage().intern(name);
+            }
+            LispPackage p = findPackage(packageName);
+            if (p == null) {
+                throw LispError.error("PACKAGE-ERROR", "package " + packageName + " does not exist");
+            }
+            if (external && p != keywords) {
+                Symbol s = p.findExternal(name);
+                if (s == null) {
+                    throw LispError.error("PACKAGE-ERROR", "symbol " + name + " is not external in package " + p.name());
+                }
+                return s;
+            }
+            return p.intern(name);
+        }
+
+        @Override
+        public Symbol keyword(String name) {
+            return keywords.intern(name);
+        }
+
+        @Override
+        public Symbol core(String name) {
+            return clSymbol(name);
+        }
+
+        @Override
+        public Symbol system(String name) {
+            return systemSymbol(name);
+        }
+
+        @Override
+        public boolean hasFeature(Symbol feature) {
+            for (Object o = featuresVar.value(); o instanceof Cons c; o = c.cdr) {
+                if (c.car == feature) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EpsilonContext[" + packages.keySet().toString().toUpperCase(Locale.ROOT) + "]";
+    }
+}

@@ -1,0 +1,484 @@
+package dev.epsilon.language.analyzer;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.nodes.ArgumentsNode;
+import dev.epsilon.language.nodes.BlockNode;
+import dev.epsilon.language.nodes.ConstantNode;
+import dev.epsilon.language.nodes.FuncallNode;
+import dev.epsilon.language.nodes.FunctionRefNode;
+import dev.epsilon.language.nodes.FunctionRootNode;
+import dev.epsilon.language.nodes.GlobalCallNode;
+import dev.epsilon.language.nodes.IfNode;
+import dev.epsilon.language.nodes.LambdaNode;
+import dev.epsilon.language.nodes.LispNode;
+import dev.epsilon.language.nodes.PrognNode;
+import dev.epsilon.language.nodes.ReadCapturedNode;
+import dev.epsilon.language.nodes.ReadGlobalNode;
+import dev.epsilon.language.nodes.ReadLocalNode;
+import dev.epsilon.language.nodes.ReturnFromNode;
+import dev.epsilon.language.nodes.WriteCapturedNode;
+import dev.epsilon.language.nodes.WriteGlobalNode;
+import dev.epsilon.language.nodes.WriteLocalNode;
+import dev.epsilon.language.reader.SourceMap;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispCondition;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one top-level form into Truffle nodes: expands macros (lexically, so local functions shadow
+ * global macros), resolves variables to frame slots or closure indices, and knows only the special
+ * forms. Everything else is a macro or a function call.
+ */
+public final class Analyzer {
+    private final EpsilonLanguage language;
+    private final EpsilonContext context;
+    private final SourceMap sourceMap;
+    private SourceSection currentSection;
+
+    public Analyzer(EpsilonLanguage language, EpsilonContext context, SourceMap sourceMap, SourceSection fallback) {
+        this.language = language;
+        this.context = context;
+        this.sourceMap = sourceMap;
+        this.currentSection = fallback;
+    }
+
+    /** A call target that evaluates {@code form} in the null lexical environment. */
+    public RootCallTarget analyzeTopLevel(Object form) {
+        FunctionScope fs = new FunctionScope(null);
+        SourceSection section = sectionOf(form);
+        LispNode body = analyze(form, Scope.root(fs));
+        return new FunctionRootNode(language, fs.buildFrame(), "top-level form", section, null, body).getCallTarget();
+    }
+
+    private SourceSection sectionOf(Object form) {
+        SourceSection s = sourceMap == null ? null : sourceMap.get(form);
+        return s != null ? s : currentSection;
+    }
+
+    LispNode analyze(Object form, Scope scope) {
+        if (form instanceof Symbol s) {
+            return analyzeSymbol(s, scope);
+        }
+        if (!(form instanceof Cons c)) {
+            return new ConstantNode(form);
+        }
+        SourceSection saved = currentSection;
+        currentSection = sectionOf(form);
+        try {
+            return analyzeCompound(c, scope).at(currentSection);
+        } finally {
+            currentSection = saved;
+        }
+    }
+
+    private LispNode analyzeSymbol(Symbol s, Scope scope) {
+        if (s == Lisp.NIL || s == Lisp.T || s.isKeyword()) {
+            return new ConstantNode(s.isKeyword() ? s : s.value());
+        }
+        Scope b = scope.lookup(Scope.Kind.VARIABLE, s);
+        if (b != null) {
+            return readVar(b.var, scope).at(currentSection);
+        }
+        return new ReadGlobalNode(s).at(currentSection);
+    }
+
+    private LispNode readVar(LexicalVar v, Scope scope) {
+        FunctionScope f = scope.function;
+        if (v.home() == f) {
+            return new ReadLocalNode(v);
+        }
+        return new ReadCapturedNode(v, f.capture(v));
+    }
+
+    private LispNode writeVar(LexicalVar v, LispNode value, Scope scope) {
+        v.markAssigned();
+        FunctionScope f = scope.function;
+        if (v.home() == f) {
+            return new WriteLocalNode(v, value, false);
+        }
+        return new WriteCapturedNode(f.capture(v), value);
+    }
+
+    private LispNode analyzeCompound(Cons form, Scope scope) {
+        Object head = form.car;
+        if (head instanceof Symbol op) {
+            LispNode special = analyzeSpecialForm(op, form, scope);
+            if (special != null) {
+                return special;
+            }
+            Scope local = scope.lookupOperator(op);
+            if (local != null && local.kind == Scope.Kind.MACRO) {
+                return analyze(((LispFunction) local.macro).callUncached(form, Lisp.NIL), scope);
+            }
+            if (local != null) {
+                return new FuncallNode(readVar(local.var, scope), analyzeArgs(form.cdr, scope));
+            }
+            LispFunction macro = op.macro();
+            if (macro != null) {
+                return analyze(macro.callUncached(form, Lisp.NIL), scope);
+            }
+            return new GlobalCallNode(op, analyzeArgs(form.cdr, scope));
+        }
+        if (head instanceof Cons lambda && isSymbol(lambda.car, "LAMBDA")) {
+            return new FuncallNode(analyzeFunction(lambda, scope), analyzeArgs(form.cdr, scope));
+        }
+        throw error("illegal function call: " + Printer.prin1ToString(form));
+    }
+
+    private boolean isSymbol(Object o, String clName) {
+        return o instanceof Symbol s && s.home() == context.clPackage() && s.name().equals(clName);
+    }
+
+    private LispNode[] analyzeArgs(Object args, Scope scope) {
+        List<Object> list = properList(args, "arguments");
+        LispNode[] nodes = new LispNode[list.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = analyze(list.get(i), scope);
+        }
+        return nodes;
+    }
+
+    /** The special forms, or null when {@code op} names none. */
+    private LispNode analyzeSpecialForm(Symbol op, Cons form, Scope scope) {
+        if (op.home() == context.systemPackage() && op.name().equals("NAMED-LAMBDA")) {
+            return analyzeFunction(form, scope);
+        }
+        if (op.home() != context.clPackage() || scope.lookupOperator(op) != null) {
+            return null;
+        }
+        List<Object> args;
+        switch (op.name()) {
+            case "QUOTE":
+                args = argCount(form, 1, 1);
+                return new ConstantNode(args.get(0));
+            case "IF": {
+                args = argCount(form, 2, 3);
+                LispNode otherwise = args.size() == 3 ? analyze(args.get(2), scope) : new ConstantNode(Lisp.NIL);
+                return new IfNode(analyze(args.get(0), scope), analyze(args.get(1), scope), otherwise);
+            }
+            case "PROGN":
+                return analyzeBody(form.cdr, scope, false);
+            case "LOCALLY":
+                return analyzeBody(form.cdr, scope, true);
+            case "EVAL-WHEN":
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                return analyzeBody(((Cons) form.cdr).cdr, scope, false);
+            case "THE":
+                args = argCount(form, 2, 2);
+                return analyze(args.get(1), scope);
+            case "SETQ":
+                return analyzeSetq(form, scope);
+            case "LET":
+                return analyzeLet(form, scope, false);
+            case "LET*":
+                return analyzeLet(form, scope, true);
+            case "FUNCTION":
+                return analyzeFunctionForm(form, scope);
+            case "LAMBDA":
+                return analyzeFunction(form, scope);
+            case "BLOCK":
+                return analyzeBlock(form, scope);
+            case "RETURN-FROM":
+                return analyzeReturnFrom(form, scope);
+            case "FLET":
+                return analyzeLocalFunctions(form, scope, false);
+            case "LABELS":
+                return analyzeLocalFunctions(form, scope, true);
+            case "FUNCALL": {
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                LispNode[] rest = analyzeArgs(((Cons) form.cdr).cdr, scope);
+                return new FuncallNode(analyze(args.get(0), scope), rest);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private LispNode analyzeSetq(Cons form, Scope scope) {
+        List<Object> args = properList(form.cdr, "SETQ");
+        if (args.size() % 2 != 0) {
+            throw error("odd number of arguments to SETQ: " + Printer.prin1ToString(form));
+        }
+        List<LispNode> writes = new ArrayList<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            Symbol name = variableName(args.get(i), "SETQ");
+            LispNode value = analyze(args.get(i + 1), scope);
+            Scope b = scope.lookup(Scope.Kind.VARIABLE, name);
+            if (b != null) {
+                writes.add(writeVar(b.var, value, scope));
+            } else {
+                if (name.isConstant()) {
+                    throw error("cannot set the constant " + Printer.prin1ToString(name));
+                }
+                writes.add(new WriteGlobalNode(name, value));
+            }
+        }
+        return sequence(writes);
+    }
+
+    private LispNode analyzeLet(Cons form, Scope scope, boolean sequential) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        List<Object> bindings = properList(args.get(0), "LET bindings");
+        List<LispNode> nodes = new ArrayList<>();
+        Scope inner = scope;
+        for (Object binding : bindings) {
+            Symbol name;
+            Object init = Lisp.NIL;
+            if (binding instanceof Cons bc) {
+                List<Object> parts = properList(bc, "LET binding");
+                if (parts.size() > 2) {
+                    throw error("malformed LET binding " + Printer.prin1ToString(binding));
+                }
+                name = variableName(parts.get(0), "LET");
+                if (parts.size() == 2) {
+                    init = parts.get(1);
+                }
+            } else {
+                name = variableName(binding, "LET");
+            }
+            if (name.isSpecial()) {
+                throw error("binding the special variable " + Printer.prin1ToString(name) + " is not supported yet");
+            }
+            LispNode value = analyze(init, sequential ? inner : scope);
+            LexicalVar v = scope.function.newVar(name);
+            nodes.add(new WriteLocalNode(v, value, true));
+            inner = inner.bind(Scope.Kind.VARIABLE, name, v);
+        }
+        nodes.add(analyzeBody(((Cons) form.cdr).cdr, inner, true));
+        return sequence(nodes);
+    }
+
+    private LispNode analyzeFunctionForm(Cons form, Scope scope) {
+        Object target = argCount(form, 1, 1).get(0);
+        if (target instanceof Symbol s) {
+            Scope local = scope.lookupOperator(s);
+            if (local != null && local.kind == Scope.Kind.FUNCTION) {
+                return readVar(local.var, scope);
+            }
+            return new FunctionRefNode(s);
+        }
+        if (target instanceof Cons c && (isSymbol(c.car, "LAMBDA") || isNamedLambda(c.car))) {
+            return analyzeFunction(c, scope);
+        }
+        throw error("FUNCTION of a non-function name: " + Printer.prin1ToString(target));
+    }
+
+    private boolean isNamedLambda(Object o) {
+        return o instanceof Symbol s && s.home() == context.systemPackage() && s.name().equals("NAMED-LAMBDA");
+    }
+
+    /** {@code (lambda ll . body)} or {@code (named-lambda name ll . body)}: a closure. */
+    private LispNode analyzeFunction(Cons form, Scope scope) {
+        boolean named = isNamedLambda(form.car);
+        List<Object> parts = properList(form, "LAMBDA");
+        if (parts.size() < (named ? 3 : 2)) {
+            throw error("malformed " + Printer.prin1ToString(form.car) + ": " + Printer.prin1ToString(form));
+        }
+        Object name = named ? parts.get(1) : Lisp.list(context.clSymbol("LAMBDA"), parts.get(1));
+        Object lambdaList = parts.get(named ? 2 : 1);
+        Object body = named ? ((Cons) ((Cons) form.cdr).cdr).cdr : ((Cons) form.cdr).cdr;
+        return makeFunction(name, lambdaList, body, scope, sectionOf(form));
+    }
+
+    private LispNode makeFunction(Object name, Object lambdaList, Object body, Scope scope, SourceSection section) {
+        FunctionScope fs = new FunctionScope(scope.function);
+        Scope inner = scope.withFunction(fs);
+        LambdaList ll = LambdaList.parse(lambdaList, this);
+        String displayName = Printer.prin1ToString(name);
+        List<LexicalVar> required = new ArrayList<>();
+        for (Symbol s : ll.required()) {
+            LexicalVar v = fs.newVar(s);
+            required.add(v);
+            inner = inner.bind(Scope.Kind.VARIABLE, s, v);
+        }
+        List<ArgumentsNode.Param> optional = new ArrayList<>();
+        for (LambdaList.Param p : ll.optional()) {
+            LispNode init = p.init() == Lisp.NIL ? null : analyze(p.init(), inner);
+            LexicalVar v = fs.newVar(p.name());
+            inner = inner.bind(Scope.Kind.VARIABLE, p.name(), v);
+            LexicalVar supplied = null;
+            if (p.supplied() != null) {
+                supplied = fs.newVar(p.supplied());
+                inner = inner.bind(Scope.Kind.VARIABLE, p.supplied(), supplied);
+            }
+            optional.add(new ArgumentsNode.Param(v, init, supplied, null));
+        }
+        LexicalVar rest = null;
+        if (ll.rest() != null) {
+            rest = fs.newVar(ll.rest());
+            inner = inner.bind(Scope.Kind.VARIABLE, ll.rest(), rest);
+        }
+        List<ArgumentsNode.Param> keys = new ArrayList<>();
+        for (LambdaList.Param p : ll.keys()) {
+            LispNode init = p.init() == Lisp.NIL ? null : analyze(p.init(), inner);
+            LexicalVar v = fs.newVar(p.name());
+            inner = inner.bind(Scope.Kind.VARIABLE, p.name(), v);
+            LexicalVar supplied = null;
+            if (p.supplied() != null) {
+                supplied = fs.newVar(p.supplied());
+                inner = inner.bind(Scope.Kind.VARIABLE, p.supplied(), supplied);
+            }
+            keys.add(new ArgumentsNode.Param(v, init, supplied, p.keyword()));
+        }
+        // &aux variables are a LET* around the body.
+        Object bodyForms = body;
+        if (!ll.aux().isEmpty()) {
+            List<Object> auxBindings = new ArrayList<>();
+            for (LambdaList.Param p : ll.aux()) {
+                auxBindings.add(Lisp.list(p.name(), p.init()));
+            }
+            bodyForms = Lisp.list(new Cons(context.clSymbol("LET*"), new Cons(Lisp.fromList(auxBindings, Lisp.NIL), skipDocstring(body))));
+        }
+        LispNode bodyNode = analyzeBody(skipDocstring(bodyForms), inner, true);
+        ArgumentsNode prologue = new ArgumentsNode(displayName, required.toArray(new LexicalVar[0]),
+                optional.toArray(new ArgumentsNode.Param[0]), rest, keys.toArray(new ArgumentsNode.Param[0]),
+                ll.acceptsKeys(), ll.allowOtherKeys());
+        RootCallTarget target = new FunctionRootNode(language, fs.buildFrame(), displayName, section, prologue, bodyNode).getCallTarget();
+        List<LexicalVar> captures = fs.captures();
+        int[] sources = new int[captures.size()];
+        for (int i = 0; i < sources.length; i++) {
+            LexicalVar v = captures.get(i);
+            sources[i] = v.home() == scope.function ? v.slot() : -scope.function.captureIndexOf(v) - 1;
+        }
+        return new LambdaNode(target, name, sources);
+    }
+
+    /** A leading string is a documentation string when more forms follow it. */
+    private static Object skipDocstring(Object body) {
+        if (body instanceof Cons c && c.car instanceof String && c.cdr instanceof Cons) {
+            return c.cdr;
+        }
+        return body;
+    }
+
+    private LispNode analyzeBlock(Cons form, Scope scope) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        Symbol name = symbolArg(args.get(0), "BLOCK");
+        LexicalVar tag = scope.function.newVar(name);
+        Scope inner = scope.bind(Scope.Kind.BLOCK, name, tag);
+        LispNode body = analyzeBody(((Cons) form.cdr).cdr, inner, false);
+        if (!tag.isReferenced()) {
+            return body;
+        }
+        return new BlockNode(new WriteLocalNode(tag, new BlockNode.NewTagNode(), true), body);
+    }
+
+    private LispNode analyzeReturnFrom(Cons form, Scope scope) {
+        List<Object> args = argCount(form, 1, 2);
+        Symbol name = symbolArg(args.get(0), "RETURN-FROM");
+        Scope b = scope.lookup(Scope.Kind.BLOCK, name);
+        if (b == null) {
+            throw error("return for unknown block: " + Printer.prin1ToString(name));
+        }
+        b.var.markReferenced();
+        LispNode value = args.size() == 2 ? analyze(args.get(1), scope) : new ConstantNode(Lisp.NIL);
+        return new ReturnFromNode(readVar(b.var, scope), value);
+    }
+
+    private LispNode analyzeLocalFunctions(Cons form, Scope scope, boolean recursive) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        List<Object> definitions = properList(args.get(0), "local function definitions");
+        Scope inner = scope;
+        List<LexicalVar> vars = new ArrayList<>();
+        for (Object d : definitions) {
+            Symbol name = symbolArg(Lisp.car(d), recursive ? "LABELS" : "FLET");
+            LexicalVar v = scope.function.newVar(name);
+            vars.add(v);
+            inner = inner.bind(Scope.Kind.FUNCTION, name, v);
+        }
+        List<LispNode> nodes = new ArrayList<>();
+        Scope definitionScope = recursive ? inner : scope;
+        for (int i = 0; i < definitions.size(); i++) {
+            Cons d = (Cons) definitions.get(i);
+            Symbol name = (Symbol) d.car;
+            if (!(d.cdr instanceof Cons rest)) {
+                throw error("malformed local function definition " + Printer.prin1ToString(d));
+            }
+            Object body = Lisp.list(new Cons(context.clSymbol("BLOCK"), new Cons(name, skipDocstring(rest.cdr))));
+            LispNode fn = makeFunction(name, rest.car, body, definitionScope, sectionOf(d));
+            nodes.add(new WriteLocalNode(vars.get(i), fn, true));
+        }
+        nodes.add(analyzeBody(((Cons) form.cdr).cdr, inner, true));
+        return sequence(nodes);
+    }
+
+    /** A body: forms in order; leading declarations are skipped where they are allowed. */
+    LispNode analyzeBody(Object forms, Scope scope, boolean declarationsAllowed) {
+        List<Object> list = properList(forms, "body");
+        List<LispNode> nodes = new ArrayList<>();
+        boolean leading = declarationsAllowed;
+        for (Object f : list) {
+            if (leading && f instanceof Cons c && isSymbol(c.car, "DECLARE")) {
+                continue;
+            }
+            leading = false;
+            nodes.add(analyze(f, scope));
+        }
+        return sequence(nodes);
+    }
+
+    private static LispNode sequence(List<LispNode> nodes) {
+        if (nodes.isEmpty()) {
+            return new ConstantNode(Lisp.NIL);
+        }
+        if (nodes.size() == 1) {
+            return nodes.get(0);
+        }
+        return new PrognNode(nodes.toArray(new LispNode[0]));
+    }
+
+    private Symbol variableName(Object o, String where) {
+        Symbol s = symbolArg(o, where);
+        if (s == Lisp.NIL || s == Lisp.T || s.isKeyword() || s.isConstant()) {
+            throw error(Printer.prin1ToString(s) + " is a constant and cannot be used as a variable in " + where);
+        }
+        return s;
+    }
+
+    Symbol symbolArg(Object o, String where) {
+        if (!(o instanceof Symbol s)) {
+            throw error("expected a symbol in " + where + ", got " + Printer.prin1ToString(o));
+        }
+        return s;
+    }
+
+    private List<Object> argCount(Cons form, int min, int max) {
+        List<Object> args = properList(form.cdr, Printer.prin1ToString(form.car));
+        if (args.size() < min || args.size() > max) {
+            throw error("wrong number of arguments in " + Printer.prin1ToString(form));
+        }
+        return args;
+    }
+
+    List<Object> properList(Object o, String where) {
+        List<Object> out = new ArrayList<>();
+        Object x = o;
+        while (x instanceof Cons c) {
+            out.add(c.car);
+            x = c.cdr;
+        }
+        if (x != Lisp.NIL) {
+            throw error("malformed " + where + ": " + Printer.prin1ToString(o) + " is not a proper list");
+        }
+        return out;
+    }
+
+    EpsilonContext context() {
+        return context;
+    }
+
+    LispError error(String message) {
+        String where = currentSection == null ? "" : " (" + currentSection.getSource().getName() + ":" + currentSection.getStartLine() + ")";
+        return new LispError(new LispCondition("PROGRAM-ERROR", message + where), null, false);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.epsilon.language.analyzer;
+
+import dev.epsilon.language.runtime.Symbol;
+
+/**
+ * The lexical environment at one point of a program, as a chain: variables, local functions,
+ * local macros and blocks, each entry belonging to the function that binds it.
+ */
+final class Scope {
+    enum Kind { VARIABLE, FUNCTION, MACRO, BLOCK }
+
+    final Scope next;
+    final Kind kind;
+    final Symbol name;
+    final LexicalVar var;       // VARIABLE, FUNCTION, BLOCK
+    final Object macro;         // MACRO: the expander function
+    final FunctionScope function;
+
+    private Scope(Scope next, Kind kind, Symbol name, LexicalVar var, Object macro, FunctionScope function) {
+        this.next = next;
+        this.kind = kind;
+        this.name = name;
+        this.var = var;
+        this.macro = macro;
+        this.function = function;
+    }
+
+    /** The outermost scope of a function: no bindings, just the function. */
+    static Scope root(FunctionScope function) {
+        return new Scope(null, null, null, null, null, function);
+    }
+
+    Scope withFunction(FunctionScope f) {
+        return new Scope(this, null, null, null, null, f);
+    }
+
+    Scope bind(Kind kind, Symbol name, LexicalVar var) {
+        return new Scope(this, kind, name, var, null, function);
+    }
+
+    Scope bindMacro(Symbol name, Object expander) {
+        return new Scope(this, Kind.MACRO, name, null, expander, function);
+    }
+
+    Scope lookup(Kind kind, Symbol name) {
+        for (Scope s = this; s != null; s = s.next) {
+            if (s.kind == kind && s.name == name) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The innermost local function or local macro named {@code name}: either shadows the other. */
+    Scope lookupOperator(Symbol name) {
+        for (Scope s = this; s != null; s = s.next) {
+            if ((s.kind == Kind.FUNCTION || s.kind == Kind.MACRO) && s.name == name) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

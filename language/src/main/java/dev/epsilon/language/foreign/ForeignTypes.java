@@ -1,0 +1,74 @@
+package dev.epsilon.language.foreign;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.Signature;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Lisp spelling of C types (keywords such as :int, :string, (:pointer :int)) and signatures. */
+public final class ForeignTypes {
+    private ForeignTypes() {
+    }
+
+    @TruffleBoundary
+    public static CType parse(Object spec) {
+        if (spec instanceof Cons c && c.car instanceof Symbol head && head.isKeyword() && head.name().equals("POINTER")) {
+            return CType.POINTER;   // (:pointer TYPE): a pointer, whatever it points to
+        }
+        if (!(spec instanceof Symbol s) || !s.isKeyword()) {
+            throw LispError.error("FOREIGN-ERROR", "unknown foreign type " + Printer.prin1ToString(spec));
+        }
+        return switch (s.name()) {
+            case "VOID" -> CType.VOID;
+            case "BOOL" -> CType.BOOL;
+            case "CHAR", "INT8" -> CType.INT8;
+            case "UNSIGNED-CHAR", "UCHAR", "UINT8" -> CType.UINT8;
+            case "SHORT", "INT16" -> CType.INT16;
+            case "UNSIGNED-SHORT", "USHORT", "UINT16" -> CType.UINT16;
+            case "INT", "INT32" -> CType.INT32;
+            case "UNSIGNED-INT", "UINT", "UINT32" -> CType.UINT32;
+            case "LONG", "LONG-LONG", "INT64", "SSIZE", "INTPTR", "PTRDIFF" -> CType.INT64;
+            case "UNSIGNED-LONG", "UNSIGNED-LONG-LONG", "ULONG", "UINT64", "SIZE", "UINTPTR" -> CType.UINT64;
+            case "FLOAT" -> CType.FLOAT;
+            case "DOUBLE" -> CType.DOUBLE;
+            case "POINTER" -> CType.POINTER;
+            case "STRING" -> CType.C_STRING;
+            default -> throw LispError.error("FOREIGN-ERROR", "unknown foreign type " + Printer.prin1ToString(spec));
+        };
+    }
+
+    /** A return type and an argument type list; {@code &rest} separates fixed from variadic types. */
+    @TruffleBoundary
+    public static Signature signature(Object returnType, Object argTypes) {
+        List<CType> fixed = new ArrayList<>();
+        List<CType> variadic = null;
+        for (Object t : Lisp.toJavaList(argTypes)) {
+            if (t instanceof Symbol s && s.name().equals("&REST") && !s.isKeyword()) {
+                variadic = new ArrayList<>();
+                continue;
+            }
+            CType c = parse(t);
+            if (c == CType.VOID) {
+                throw LispError.error("FOREIGN-ERROR", ":void is not an argument type");
+            }
+            (variadic != null ? variadic : fixed).add(variadic != null ? promote(c) : c);
+        }
+        return new Signature(parse(returnType), fixed, variadic);
+    }
+
+    /** C's default argument promotions for variadic arguments. */
+    private static CType promote(CType t) {
+        return switch (t) {
+            case BOOL, INT8, UINT8, INT16, UINT16 -> CType.INT32;
+            case FLOAT -> CType.DOUBLE;
+            default -> t;
+        };
+    }
+}

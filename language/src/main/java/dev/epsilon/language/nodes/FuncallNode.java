@@ -1,0 +1,50 @@
+package dev.epsilon.language.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.epsilon.language.runtime.LispCondition;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+
+/** Calls a function value: {@code funcall}, local functions, {@code ((lambda ...) ...)}. */
+public final class FuncallNode extends LispNode {
+    @Child private LispNode function;
+    @Children private final LispNode[] arguments;
+    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+
+    public FuncallNode(LispNode function, LispNode[] arguments) {
+        this.function = function;
+        this.arguments = arguments;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object execute(VirtualFrame frame) {
+        LispFunction f = toFunction(function.execute(frame));
+        Object[] args = new Object[arguments.length + 1];
+        args[0] = f;
+        for (int i = 0; i < arguments.length; i++) {
+            args[i + 1] = arguments[i].execute(frame);
+        }
+        return dispatch.execute(f, args);
+    }
+
+    private LispFunction toFunction(Object o) {
+        if (o instanceof LispFunction f) {
+            return f;
+        }
+        CompilerDirectives.transferToInterpreter();
+        if (o instanceof Symbol s && s.function() != null) {
+            return s.function();
+        }
+        if (o instanceof Symbol s) {
+            throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
+                    "The function " + Printer.prin1ToString(s) + " is undefined."), this, false);
+        }
+        throw new LispError(new LispCondition("TYPE-ERROR",
+                "The value " + Printer.prin1ToString(o) + " is not of type (OR FUNCTION SYMBOL)"), this, false);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.epsilon.language.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.epsilon.language.runtime.LispCondition;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+
+/** {@code #'f} for a global function f. */
+public final class FunctionRefNode extends LispNode {
+    private final Symbol symbol;
+
+    public FunctionRefNode(Symbol symbol) {
+        this.symbol = symbol;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        LispFunction f = symbol.function();
+        if (f == null) {
+            CompilerDirectives.transferToInterpreter();
+            throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
+                    "The function " + Printer.prin1ToString(symbol) + " is undefined."), this, false);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.epsilon.language.nodes;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
+
+/** The root of a Lisp function (or of one top-level form): binds arguments, runs the body. */
+public final class FunctionRootNode extends RootNode {
+    private final String name;
+    private final SourceSection section;
+    @Child private ArgumentsNode prologue;
+    @Child private LispNode body;
+
+    public FunctionRootNode(TruffleLanguage<?> language, FrameDescriptor frame, String name,
+                            SourceSection section, ArgumentsNode prologue, LispNode body) {
+        super(language, frame);
+        this.name = name;
+        this.section = section;
+        this.prologue = prologue;
+        this.body = body;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        if (prologue != null) {
+            prologue.execute(frame);
+        }
+        return body.execute(frame);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return section;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.epsilon.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A Common Lisp package: internal and external symbols, used packages, nicknames. */
+public final class LispPackage {
+    private final String name;
+    private final List<String> nicknames = new ArrayList<>();
+    private final Map<String, Symbol> internal = new LinkedHashMap<>();
+    private final Map<String, Symbol> external = new LinkedHashMap<>();
+    private final List<LispPackage> uses = new ArrayList<>();
+    private final boolean keywordPackage;
+
+    public LispPackage(String name, boolean keywordPackage) {
+        this.name = name;
+        this.keywordPackage = keywordPackage;
+    }
+
+    public String name() { return name; }
+
+    public List<String> nicknames() { return nicknames; }
+
+    public boolean isKeywordPackage() { return keywordPackage; }
+
+    public List<LispPackage> uses() { return uses; }
+
+    public synchronized void use(LispPackage p) {
+        if (!uses.contains(p)) {
+            uses.add(p);
+        }
+    }
+
+    /** The symbol named {@code s} accessible here (own, then inherited), or null. */
+    @TruffleBoundary
+    public synchronized Symbol find(String s) {
+        Symbol sym = external.get(s);
+        if (sym == null) {
+            sym = internal.get(s);
+        }
+        if (sym == null) {
+            for (LispPackage p : uses) {
+                sym = p.findExternal(s);
+                if (sym != null) {
+                    break;
+                }
+            }
+        }
+        return sym;
+    }
+
+    @TruffleBoundary
+    public synchronized Symbol findExternal(String s) {
+        return external.get(s);
+    }
+
+    @TruffleBoundary
+    public synchronized Symbol intern(String s) {
+        Symbol sym = find(s);
+        if (sym == null) {
+            sym = new Symbol(s, this);
+            if (keywordPackage) {
+                sym.setValue(sym);
+                sym.setConstant(true);
+                external.put(s, sym);
+            } else {
+                internal.put(s, sym);
+            }
+        }
+        return sym;
+    }
+
+    /** Makes {@code sym} present here and external; a symbol with no home (NIL, T at start-up) gets this one. */
+    @TruffleBoundary
+    public synchronized void export(Symbol sym) {
+        if (sym.home() == null) {
+            sym.setHome(this);
+        }
+        internal.remove(sym.name());
+        external.put(sym.name(), sym);
+    }
+
+    /** Makes an existing symbol (possibly from elsewhere) present here as an internal symbol. */
+    @TruffleBoundary
+    public synchronized void importSymbol(Symbol sym) {
+        if (!external.containsKey(sym.name())) {
+            internal.put(sym.name(), sym);
+        }
+    }
+
+    public synchronized boolean isExternal(Symbol sym) {
+        return external.get(sym.name()) == sym;
+    }
+
+    @Override
+    public String toString() {
+        return "#<PACKAGE \"" + name + "\">";
+    }
+}

@@ -1,0 +1,196 @@
+package dev.epsilon.language.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.math.BigInteger;
+
+/** The Lisp printer: {@code princ} (for people) and {@code prin1} (readable) representations. */
+public final class Printer {
+    private Printer() {
+    }
+
+    /** Supplies the current package, which decides whether symbols print with a prefix. */
+    public interface PackageSource {
+        LispPackage currentPackage();
+    }
+
+    private static volatile PackageSource packageSource = () -> null;
+
+    public static void setPackageSource(PackageSource source) {
+        packageSource = source;
+    }
+
+    @TruffleBoundary
+    public static String princToString(Object o) {
+        StringBuilder b = new StringBuilder();
+        print(o, false, b);
+        return b.toString();
+    }
+
+    @TruffleBoundary
+    public static String prin1ToString(Object o) {
+        StringBuilder b = new StringBuilder();
+        print(o, true, b);
+        return b.toString();
+    }
+
+    @TruffleBoundary
+    public static void print(Object o, boolean escape, StringBuilder b) {
+        if (o instanceof Symbol s) {
+            printSymbol(s, escape, b);
+        } else if (o instanceof Long || o instanceof BigInteger) {
+            b.append(o);
+        } else if (o instanceof String s) {
+            if (escape) {
+                b.append('"');
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        b.append('\\');
+                    }
+                    b.append(c);
+                }
+                b.append('"');
+            } else {
+                b.append(s);
+            }
+        } else if (o instanceof Cons c) {
+            printList(c, escape, b);
+        } else if (o instanceof Double d) {
+            b.append(formatFloat(d, 'd'));
+        } else if (o instanceof Float f) {
+            b.append(formatFloat(f, 'e'));
+        } else if (o instanceof Character ch) {
+            if (escape) {
+                b.append("#\\").append(characterName(ch));
+            } else {
+                b.append(ch.charValue());
+            }
+        } else if (o instanceof LispFunction f) {
+            b.append("#<FUNCTION ");
+            print(f.name(), true, b);
+            b.append('>');
+        } else if (o instanceof LispCondition c) {
+            if (escape) {
+                b.append("#<").append(c.typeName()).append(" {").append(c.report()).append("}>");
+            } else {
+                b.append(c.report());
+            }
+        } else if (o instanceof SimpleVector v) {
+            b.append("#(");
+            for (int i = 0; i < v.items.length; i++) {
+                if (i > 0) {
+                    b.append(' ');
+                }
+                print(v.items[i], escape, b);
+            }
+            b.append(')');
+        } else if (o instanceof Ratio r) {
+            b.append(r);
+        } else if (o instanceof Pathname p) {
+            if (escape) {
+                b.append("#P");
+                print(p.namestring(), true, b);
+            } else {
+                b.append(p.namestring());
+            }
+        } else if (o instanceof LispPackage p) {
+            b.append(p);
+        } else if (o == null) {
+            b.append("#<null>");
+        } else {
+            b.append("#<").append(o.getClass().getSimpleName()).append(' ').append(o).append('>');
+        }
+    }
+
+    private static void printList(Cons c, boolean escape, StringBuilder b) {
+        if (c.car instanceof Symbol s && c.cdr instanceof Cons rest && rest.cdr == Lisp.NIL
+                && s.name().equals("QUOTE") && s.home() != null && s.home().name().equals("COMMON-LISP")) {
+            b.append('\'');
+            print(rest.car, escape, b);
+            return;
+        }
+        b.append('(');
+        Object o = c;
+        boolean first = true;
+        while (o instanceof Cons cell) {
+            if (!first) {
+                b.append(' ');
+            }
+            print(cell.car, escape, b);
+            first = false;
+            o = cell.cdr;
+        }
+        if (o != Lisp.NIL) {
+            b.append(" . ");
+            print(o, escape, b);
+        }
+        b.append(')');
+    }
+
+    private static void printSymbol(Symbol s, boolean escape, StringBuilder b) {
+        if (!escape) {
+            b.append(s.name());
+            return;
+        }
+        if (s.isKeyword()) {
+            b.append(':').append(escapeName(s.name()));
+            return;
+        }
+        LispPackage current = packageSource.currentPackage();
+        if (s.home() == null) {
+            b.append("#:");
+        } else if (current != null && current.find(s.name()) != s) {
+            b.append(s.home().name()).append(s.home().isExternal(s) ? ":" : "::");
+        }
+        b.append(escapeName(s.name()));
+    }
+
+    private static String escapeName(String name) {
+        boolean plain = !name.isEmpty();
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = !(Character.isLowerCase(c) || Character.isWhitespace(c) || "()'\"`,;|\\#:".indexOf(c) >= 0);
+        }
+        if (plain && looksLikeNumber(name)) {
+            plain = false;
+        }
+        return plain ? name : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
+    }
+
+    private static boolean looksLikeNumber(String name) {
+        return name.matches("[+-]?[0-9]+\\.?|[+-]?[0-9]*\\.[0-9]+([eEdDfFsSlL][+-]?[0-9]+)?|[+-]?[0-9]+/[0-9]+");
+    }
+
+    /** CL float syntax: fixed notation between 1e-3 and 1e7, else exponent; doubles marked with d. */
+    @TruffleBoundary
+    public static String formatFloat(double v, char doubleMarker) {
+        if (Double.isNaN(v)) {
+            return doubleMarker == 'd' ? "#<DOUBLE-FLOAT quiet NaN>" : "#<SINGLE-FLOAT quiet NaN>";
+        }
+        if (Double.isInfinite(v)) {
+            String type = doubleMarker == 'd' ? "DOUBLE-FLOAT" : "SINGLE-FLOAT";
+            return "#.SB-EXT:" + type + (v > 0 ? "-POSITIVE-INFINITY" : "-NEGATIVE-INFINITY");
+        }
+        String s = doubleMarker == 'd' ? Double.toString(v) : Float.toString((float) v);
+        int e = s.indexOf('E');
+        if (e >= 0) {
+            return s.substring(0, e) + (doubleMarker == 'd' ? 'd' : 'e') + s.substring(e + 1);
+        }
+        return doubleMarker == 'd' ? s + "d0" : s;
+    }
+
+    public static String characterName(char c) {
+        return switch (c) {
+            case ' ' -> "Space";
+            case '\n' -> "Newline";
+            case '\t' -> "Tab";
+            case '\r' -> "Return";
+            case '\0' -> "Nul";
+            case '\b' -> "Backspace";
+            case '\f' -> "Page";
+            case 127 -> "Rubout";
+            default -> String.valueOf(c);
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package dev.epsilon.language.runtime;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * A Lisp symbol. Its function cell is guarded by an assumption, so compiled callers call the cached
+ * function directly until the symbol is given a new definition.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class Symbol implements TruffleObject {
+    /** Marks an unbound value cell. */
+    public static final Object UNBOUND = new Object() {
+        @Override
+        public String toString() {
+            return "#<unbound>";
+        }
+    };
+
+    private final String name;
+    private LispPackage home;
+    private volatile Object value = UNBOUND;
+    private volatile LispFunction function;
+    private volatile LispFunction macro;
+    private volatile Assumption functionStable;
+    private boolean special;
+    private boolean constant;
+    private Object plist = Lisp.NIL;
+
+    public Symbol(String name, LispPackage home) {
+        this.name = name;
+        this.home = home;
+        this.functionStable = Truffle.getRuntime().createAssumption(name);
+    }
+
+    public String name() { return name; }
+
+    public LispPackage home() { return home; }
+
+    void setHome(LispPackage home) { this.home = home; }
+
+    public boolean isKeyword() { return home != null && home.isKeywordPackage(); }
+
+    public Object value() { return value; }
+
+    public boolean isBound() { return value != UNBOUND; }
+
+    public void setValue(Object v) { this.value = v; }
+
+    public boolean isSpecial() { return special; }
+
+    public void setSpecial(boolean s) { this.special = s; }
+
+    public boolean isConstant() { return constant; }
+
+    public void setConstant(boolean c) { this.constant = c; }
+
+    public Object plist() { return plist; }
+
+    public void setPlist(Object p) { this.plist = p; }
+
+    public LispFunction function() { return function; }
+
+    /** Valid while the function cell keeps its current value. */
+    public Assumption functionStable() { return functionStable; }
+
+    @TruffleBoundary
+    public synchronized void setFunction(LispFunction f) {
+        this.function = f;
+        this.macro = null;
+        Assumption old = functionStable;
+        functionStable = Truffle.getRuntime().createAssumption(name);
+        old.invalidate("function of " + name + " redefined");
+    }
+
+    public LispFunction macro() { return macro; }
+
+    @TruffleBoundary
+    public synchronized void setMacro(LispFunction m) {
+        this.macro = m;
+        this.function = null;
+        Assumption old = functionStable;
+        functionStable = Truffle.getRuntime().createAssumption(name);
+        old.invalidate("macro " + name + " defined");
+    }
+
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return Printer.prin1ToString(this);
+    }
+
+    @ExportMessage
+    boolean isNull() { return this == Lisp.NIL; }
+
+    @ExportMessage
+    boolean isBoolean() { return this == Lisp.NIL || this == Lisp.T; }
+
+    @ExportMessage
+    boolean asBoolean() { return this != Lisp.NIL; }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Printer.prin1ToString(this);
+    }
+
+    static void checkNotNull(Object o) {
+        if (o == null) {
+            throw CompilerDirectives.shouldNotReachHere("null is not a Lisp value");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/** The Epsilon Lisp language on Truffle. */
+module dev.epsilon.language {
+    requires org.graalvm.truffle;
+    requires dev.epsilon.nfi;
+
+    exports dev.epsilon.language;
+    exports dev.epsilon.language.runtime;
+
+    provides com.oracle.truffle.api.provider.TruffleLanguageProvider with dev.epsilon.language.EpsilonLanguageProvider;
+}

@@ -1,0 +1,1 @@
+;;;; epsilon.foreign: the parts of the FFI written in Lisp. Read in package EPSILON.SYSTEM.

@@ -1,0 +1,6 @@
+/** The epsilon command: scripts, -e, and the REPL. Talks to the language only through the polyglot API. */
+module dev.epsilon.launcher {
+    requires org.graalvm.polyglot;
+    requires org.graalvm.launcher;
+    exports dev.epsilon.launcher;
+}

@@ -1,0 +1,50 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Libraries by the name a user gave, each resolved and loaded once; safe to use from any thread. */
+public final class LibraryRegistry {
+    private final ForeignEngine engine;
+    private final LibraryResolver resolver = new LibraryResolver();
+    private final Map<String, NativeLibrary> loaded = new ConcurrentHashMap<>();
+
+    public LibraryRegistry(ForeignEngine engine) {
+        this.engine = engine;
+    }
+
+    public ForeignEngine engine() {
+        return engine;
+    }
+
+    /** Resolves and loads {@code name}, or returns the library loaded earlier under that name. */
+    @TruffleBoundary
+    public NativeLibrary open(String name, List<String> searchDirs) {
+        NativeLibrary lib = loaded.get(name);
+        if (lib != null) {
+            return lib;
+        }
+        synchronized (this) {
+            lib = loaded.get(name);
+            if (lib == null) {
+                LibraryResolver.Result r = resolver.resolve(name, searchDirs);
+                if (!r.found()) {
+                    throw new ForeignException(ForeignException.Reason.LIBRARY_NOT_FOUND,
+                            "library " + name + " not found; searched " + String.join(", ", r.searched()));
+                }
+                lib = engine.load(r.path(), name);
+                loaded.put(name, lib);
+            }
+            return lib;
+        }
+    }
+
+    /** Forgets a library so the next {@link #open} loads it again. */
+    @TruffleBoundary
+    public boolean close(String name) {
+        return loaded.remove(name) != null;
+    }
+}

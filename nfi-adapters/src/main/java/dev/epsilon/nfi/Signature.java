@@ -1,0 +1,56 @@
+package dev.epsilon.nfi;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A C function type: return type, fixed argument types, and (for a variadic function) the types of
+ * the variadic arguments of one particular call. Immutable; equal signatures share one engine binding.
+ */
+public final class Signature {
+    private final CType returnType;
+    private final CType[] fixedArgs;
+    private final CType[] varArgs;   // null when the function is not variadic
+
+    public Signature(CType returnType, List<CType> fixedArgs, List<CType> varArgs) {
+        this.returnType = returnType;
+        this.fixedArgs = fixedArgs.toArray(new CType[0]);
+        this.varArgs = varArgs == null ? null : varArgs.toArray(new CType[0]);
+    }
+
+    public CType returnType() { return returnType; }
+
+    public int fixedCount() { return fixedArgs.length; }
+
+    public boolean isVariadic() { return varArgs != null; }
+
+    /** Number of C arguments a call passes, fixed and variadic. */
+    public int arity() { return fixedArgs.length + (varArgs == null ? 0 : varArgs.length); }
+
+    public CType argType(int i) {
+        return i < fixedArgs.length ? fixedArgs[i] : varArgs[i - fixedArgs.length];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Signature s && returnType == s.returnType
+                && Arrays.equals(fixedArgs, s.fixedArgs) && Arrays.equals(varArgs, s.varArgs);
+    }
+
+    @Override
+    public int hashCode() {
+        return returnType.hashCode() * 31 + Arrays.hashCode(fixedArgs) * 17 + Arrays.hashCode(varArgs);
+    }
+
+    /** C-like spelling, used in error messages: {@code uint64_t (char*)}. */
+    @Override
+    public String toString() {
+        String fixed = Arrays.stream(fixedArgs).map(CType::cName).collect(Collectors.joining(", "));
+        if (varArgs != null) {
+            String var = Arrays.stream(varArgs).map(CType::cName).collect(Collectors.joining(", "));
+            fixed = fixed + (fixed.isEmpty() ? "" : ", ") + "..." + (var.isEmpty() ? "" : " " + var);
+        }
+        return returnType.cName() + " (" + fixed + ")";
+    }
+}
