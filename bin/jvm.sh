@@ -21,7 +21,8 @@ epsilon_find_jdk() {
 # Builds the runnable layout when it is missing or older than any source or POM.
 epsilon_ensure_built() {
     local stamp="$EPSILON_DIST/.built"
-    if [ -f "$stamp" ] && [ -z "$(find "$EPSILON_ROOT/pom.xml" "$EPSILON_ROOT/nfi-adapters" "$EPSILON_ROOT/language" \
+    # Rebuild also when the checkout moved: jvm.args holds absolute paths.
+    if [ -f "$stamp" ] && grep -qF "$EPSILON_DIST/modules" "$EPSILON_DIST/jvm.args" 2>/dev/null && [ -z "$(find "$EPSILON_ROOT/pom.xml" "$EPSILON_ROOT/nfi-adapters" "$EPSILON_ROOT/language" \
             "$EPSILON_ROOT/launcher" \( -path '*/target' -prune \) -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
         return 0
     fi
@@ -38,16 +39,5 @@ epsilon_ensure_built() {
     touch "$stamp"
 }
 
-# The JVM flags of an Epsilon process, one per line.
-epsilon_jvm_flags() {
-    local upgrade
-    upgrade="$(find "$EPSILON_DIST/upgrade" -name '*.jar' | sort | paste -sd: -)"
-    printf '%s\n' \
-        -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
-        "--upgrade-module-path=$upgrade" \
-        "--module-path=$EPSILON_DIST/modules" \
-        --add-modules=ALL-MODULE-PATH \
-        --enable-native-access=org.graalvm.truffle,com.oracle.truffle.truffle_nfi_libffi,com.oracle.truffle.truffle_nfi_panama,dev.epsilon.nfi,ALL-UNNAMED \
-        --sun-misc-unsafe-memory-access=allow \
-        -Xss16m
-}
+# The java @argfile with the JVM flags of an Epsilon process (written by the launcher build).
+EPSILON_JVM_ARGS="$EPSILON_DIST/jvm.args"

@@ -3,12 +3,12 @@ package dev.epsilon.launcher;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
-/** One line for an uncaught error: condition type and report, then where it happened. */
-final class ErrorReport {
+/** One line for an uncaught error: condition type and report, then where it happened. The golden-file tests print errors the same way. */
+public final class ErrorReport {
     private ErrorReport() {
     }
 
-    static String oneLine(PolyglotException e) {
+    public static String oneLine(PolyglotException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e.isInternalError()) {
             return "epsilon: internal error: " + message;

@@ -24,10 +24,10 @@ import java.util.stream.Stream;
  * because on Debian "libc.so" and friends are linker scripts, not loadable ELF files.
  */
 public final class LibraryResolver {
+    private static final String MULTIARCH = System.getProperty("os.arch", "").equals("aarch64")
+            ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
     private static final List<String> STANDARD_DIRS = List.of(
-            "/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
-            "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-            "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib");
+            "/lib/" + MULTIARCH, "/usr/lib/" + MULTIARCH, "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib");
 
     private volatile Map<String, String> linkerCache;   // soname -> path, read once from ldconfig -p
 
@@ -45,6 +45,9 @@ public final class LibraryResolver {
         }
         List<String> dirs = searchDirs(userDirs);
         for (String dir : dirs) {
+            if (!Files.isDirectory(Path.of(dir))) {
+                continue;
+            }
             searched.add(dir);
             Path found = findIn(Path.of(dir), name);
             if (found != null) {

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /** A symbol bound to a signature by NFI: an executable interop object. */
 final class NfiFunction extends ForeignFunction {
@@ -26,7 +27,14 @@ final class NfiFunction extends ForeignFunction {
         return call(this, InteropLibrary.getUncached(), InteropLibrary.getUncached(), cArguments);
     }
 
+    @ExplodeLoop
     private static Object call(NfiFunction function, InteropLibrary callInterop, InteropLibrary resultInterop, Object[] cArguments) {
+        // Interop has no Java null: a NULL C string crosses as NFI's null object.
+        for (int i = 0; i < cArguments.length; i++) {
+            if (cArguments[i] == null) {
+                cArguments[i] = NfiNull.INSTANCE;
+            }
+        }
         Object result;
         try {
             result = callInterop.execute(function.bound, cArguments);

@@ -398,6 +398,13 @@ public final class Analyzer {
         }
         List<LispNode> nodes = new ArrayList<>();
         Scope definitionScope = recursive ? inner : scope;
+        if (recursive) {
+            // LABELS functions see each other: bind every variable first, assign the closures after,
+            // so a closure that captures one (itself included) shares its cell.
+            for (LexicalVar v : vars) {
+                nodes.add(new WriteLocalNode(v, new ConstantNode(Lisp.NIL), true));
+            }
+        }
         for (int i = 0; i < definitions.size(); i++) {
             Cons d = (Cons) definitions.get(i);
             Symbol name = (Symbol) d.car;
@@ -406,7 +413,7 @@ public final class Analyzer {
             }
             Object body = Lisp.list(new Cons(context.clSymbol("BLOCK"), new Cons(name, skipDocstring(rest.cdr))));
             LispNode fn = makeFunction(name, rest.car, body, definitionScope, sectionOf(d));
-            nodes.add(new WriteLocalNode(vars.get(i), fn, true));
+            nodes.add(recursive ? writeVar(vars.get(i), fn, inner) : new WriteLocalNode(vars.get(i), fn, true));
         }
         nodes.add(analyzeBody(((Cons) form.cdr).cdr, inner, true));
         return sequence(nodes);

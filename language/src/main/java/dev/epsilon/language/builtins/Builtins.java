@@ -31,6 +31,7 @@ public final class Builtins {
         b.system();
         b.macros();
         b.function(cx.foreignPackage(), "SHARED-CALL", 3, -1, new SharedCallBuiltin());
+        b.variable(cx.foreignPackage(), "*LIBRARY-SEARCH-PATHS*", Lisp.NIL);
     }
 
     /** Makes a builtin function and stores it in {@code pkg}'s symbol {@code name} (exported). */
@@ -40,6 +41,14 @@ public final class Builtins {
         LispFunction f = new LispFunction(new BuiltinRootNode(cx.language(), name, min, max, body).getCallTarget(), s, new Object[0]);
         s.setFunction(f);
         return f;
+    }
+
+    /** A special (dynamic) variable, exported, with an initial global value. */
+    private void variable(LispPackage pkg, String name, Object value) {
+        Symbol s = pkg.intern(name);
+        pkg.export(s);
+        s.setSpecial(true);
+        s.setValue(value);
     }
 
     private void cl(String name, int min, int max, FunctionBuiltin.Body body) {

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 
 /** Calls a function designator (function or symbol) from inside a builtin such as APPLY. */
@@ -20,7 +21,7 @@ final class CallFunctionNode extends Node {
         CompilerDirectives.transferToInterpreter();
         if (designator instanceof Symbol s) {
             if (s.function() == null) {
-                throw LispError.error("UNDEFINED-FUNCTION", "The function " + s + " is undefined.");
+                throw LispError.error("UNDEFINED-FUNCTION", "The function " + Printer.qualified(s) + " is undefined.");
             }
             return s.function();
         }

@@ -42,7 +42,7 @@ public final class FuncallNode extends LispNode {
         }
         if (o instanceof Symbol s) {
             throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.prin1ToString(s) + " is undefined."), this, false);
+                    "The function " + Printer.qualified(s) + " is undefined."), this, false);
         }
         throw new LispError(new LispCondition("TYPE-ERROR",
                 "The value " + Printer.prin1ToString(o) + " is not of type (OR FUNCTION SYMBOL)"), this, false);

@@ -22,7 +22,7 @@ public final class FunctionRefNode extends LispNode {
         if (f == null) {
             CompilerDirectives.transferToInterpreter();
             throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.prin1ToString(symbol) + " is undefined."), this, false);
+                    "The function " + Printer.qualified(symbol) + " is undefined."), this, false);
         }
         return f;
     }

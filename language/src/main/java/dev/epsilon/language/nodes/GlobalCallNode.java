@@ -50,7 +50,7 @@ public final class GlobalCallNode extends LispNode {
         if (f == null) {
             String what = symbol.macro() != null ? " is a macro, not a function." : " is undefined.";
             throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.prin1ToString(symbol) + what), this, false);
+                    "The function " + Printer.qualified(symbol) + what), this, false);
         }
         cachedFunction = f;
         cachedStable = now;

@@ -10,8 +10,12 @@ public abstract class LispNode extends Node {
 
     public abstract Object execute(VirtualFrame frame);
 
+    /**
+     * Records the form this node came from, unless it already has a more specific one: a form that
+     * analyzes to one of its subforms' nodes (a one-form BLOCK, a PROGN) keeps that subform's place.
+     */
     public final LispNode at(SourceSection s) {
-        if (s != null) {
+        if (s != null && section == null) {
             this.section = s;
         }
         return this;

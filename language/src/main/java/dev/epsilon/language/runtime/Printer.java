@@ -104,11 +104,13 @@ public final class Printer {
     }
 
     private static void printList(Cons c, boolean escape, StringBuilder b) {
-        if (c.car instanceof Symbol s && c.cdr instanceof Cons rest && rest.cdr == Lisp.NIL
-                && s.name().equals("QUOTE") && s.home() != null && s.home().name().equals("COMMON-LISP")) {
-            b.append('\'');
-            print(rest.car, escape, b);
-            return;
+        if (c.car instanceof Symbol s && c.cdr instanceof Cons rest && rest.cdr == Lisp.NIL && s.home() != null) {
+            String prefix = readerPrefix(s);
+            if (prefix != null) {
+                b.append(prefix);
+                print(rest.car, escape, b);
+                return;
+            }
         }
         b.append('(');
         Object o = c;
@@ -126,6 +128,38 @@ public final class Printer {
             print(o, escape, b);
         }
         b.append(')');
+    }
+
+    /** A symbol with its package prefix whatever the current package, as SBCL names functions in errors. */
+    @TruffleBoundary
+    public static String qualified(Symbol s) {
+        if (s.isKeyword()) {
+            return ":" + escapeName(s.name());
+        }
+        if (s.home() == null) {
+            return "#:" + escapeName(s.name());
+        }
+        if (s.home().name().equals("COMMON-LISP")) {
+            return escapeName(s.name());
+        }
+        return s.home().name() + (s.home().isExternal(s) ? ":" : "::") + escapeName(s.name());
+    }
+
+    /** The reader syntax that reads as (SYMBOL x), if any: 'x #'x `x ,x ,@x. */
+    private static String readerPrefix(Symbol s) {
+        String pkg = s.home().name();
+        if (pkg.equals("COMMON-LISP")) {
+            return s.name().equals("QUOTE") ? "'" : s.name().equals("FUNCTION") ? "#'" : null;
+        }
+        if (pkg.equals("EPSILON.SYSTEM")) {
+            return switch (s.name()) {
+                case "QUASIQUOTE" -> "`";
+                case "UNQUOTE" -> ",";
+                case "UNQUOTE-SPLICING" -> ",@";
+                default -> null;
+            };
+        }
+        return null;
     }
 
     private static void printSymbol(Symbol s, boolean escape, StringBuilder b) {
@@ -182,7 +216,7 @@ public final class Printer {
 
     public static String characterName(char c) {
         return switch (c) {
-            case ' ' -> "Space";
+            case ' ' -> " ";
             case '\n' -> "Newline";
             case '\t' -> "Tab";
             case '\r' -> "Return";

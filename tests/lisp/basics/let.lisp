@@ -1,0 +1,12 @@
+; LET binds in parallel, LET* in sequence; SETQ assigns; IF and PROGN.
+(let ((x 1) (y 2))
+  (let ((x y) (y x))
+    (format t "~a ~a~%" x y)))
+(let* ((x 1) (y (+ x 1)))
+  (format t "~a ~a~%" x y))
+(let ((a 1))
+  (setq a (+ a 1) a (* a 10))
+  (format t "~a~%" a))
+(format t "~a ~a~%" (if nil 'yes 'no) (if 0 'yes 'no))
+(format t "~a~%" (progn 1 2 3))
+(let (unbound) (format t "~a~%" unbound))

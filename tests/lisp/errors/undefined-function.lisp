@@ -1,0 +1,2 @@
+(defun outer () (inner-that-is-missing 1))
+(outer)

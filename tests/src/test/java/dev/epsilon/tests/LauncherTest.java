@@ -1,0 +1,95 @@
+package dev.epsilon.tests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bin/epsilon as users run it: scripts, -e, the REPL, --version, exit status and error lines. */
+class LauncherTest {
+    record Result(int status, String out, String err) {
+    }
+
+    private static Result epsilon(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Epsilon.root().resolve("bin/epsilon").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path out = Files.createTempFile("epsilon-out", ".txt");
+        Path err = Files.createTempFile("epsilon-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/epsilon did not finish");
+        return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void versionNamesTheLanguageAndTheOptimizingRuntime() throws Exception {
+        Result r = epsilon(null, "--version");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("Epsilon 0.1.0 (Truffle runtime: "), r.out());
+        assertFalse(r.out().contains("Interpreted"), r.out());
+    }
+
+    @Test
+    void evalPrintsTheValue() throws Exception {
+        Result r = epsilon(null, "-e", "(shared-call '(\"strlen\" \"libc\") :unsigned-long '(:string) \"hello\")");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("5\n", r.out());
+        Result s = epsilon(null, "-e", "(format nil \"~a\" 'x)");
+        assertEquals("\"X\"\n", s.out());
+    }
+
+    @Test
+    void scriptGetsItsOutputAndAnUncaughtErrorIsOneLine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("oops.lisp");
+        Files.writeString(script, "(format t \"before~%\")\n\n(car 42)\n(format t \"never~%\")\n");
+        Result r = epsilon(null, script.toString());
+        assertEquals(1, r.status());
+        assertEquals("before\n", r.out());
+        assertEquals("Unhandled TYPE-ERROR: The value 42 is not of type LIST (in CAR) (at oops.lisp:3)\n", r.err());
+    }
+
+    @Test
+    void stackTraceOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("oops.lisp");
+        Files.writeString(script, "(undefined-thing 1)\n");
+        Result quiet = epsilon(null, script.toString());
+        assertEquals(1, quiet.status());
+        assertFalse(quiet.err().contains("\tat "), quiet.err());
+        assertTrue(quiet.err().startsWith("Unhandled UNDEFINED-FUNCTION: The function COMMON-LISP-USER::UNDEFINED-THING is undefined."), quiet.err());
+        Result loud = epsilon(null, "--stacktrace", script.toString());
+        assertTrue(loud.err().contains("\tat "), loud.err());
+    }
+
+    @Test
+    void replEvaluatesFormsAcrossLines() throws Exception {
+        Result r = epsilon("(defun sq (x)\n  (* x x))\n(sq 12)\n(car 1)\n(+ 1 1)\n", new String[0]);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("SQ\n"), r.out());
+        assertTrue(r.out().contains("144\n"), r.out());
+        assertTrue(r.out().contains("2\n"), r.out());
+        assertTrue(r.err().contains("Unhandled TYPE-ERROR"), r.err());
+    }
+
+    @Test
+    void missingFileIsAClearError() throws Exception {
+        Result r = epsilon(null, "/nonexistent/file.lisp");
+        assertEquals(2, r.status());
+        assertEquals("epsilon: cannot read /nonexistent/file.lisp: no such file\n", r.err());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.epsilon.tests;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A Java program embedding Epsilon through the polyglot API. */
+class PolyglotEmbeddingTest {
+    @Test
+    void evalReturnsANumber() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            Value v = cx.eval(Epsilon.ID, "(* 6 (+ 3 4))");
+            assertTrue(v.fitsInLong());
+            assertEquals(42L, v.asLong());
+        }
+    }
+
+    @Test
+    void evalReturnsAString() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            Value v = cx.eval(Epsilon.ID, "(format nil \"~a-~a\" \"epsilon\" 25)");
+            assertTrue(v.isString());
+            assertEquals("epsilon-25", v.asString());
+        }
+    }
+
+    @Test
+    void lispFunctionsAreExecutableFromJava() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            Value twice = cx.eval(Epsilon.ID, "(lambda (x) (* x 2))");
+            assertTrue(twice.canExecute());
+            assertEquals(84L, twice.execute(42).asLong());
+        }
+    }
+
+    @Test
+    void outputGoesToTheContextStream() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context cx = Context.newBuilder(Epsilon.ID).out(out).build()) {
+            cx.eval(Epsilon.ID, "(format t \"hello ~a~%\" 'world)");
+        }
+        assertEquals("hello WORLD\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lispErrorsAreGuestExceptions() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> cx.eval(Epsilon.ID, "(car 5)"));
+            assertTrue(e.isGuestException());
+            assertEquals("TYPE-ERROR: The value 5 is not of type LIST (in CAR)", e.getMessage());
+        }
+    }
+}
