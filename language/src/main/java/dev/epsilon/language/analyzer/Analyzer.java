@@ -10,7 +10,12 @@ import dev.epsilon.language.nodes.ConstantNode;
 import dev.epsilon.language.nodes.FuncallNode;
 import dev.epsilon.language.nodes.FunctionRefNode;
 import dev.epsilon.language.nodes.FunctionRootNode;
+import dev.epsilon.language.nodes.CatchNode;
 import dev.epsilon.language.nodes.GlobalCallNode;
+import dev.epsilon.language.nodes.GoNode;
+import dev.epsilon.language.nodes.TagbodyNode;
+import dev.epsilon.language.nodes.ThrowNode;
+import dev.epsilon.language.nodes.UnwindProtectNode;
 import dev.epsilon.language.nodes.IfNode;
 import dev.epsilon.language.nodes.LambdaNode;
 import dev.epsilon.language.nodes.LispNode;
@@ -190,6 +195,29 @@ public final class Analyzer {
                 return analyzeBlock(form, scope);
             case "RETURN-FROM":
                 return analyzeReturnFrom(form, scope);
+            case "TAGBODY":
+                return analyzeTagbody(form, scope);
+            case "GO": {
+                args = argCount(form, 1, 1);
+                Scope t = scope.lookupTag(args.get(0));
+                if (t == null) {
+                    throw error("attempt to GO to nonexistent tag: " + Printer.prin1ToString(args.get(0)));
+                }
+                t.var.markReferenced();
+                return new GoNode(readVar(t.var, scope), t.segment);
+            }
+            case "CATCH": {
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                return new CatchNode(analyze(args.get(0), scope), analyzeBody(((Cons) form.cdr).cdr, scope, false));
+            }
+            case "THROW": {
+                args = argCount(form, 2, 2);
+                return new ThrowNode(analyze(args.get(0), scope), analyze(args.get(1), scope));
+            }
+            case "UNWIND-PROTECT": {
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                return new UnwindProtectNode(analyze(args.get(0), scope), analyzeBody(((Cons) form.cdr).cdr, scope, false));
+            }
             case "FLET":
                 return analyzeLocalFunctions(form, scope, false);
             case "LABELS":
@@ -383,6 +411,49 @@ public final class Analyzer {
         b.var.markReferenced();
         LispNode value = args.size() == 2 ? analyze(args.get(1), scope) : new ConstantNode(Lisp.NIL);
         return new ReturnFromNode(readVar(b.var, scope), value);
+    }
+
+    /** Statements split at tags (symbols and integers) into segments; GO names a segment. */
+    private LispNode analyzeTagbody(Cons form, Scope scope) {
+        List<Object> items = properList(form.cdr, "TAGBODY");
+        LexicalVar activation = scope.function.newVar(null);
+        Scope inner = scope;
+        int segment = 0;
+        boolean first = true;
+        for (Object item : items) {
+            if (item instanceof Symbol || item instanceof Long || item instanceof java.math.BigInteger) {
+                if (!first) {
+                    segment++;
+                }
+                inner = inner.bindTag(item, activation, segment);
+            }
+            first = false;
+        }
+        List<List<LispNode>> segments = new ArrayList<>();
+        segments.add(new ArrayList<>());
+        first = true;
+        for (Object item : items) {
+            if (item instanceof Symbol || item instanceof Long || item instanceof java.math.BigInteger) {
+                if (!first) {
+                    segments.add(new ArrayList<>());
+                }
+            } else {
+                segments.get(segments.size() - 1).add(analyze(item, inner));
+            }
+            first = false;
+        }
+        if (!activation.isReferenced()) {
+            List<LispNode> all = new ArrayList<>();
+            segments.forEach(all::addAll);
+            all.add(new ConstantNode(Lisp.NIL));
+            return sequence(all);
+        }
+        LispNode[][] arrays = new LispNode[segments.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = segments.get(i).toArray(new LispNode[0]);
+        }
+        int segmentSlot = scope.function.newVar(null).slot();
+        return new TagbodyNode(new WriteLocalNode(activation, new BlockNode.NewTagNode(), true), activation.slot(), arrays, segmentSlot);
     }
 
     private LispNode analyzeLocalFunctions(Cons form, Scope scope, boolean recursive) {

@@ -26,7 +26,7 @@ public final class FunctionScope {
     public FunctionScope parent() { return parent; }
 
     LexicalVar newVar(Symbol name) {
-        int slot = frame.addSlot(FrameSlotKind.Object, name == null ? null : name.name(), null);
+        int slot = frame.addSlot(FrameSlotKind.Illegal, name == null ? null : name.name(), null);
         return new LexicalVar(name, this, slot);
     }
 

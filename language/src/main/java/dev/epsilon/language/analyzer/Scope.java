@@ -7,7 +7,7 @@ import dev.epsilon.language.runtime.Symbol;
  * local macros and blocks, each entry belonging to the function that binds it.
  */
 final class Scope {
-    enum Kind { VARIABLE, FUNCTION, MACRO, BLOCK }
+    enum Kind { VARIABLE, FUNCTION, MACRO, BLOCK, TAG }
 
     final Scope next;
     final Kind kind;
@@ -15,14 +15,37 @@ final class Scope {
     final LexicalVar var;       // VARIABLE, FUNCTION, BLOCK
     final Object macro;         // MACRO: the expander function
     final FunctionScope function;
+    final Object tag;           // TAG: a symbol or an integer
+    final int segment;          // TAG: the tagbody segment that starts at the tag
 
     private Scope(Scope next, Kind kind, Symbol name, LexicalVar var, Object macro, FunctionScope function) {
+        this(next, kind, name, var, macro, function, null, -1);
+    }
+
+    private Scope(Scope next, Kind kind, Symbol name, LexicalVar var, Object macro, FunctionScope function,
+                  Object tag, int segment) {
         this.next = next;
         this.kind = kind;
         this.name = name;
         this.var = var;
         this.macro = macro;
         this.function = function;
+        this.tag = tag;
+        this.segment = segment;
+    }
+
+    /** A go tag of a tagbody whose activation identity lives in {@code activation}. */
+    Scope bindTag(Object tagName, LexicalVar activation, int segmentIndex) {
+        return new Scope(this, Kind.TAG, null, activation, null, function, tagName, segmentIndex);
+    }
+
+    Scope lookupTag(Object tagName) {
+        for (Scope s = this; s != null; s = s.next) {
+            if (s.kind == Kind.TAG && (s.tag == tagName || (s.tag instanceof Long a && tagName instanceof Long b && a.equals(b)))) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The outermost scope of a function: no bindings, just the function. */

@@ -8,6 +8,7 @@ import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.LispPackage;
+import dev.epsilon.language.runtime.Numbers;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.SimpleVector;
 import dev.epsilon.language.runtime.Symbol;
@@ -18,6 +19,7 @@ import java.util.List;
 /** Installs the functions and macros written in Java into their symbols. */
 public final class Builtins {
     private final EpsilonContext cx;
+    private final java.util.concurrent.atomic.AtomicLong gensymCounter = new java.util.concurrent.atomic.AtomicLong();
 
     private Builtins(EpsilonContext cx) {
         this.cx = cx;
@@ -70,6 +72,13 @@ public final class Builtins {
         function(cx.clPackage(), ">", 1, -1, new ComparisonBuiltin(ComparisonBuiltin.Order.GREATER, ">"));
         function(cx.clPackage(), "<=", 1, -1, new ComparisonBuiltin(ComparisonBuiltin.Order.LESS_OR_EQUAL, "<="));
         function(cx.clPackage(), ">=", 1, -1, new ComparisonBuiltin(ComparisonBuiltin.Order.GREATER_OR_EQUAL, ">="));
+        function(cx.clPackage(), "1+", 1, 1, new OffsetBuiltin(1));
+        function(cx.clPackage(), "1-", 1, 1, new OffsetBuiltin(-1));
+        cl("ZEROP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "ZEROP") == 0));
+        cl("PLUSP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "PLUSP") > 0));
+        cl("MINUSP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "MINUSP") < 0));
+        cl("NUMBERP", 1, 1, a -> Lisp.bool(Numbers.isNumber(a[0])));
+        cl("INTEGERP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0])));
     }
 
     private void lists() {
@@ -82,6 +91,82 @@ public final class Builtins {
         cl("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
         cl("APPEND", 0, -1, Builtins::append);
+        cl("LIST*", 1, -1, a -> {
+            Object result = a[a.length - 1];
+            for (int i = a.length - 2; i >= 0; i--) {
+                result = new Cons(a[i], result);
+            }
+            return result;
+        });
+        cl("FIRST", 1, 1, a -> Lisp.car(a[0]));
+        cl("REST", 1, 1, a -> Lisp.cdr(a[0]));
+        cl("SECOND", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
+        cl("THIRD", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
+        cl("CADR", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
+        cl("CDDR", 1, 1, a -> Lisp.cdr(Lisp.cdr(a[0])));
+        cl("CAAR", 1, 1, a -> Lisp.car(Lisp.car(a[0])));
+        cl("CDAR", 1, 1, a -> Lisp.cdr(Lisp.car(a[0])));
+        cl("CADDR", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
+        cl("NTHCDR", 2, 2, a -> nthcdr(a[0], a[1]));
+        cl("NTH", 2, 2, a -> Lisp.car(nthcdr(a[0], a[1])));
+        cl("LENGTH", 1, 1, a -> length(a[0]));
+        cl("REVERSE", 1, 1, a -> reverse(a[0]));
+        cl("NREVERSE", 1, 1, a -> reverse(a[0]));
+        cl("LAST", 1, 1, a -> {
+            Object o = a[0];
+            while (o instanceof Cons c && c.cdr instanceof Cons) {
+                o = c.cdr;
+            }
+            return o;
+        });
+        cl("RPLACA", 2, 2, a -> {
+            cons(a[0], "RPLACA").car = a[1];
+            return a[0];
+        });
+        cl("RPLACD", 2, 2, a -> {
+            cons(a[0], "RPLACD").cdr = a[1];
+            return a[0];
+        });
+        cl("CONSP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons));
+        cl("ATOM", 1, 1, a -> Lisp.bool(!(a[0] instanceof Cons)));
+        cl("LISTP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons || a[0] == Lisp.NIL));
+        cl("ENDP", 1, 1, a -> {
+            if (a[0] == Lisp.NIL) {
+                return Lisp.T;
+            }
+            cons(a[0], "ENDP");
+            return Lisp.NIL;
+        });
+        cl("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
+        cl("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
+        cl("STRINGP", 1, 1, a -> Lisp.bool(a[0] instanceof String));
+        cl("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
+        cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
+        cl("EQUAL", 2, 2, a -> Lisp.bool(equal(a[0], a[1])));
+        cl("MEMBER", 2, 2, a -> {
+            for (Object o = a[1]; o instanceof Cons c; o = c.cdr) {
+                if (Lisp.eql(a[0], c.car)) {
+                    return c;
+                }
+            }
+            return Lisp.NIL;
+        });
+        cl("ASSOC", 2, 2, a -> {
+            for (Object o = a[1]; o instanceof Cons c; o = c.cdr) {
+                if (c.car instanceof Cons entry && Lisp.eql(a[0], entry.car)) {
+                    return entry;
+                }
+            }
+            return Lisp.NIL;
+        });
+        cl("GETF", 2, 3, a -> {
+            for (Object o = a[0]; o instanceof Cons c && c.cdr instanceof Cons v; o = v.cdr) {
+                if (c.car == a[1]) {
+                    return v.car;
+                }
+            }
+            return a.length > 2 ? a[2] : Lisp.NIL;
+        });
         function(cx.clPackage(), "APPLY", 1, -1, new BuiltinNode() {
             @Child private CallFunctionNode call = new CallFunctionNode();
 
@@ -107,6 +192,67 @@ public final class Builtins {
                 return call.call(args[0], rest, "FUNCALL");
             }
         });
+    }
+
+    private static Cons cons(Object o, String where) {
+        if (o instanceof Cons c) {
+            return c;
+        }
+        throw LispError.typeError(o, "CONS", where);
+    }
+
+    private static Object nthcdr(Object n, Object list) {
+        if (!(n instanceof Long k) || k < 0) {
+            throw LispError.typeError(n, "UNSIGNED-BYTE", "NTH");
+        }
+        Object o = list;
+        for (long i = 0; i < k && o != Lisp.NIL; i++) {
+            o = Lisp.cdr(o);
+        }
+        return o;
+    }
+
+    private static Object length(Object o) {
+        if (o instanceof String s) {
+            return (long) s.length();
+        }
+        if (o instanceof SimpleVector v) {
+            return (long) v.items.length;
+        }
+        long n = 0;
+        Object x = o;
+        while (x instanceof Cons c) {
+            n++;
+            x = c.cdr;
+        }
+        if (x != Lisp.NIL) {
+            throw LispError.typeError(o, "SEQUENCE", "LENGTH");
+        }
+        return n;
+    }
+
+    private static Object reverse(Object o) {
+        if (o instanceof String s) {
+            return new StringBuilder(s).reverse().toString();
+        }
+        Object result = Lisp.NIL;
+        for (Object x = o; x instanceof Cons c; x = c.cdr) {
+            result = new Cons(c.car, result);
+        }
+        return result;
+    }
+
+    static boolean equal(Object a, Object b) {
+        if (Lisp.eql(a, b)) {
+            return true;
+        }
+        if (a instanceof Cons x && b instanceof Cons y) {
+            return equal(x.car, y.car) && equal(x.cdr, y.cdr);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y);
+        }
+        return false;
     }
 
     private static Object append(Object[] lists) {
@@ -138,19 +284,7 @@ public final class Builtins {
             }
             if (a[0] == Lisp.NIL) {
                 StringBuilder b = new StringBuilder();
-                Format.format(new Format.Sink() {
-                    @Override
-                    public void write(String s) {
-                        b.append(s);
-                    }
-
-                    @Override
-                    public void freshLine() {
-                        if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
-                            b.append('\n');
-                        }
-                    }
-                }, control, a, 2);
+                Format.format(Format.toBuilder(b), control, a, 2);
                 return b.toString();
             }
             if (a[0] != Lisp.T) {
@@ -195,6 +329,84 @@ public final class Builtins {
             name.setMacro(f);
             return name;
         }));
+        function(sys, "%DESTRUCTURE-CAR", 3, 3, new FunctionBuiltin(a -> {
+            if (a[0] instanceof Cons c) {
+                return c.car;
+            }
+            throw LispError.error("PROGRAM-ERROR", "error while parsing arguments to " + Printer.princToString(a[2])
+                    + ": too few elements to satisfy lambda list " + Printer.prin1ToString(a[1]));
+        }));
+        function(sys, "%DESTRUCTURE-END", 3, 3, new FunctionBuiltin(a -> {
+            if (a[0] != Lisp.NIL) {
+                throw LispError.error("PROGRAM-ERROR", "error while parsing arguments to " + Printer.princToString(a[2])
+                        + ": too many elements " + Printer.prin1ToString(a[0]) + " for lambda list " + Printer.prin1ToString(a[1]));
+            }
+            return Lisp.NIL;
+        }));
+        function(sys, "%DESTRUCTURE-KEY", 2, 2, new FunctionBuiltin(a -> {
+            for (Object o = a[0]; o instanceof Cons c && c.cdr instanceof Cons v; o = v.cdr) {
+                if (c.car == a[1]) {
+                    return v;
+                }
+            }
+            return Lisp.NIL;
+        }));
+        function(sys, "%DEFVAR", 1, 1, new FunctionBuiltin(a -> {
+            symbol(a[0], "DEFVAR").setSpecial(true);
+            return a[0];
+        }));
+        cl("GENSYM", 0, 1, a -> new Symbol((a.length > 0 && a[0] instanceof String p ? p : "G") + gensymCounter.incrementAndGet(), null));
+        cl("MAKE-SYMBOL", 1, 1, a -> new Symbol((String) a[0], null));
+        cl("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
+        cl("SYMBOL-VALUE", 1, 1, a -> {
+            Symbol s = symbol(a[0], "SYMBOL-VALUE");
+            if (!s.isBound()) {
+                throw LispError.error("UNBOUND-VARIABLE", "The variable " + Printer.qualified(s) + " is unbound.");
+            }
+            return s.value();
+        });
+        cl("SET", 2, 2, a -> {
+            symbol(a[0], "SET").setValue(a[1]);
+            return a[1];
+        });
+        cl("BOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "BOUNDP").isBound()));
+        cl("FBOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "FBOUNDP").function() != null || ((Symbol) a[0]).macro() != null));
+        cl("SYMBOL-FUNCTION", 1, 1, a -> {
+            Symbol s = symbol(a[0], "SYMBOL-FUNCTION");
+            if (s.function() == null) {
+                throw LispError.error("UNDEFINED-FUNCTION", "The function " + Printer.qualified(s) + " is undefined.");
+            }
+            return s.function();
+        });
+        cl("MACRO-FUNCTION", 1, 2, a -> {
+            LispFunction m = symbol(a[0], "MACRO-FUNCTION").macro();
+            return m == null ? Lisp.NIL : m;
+        });
+        cl("MACROEXPAND-1", 1, 2, a -> {
+            if (a[0] instanceof Cons c && c.car instanceof Symbol s && s.macro() != null) {
+                return s.macro().callUncached(a[0], Lisp.NIL);
+            }
+            return a[0];
+        });
+        cl("MACROEXPAND", 1, 2, a -> {
+            Object f = a[0];
+            while (f instanceof Cons c && c.car instanceof Symbol s && s.macro() != null) {
+                f = s.macro().callUncached(f, Lisp.NIL);
+            }
+            return f;
+        });
+        cl("EVAL", 1, 1, a -> cx.evalTopLevel(a[0], null, null));
+        cl("ERROR", 1, -1, a -> {
+            if (a[0] instanceof String control) {
+                StringBuilder b = new StringBuilder();
+                Format.format(Format.toBuilder(b), control, a, 1);
+                throw LispError.simple(b.toString());
+            }
+            if (a[0] instanceof Symbol type) {
+                throw LispError.error(type.name(), "condition " + type.name() + " signalled");
+            }
+            throw LispError.typeError(a[0], "(OR STRING SYMBOL CONDITION)", "ERROR");
+        });
         function(sys, "TRUFFLE-RUNTIME-NAME", 0, 0, new FunctionBuiltin(a -> Truffle.getRuntime().getName()));
     }
 
@@ -209,5 +421,6 @@ public final class Builtins {
         Backquote backquote = new Backquote(cx);
         macro(cx.systemPackage(), "QUASIQUOTE", a -> backquote.expandForm(a[0]));
         macro(cx.clPackage(), "DEFMACRO", a -> Defmacro.expand(cx, a[0]));
+        macro(cx.clPackage(), "DESTRUCTURING-BIND", a -> Defmacro.destructuringBind(cx, a[0]));
     }
 }

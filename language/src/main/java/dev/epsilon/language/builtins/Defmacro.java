@@ -4,14 +4,15 @@ import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The expander of DEFMACRO. A macro function takes (form environment), as in CL; the macro's own
- * lambda list is applied to the form's arguments, with &whole and &environment bound around it.
+ * The expanders of DEFMACRO and DESTRUCTURING-BIND. A macro function takes (form environment), as in
+ * CL; its lambda list destructures the form's arguments, with &whole and &environment bound around.
  */
 final class Defmacro {
     private Defmacro() {
@@ -20,7 +21,7 @@ final class Defmacro {
     static Object expand(EpsilonContext cx, Object form) {
         List<Object> parts = Lisp.toJavaList(form);
         if (parts.size() < 3 || !(parts.get(1) instanceof Symbol name)) {
-            throw LispError.error("PROGRAM-ERROR", "malformed DEFMACRO: " + form);
+            throw LispError.error("PROGRAM-ERROR", "malformed DEFMACRO: " + Printer.prin1ToString(form));
         }
         Symbol formVar = new Symbol("FORM", null);
         Symbol envVar = new Symbol("ENV", null);
@@ -38,16 +39,38 @@ final class Defmacro {
         }
         Object ll = Lisp.fromList(lambdaList, o);
         Object body = ((Cons) ((Cons) ((Cons) form).cdr).cdr).cdr;
-        Object inner = new Cons(cx.clSymbol("LAMBDA"), new Cons(ll,
-                Lisp.list(new Cons(cx.clSymbol("BLOCK"), new Cons(name, body)))));
-        Object call = Lisp.list(cx.clSymbol("APPLY"), Lisp.list(cx.clSymbol("FUNCTION"), inner),
-                Lisp.list(cx.clSymbol("CDR"), formVar));
-        Object fnBody = outer.isEmpty() ? call : Lisp.list(cx.clSymbol("LET"), Lisp.fromList(outer, Lisp.NIL), call);
+        Object destructured = bindWithBlock(cx, ll, Lisp.list(cx.clSymbol("CDR"), formVar), body, name);
+        Object fnBody = outer.isEmpty() ? destructured : Lisp.list(cx.clSymbol("LET"), Lisp.fromList(outer, Lisp.NIL), destructured);
         Object fn = Lisp.list(cx.systemSymbol("NAMED-LAMBDA"), name, Lisp.list(formVar, envVar),
                 Lisp.list(cx.clSymbol("DECLARE"), Lisp.list(cx.clSymbol("IGNORABLE"), envVar)), fnBody);
         Object quoted = Lisp.list(cx.clSymbol("QUOTE"), name);
         return Lisp.list(cx.clSymbol("PROGN"),
                 Lisp.list(cx.systemSymbol("%SET-MACRO"), quoted, Lisp.list(cx.clSymbol("FUNCTION"), fn)),
                 quoted);
+    }
+
+    /** {@code (destructuring-bind lambda-list expression . body)}. */
+    static Object destructuringBind(EpsilonContext cx, Object form) {
+        List<Object> parts = Lisp.toJavaList(form);
+        if (parts.size() < 3) {
+            throw LispError.error("PROGRAM-ERROR", "malformed DESTRUCTURING-BIND: " + Printer.prin1ToString(form));
+        }
+        Object body = ((Cons) ((Cons) ((Cons) form).cdr).cdr).cdr;
+        return Destructure.bind(cx, parts.get(1), parts.get(2), body, cx.clSymbol("DESTRUCTURING-BIND"));
+    }
+
+    /** Declarations (and a docstring) stay in front; the forms run inside (block name ...). */
+    private static Object bindWithBlock(EpsilonContext cx, Object ll, Object expr, Object body, Symbol name) {
+        List<Object> declarations = new ArrayList<>();
+        Object rest = body;
+        while (rest instanceof Cons c && ((c.car instanceof Cons d && d.car == cx.clSymbol("DECLARE"))
+                || (c.car instanceof String && c.cdr instanceof Cons))) {
+            if (!(c.car instanceof String)) {
+                declarations.add(c.car);
+            }
+            rest = c.cdr;
+        }
+        declarations.add(new Cons(cx.clSymbol("BLOCK"), new Cons(name, rest)));
+        return Destructure.bind(cx, ll, expr, Lisp.fromList(declarations, Lisp.NIL), name);
     }
 }

@@ -19,6 +19,23 @@ final class Format {
         void freshLine();
     }
 
+    /** A sink that collects into {@code b}; at its start counts as a line start. */
+    static Sink toBuilder(StringBuilder b) {
+        return new Sink() {
+            @Override
+            public void write(String s) {
+                b.append(s);
+            }
+
+            @Override
+            public void freshLine() {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
+                    b.append('\n');
+                }
+            }
+        };
+    }
+
     @TruffleBoundary
     static void format(Sink out, String control, Object[] args, int firstArg) {
         int argIndex = firstArg;

@@ -29,6 +29,11 @@ public final class LoadRootNode extends RootNode {
             return EpsilonLanguage.context(this).load(source);
         } catch (ReturnException e) {
             throw LispError.error("CONTROL-ERROR", "attempt to RETURN-FROM a block that no longer exists");
+        } catch (ThrowException e) {
+            throw LispError.error("CONTROL-ERROR", "attempt to THROW to a tag that does not exist: "
+                    + dev.epsilon.language.runtime.Printer.prin1ToString(e.tag()));
+        } catch (GoException e) {
+            throw LispError.error("CONTROL-ERROR", "attempt to GO to a tagbody that no longer exists");
         } catch (StackOverflowError e) {
             throw LispError.error("STORAGE-CONDITION", "Control stack exhausted");
         }

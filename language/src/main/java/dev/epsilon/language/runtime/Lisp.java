@@ -29,6 +29,21 @@ public final class Lisp {
         return o != NIL;
     }
 
+    /** EQL: identity, or the same number of the same type, or the same character. */
+    public static boolean eql(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof Long || a instanceof Double || a instanceof Float || a instanceof Character
+                || a instanceof java.math.BigInteger) {
+            return a.equals(b);
+        }
+        if (a instanceof Ratio x && b instanceof Ratio y) {
+            return x.numerator.equals(y.numerator) && x.denominator.equals(y.denominator);
+        }
+        return false;
+    }
+
     public static Object list(Object... items) {
         Object result = NIL;
         for (int i = items.length - 1; i >= 0; i--) {
