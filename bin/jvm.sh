@@ -20,7 +20,7 @@ epsilon_find_jdk() {
 
 # Builds the runnable layout when it is missing or older than any source or POM.
 epsilon_ensure_built() {
-    local stamp="$EPSILON_DIST/.built"
+    local stamp="$EPSILON_DIST/build-stamp"
     # Rebuild also when the checkout moved: jvm.args holds absolute paths.
     if [ -f "$stamp" ] && grep -qF "$EPSILON_DIST/modules" "$EPSILON_DIST/jvm.args" 2>/dev/null && [ -z "$(find "$EPSILON_ROOT/pom.xml" "$EPSILON_ROOT/nfi-adapters" "$EPSILON_ROOT/language" \
             "$EPSILON_ROOT/launcher" \( -path '*/target' -prune \) -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
@@ -36,7 +36,6 @@ epsilon_ensure_built() {
         return 1
     fi
     rm -f "$log"
-    touch "$stamp"
 }
 
 # The java @argfile with the JVM flags of an Epsilon process (written by the launcher build).
