@@ -16,6 +16,7 @@ import dev.epsilon.language.runtime.LispOutput;
 import dev.epsilon.language.runtime.LispPackage;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.language.runtime.Values;
 import dev.epsilon.nfi.LibraryRegistry;
 import dev.epsilon.nfi.NfiEngine;
 
@@ -187,7 +188,11 @@ public final class EpsilonContext {
     }
 
     public LispPackage currentPackage() {
-        return packageVar.value() instanceof LispPackage p ? p : user;
+        return packageVar.value(EpsilonLanguage.thread(null)) instanceof LispPackage p ? p : user;
+    }
+
+    public Symbol packageVariable() {
+        return packageVar;
     }
 
     @TruffleBoundary

@@ -1,10 +1,12 @@
 package dev.epsilon.language;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLanguage.ContextPolicy;
 import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.nodes.LoadRootNode;
+import dev.epsilon.language.runtime.LispThread;
 
 /** Epsilon: a Lisp whose reason to exist is its foreign function interface. */
 @TruffleLanguage.Registration(id = EpsilonLanguage.ID, name = "Epsilon", implementationName = "Epsilon on Truffle",
@@ -18,6 +20,13 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     private static final ContextReference<EpsilonContext> CONTEXT = ContextReference.create(EpsilonLanguage.class);
     private static final LanguageReference<EpsilonLanguage> LANGUAGE = LanguageReference.create(EpsilonLanguage.class);
+
+    private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> new LispThread());
+
+    /** The running thread's dynamic bindings and handler stacks. */
+    public static LispThread thread(Node node) {
+        return LANGUAGE.get(node).threads.get();
+    }
 
     public static EpsilonContext context(Node node) {
         return CONTEXT.get(node);

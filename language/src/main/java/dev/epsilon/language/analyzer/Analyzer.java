@@ -7,6 +7,7 @@ import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.nodes.ArgumentsNode;
 import dev.epsilon.language.nodes.BlockNode;
 import dev.epsilon.language.nodes.ConstantNode;
+import dev.epsilon.language.nodes.DynamicBindNode;
 import dev.epsilon.language.nodes.FuncallNode;
 import dev.epsilon.language.nodes.FunctionRefNode;
 import dev.epsilon.language.nodes.FunctionRootNode;
@@ -18,6 +19,9 @@ import dev.epsilon.language.nodes.ThrowNode;
 import dev.epsilon.language.nodes.UnwindProtectNode;
 import dev.epsilon.language.nodes.IfNode;
 import dev.epsilon.language.nodes.LambdaNode;
+import dev.epsilon.language.nodes.LoadTimeValueNode;
+import dev.epsilon.language.nodes.MultipleValueCallNode;
+import dev.epsilon.language.nodes.MultipleValueProg1Node;
 import dev.epsilon.language.nodes.LispNode;
 import dev.epsilon.language.nodes.PrognNode;
 import dev.epsilon.language.nodes.ReadCapturedNode;
@@ -222,6 +226,18 @@ public final class Analyzer {
                 return analyzeLocalFunctions(form, scope, false);
             case "LABELS":
                 return analyzeLocalFunctions(form, scope, true);
+            case "MULTIPLE-VALUE-CALL": {
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                return new MultipleValueCallNode(analyze(args.get(0), scope), analyzeArgs(((Cons) form.cdr).cdr, scope));
+            }
+            case "MULTIPLE-VALUE-PROG1": {
+                args = argCount(form, 1, Integer.MAX_VALUE);
+                return new MultipleValueProg1Node(analyze(args.get(0), scope), analyzeBody(((Cons) form.cdr).cdr, scope, false));
+            }
+            case "LOAD-TIME-VALUE": {
+                args = argCount(form, 1, 2);
+                return new LoadTimeValueNode(analyze(args.get(0), scope));
+            }
             case "FUNCALL": {
                 args = argCount(form, 1, Integer.MAX_VALUE);
                 LispNode[] rest = analyzeArgs(((Cons) form.cdr).cdr, scope);
@@ -254,36 +270,72 @@ public final class Analyzer {
         return sequence(writes);
     }
 
-    private LispNode analyzeLet(Cons form, Scope scope, boolean sequential) {
-        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
-        List<Object> bindings = properList(args.get(0), "LET bindings");
-        List<LispNode> nodes = new ArrayList<>();
-        Scope inner = scope;
-        for (Object binding : bindings) {
-            Symbol name;
-            Object init = Lisp.NIL;
+    /** One parsed LET binding. */
+    private record Binding(Symbol name, Object init) {
+    }
+
+    private List<Binding> letBindings(Object list) {
+        List<Binding> out = new ArrayList<>();
+        for (Object binding : properList(list, "LET bindings")) {
             if (binding instanceof Cons bc) {
                 List<Object> parts = properList(bc, "LET binding");
                 if (parts.size() > 2) {
                     throw error("malformed LET binding " + Printer.prin1ToString(binding));
                 }
-                name = variableName(parts.get(0), "LET");
-                if (parts.size() == 2) {
-                    init = parts.get(1);
-                }
+                out.add(new Binding(variableName(parts.get(0), "LET"), parts.size() == 2 ? parts.get(1) : Lisp.NIL));
             } else {
-                name = variableName(binding, "LET");
+                out.add(new Binding(variableName(binding, "LET"), Lisp.NIL));
             }
-            if (name.isSpecial()) {
-                throw error("binding the special variable " + Printer.prin1ToString(name) + " is not supported yet");
-            }
-            LispNode value = analyze(init, sequential ? inner : scope);
-            LexicalVar v = scope.function.newVar(name);
-            nodes.add(new WriteLocalNode(v, value, true));
-            inner = inner.bind(Scope.Kind.VARIABLE, name, v);
         }
-        nodes.add(analyzeBody(((Cons) form.cdr).cdr, inner, true));
-        return sequence(nodes);
+        return out;
+    }
+
+    /**
+     * LET and LET*. Lexical variables get fresh frame slots; special variables are bound dynamically
+     * around the rest. In a parallel LET every init form runs before any special binding is made.
+     */
+    private LispNode analyzeLet(Cons form, Scope scope, boolean sequential) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        List<Binding> bindings = letBindings(args.get(0));
+        Object body = ((Cons) form.cdr).cdr;
+        if (sequential) {
+            return letStar(bindings, 0, body, scope);
+        }
+        List<LispNode> inits = new ArrayList<>();
+        List<Symbol> specials = new ArrayList<>();
+        List<LexicalVar> specialTemps = new ArrayList<>();
+        Scope inner = scope;
+        for (Binding b : bindings) {
+            LispNode value = analyze(b.init(), scope);
+            LexicalVar v = scope.function.newVar(b.name());
+            inits.add(new WriteLocalNode(v, value, true));
+            if (b.name().isSpecial()) {
+                specials.add(b.name());
+                specialTemps.add(v);
+            } else {
+                inner = inner.bind(Scope.Kind.VARIABLE, b.name(), v);
+            }
+        }
+        LispNode result = analyzeBody(body, inner, true);
+        for (int i = specials.size() - 1; i >= 0; i--) {
+            result = new DynamicBindNode(specials.get(i), new ReadLocalNode(specialTemps.get(i)), result);
+        }
+        inits.add(result);
+        return sequence(inits);
+    }
+
+    private LispNode letStar(List<Binding> bindings, int i, Object body, Scope scope) {
+        if (i == bindings.size()) {
+            return analyzeBody(body, scope, true);
+        }
+        Binding b = bindings.get(i);
+        LispNode value = analyze(b.init(), scope);
+        if (b.name().isSpecial()) {
+            return new DynamicBindNode(b.name(), value, letStar(bindings, i + 1, body, scope));
+        }
+        LexicalVar v = scope.function.newVar(b.name());
+        LispNode rest = letStar(bindings, i + 1, body, scope.bind(Scope.Kind.VARIABLE, b.name(), v));
+        return sequence(List.of(new WriteLocalNode(v, value, true), rest));
     }
 
     private LispNode analyzeFunctionForm(Cons form, Scope scope) {

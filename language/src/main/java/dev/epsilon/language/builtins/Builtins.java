@@ -2,6 +2,7 @@ package dev.epsilon.language.builtins;
 
 import com.oracle.truffle.api.Truffle;
 import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.foreign.SharedCallBuiltin;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
@@ -12,6 +13,7 @@ import dev.epsilon.language.runtime.Numbers;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.SimpleVector;
 import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.language.runtime.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -360,16 +362,19 @@ public final class Builtins {
         cl("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
         cl("SYMBOL-VALUE", 1, 1, a -> {
             Symbol s = symbol(a[0], "SYMBOL-VALUE");
-            if (!s.isBound()) {
+            Object v = s.value(EpsilonLanguage.thread(null));
+            if (v == Symbol.UNBOUND) {
                 throw LispError.error("UNBOUND-VARIABLE", "The variable " + Printer.qualified(s) + " is unbound.");
             }
-            return s.value();
+            return v;
         });
         cl("SET", 2, 2, a -> {
-            symbol(a[0], "SET").setValue(a[1]);
+            symbol(a[0], "SET").setValue(EpsilonLanguage.thread(null), a[1]);
             return a[1];
         });
-        cl("BOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "BOUNDP").isBound()));
+        cl("BOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "BOUNDP").value(EpsilonLanguage.thread(null)) != Symbol.UNBOUND));
+        cl("VALUES", 0, -1, a -> Values.of(a.clone()));
+        cl("VALUES-LIST", 1, 1, a -> Values.of(Lisp.toJavaList(a[0]).toArray()));
         cl("FBOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "FBOUNDP").function() != null || ((Symbol) a[0]).macro() != null));
         cl("SYMBOL-FUNCTION", 1, 1, a -> {
             Symbol s = symbol(a[0], "SYMBOL-FUNCTION");

@@ -67,7 +67,7 @@ public final class ArgumentsNode extends Node {
         for (int i = 0; i < optional.length; i++) {
             int at = required.length + i;
             boolean supplied = at < n;
-            bind(frame, optional[i].var(), supplied ? args[at + 1] : optionalInits[i].execute(frame));
+            bind(frame, optional[i].var(), supplied ? args[at + 1] : optionalInits[i].executePrimary(frame));
             if (optional[i].supplied() != null) {
                 bind(frame, optional[i].supplied(), Lisp.bool(supplied));
             }
@@ -101,7 +101,7 @@ public final class ArgumentsNode extends Node {
                 }
             }
             boolean supplied = value != null;
-            bind(frame, keys[k].var(), supplied ? value : keyInits[k].execute(frame));
+            bind(frame, keys[k].var(), supplied ? value : keyInits[k].executePrimary(frame));
             if (keys[k].supplied() != null) {
                 bind(frame, keys[k].supplied(), Lisp.bool(supplied));
             }

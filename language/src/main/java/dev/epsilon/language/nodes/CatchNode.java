@@ -15,7 +15,7 @@ public final class CatchNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object t = tag.execute(frame);
+        Object t = tag.executePrimary(frame);
         try {
             return body.execute(frame);
         } catch (ThrowException e) {

@@ -23,11 +23,11 @@ public final class FuncallNode extends LispNode {
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
-        LispFunction f = toFunction(function.execute(frame));
+        LispFunction f = toFunction(function.executePrimary(frame));
         Object[] args = new Object[arguments.length + 1];
         args[0] = f;
         for (int i = 0; i < arguments.length; i++) {
-            args[i + 1] = arguments[i].execute(frame);
+            args[i + 1] = arguments[i].executePrimary(frame);
         }
         return dispatch.execute(f, args);
     }

@@ -34,7 +34,7 @@ public final class GlobalCallNode extends LispNode {
         Object[] args = new Object[arguments.length + 1];
         args[0] = function;
         for (int i = 0; i < arguments.length; i++) {
-            args[i + 1] = arguments[i].execute(frame);
+            args[i + 1] = arguments[i].executePrimary(frame);
         }
         return dispatch.execute(function, args);
     }

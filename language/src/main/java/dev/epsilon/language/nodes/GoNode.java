@@ -14,6 +14,6 @@ public final class GoNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        throw new GoException(activation.execute(frame), segment);
+        throw new GoException(activation.executePrimary(frame), segment);
     }
 }

@@ -19,7 +19,7 @@ public final class IfNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (profile.profile(test.execute(frame) != Lisp.NIL)) {
+        if (profile.profile(test.executePrimary(frame) != Lisp.NIL)) {
             return then.execute(frame);
         }
         return otherwise.execute(frame);

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.Values;
 
 /** Runs a whole source: reads, expands and evaluates one top-level form after another. */
 public final class LoadRootNode extends RootNode {
@@ -26,7 +27,7 @@ public final class LoadRootNode extends RootNode {
     @TruffleBoundary
     private Object load() {
         try {
-            return EpsilonLanguage.context(this).load(source);
+            return Values.primary(EpsilonLanguage.context(this).load(source));
         } catch (ReturnException e) {
             throw LispError.error("CONTROL-ERROR", "attempt to RETURN-FROM a block that no longer exists");
         } catch (ThrowException e) {

@@ -2,6 +2,7 @@ package dev.epsilon.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
@@ -17,7 +18,7 @@ public final class ReadGlobalNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = symbol.value();
+        Object v = symbol.value(EpsilonLanguage.thread(this));
         if (v == Symbol.UNBOUND) {
             CompilerDirectives.transferToInterpreter();
             throw new LispError(new LispCondition("UNBOUND-VARIABLE",

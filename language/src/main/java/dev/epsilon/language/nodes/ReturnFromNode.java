@@ -14,7 +14,7 @@ public final class ReturnFromNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object t = tag.execute(frame);
+        Object t = tag.executePrimary(frame);
         throw new ReturnException(t, value.execute(frame));
     }
 }

@@ -14,7 +14,7 @@ public final class ThrowNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object t = tag.execute(frame);
+        Object t = tag.executePrimary(frame);
         throw new ThrowException(t, value.execute(frame));
     }
 }

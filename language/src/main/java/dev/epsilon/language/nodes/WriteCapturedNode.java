@@ -15,7 +15,7 @@ public final class WriteCapturedNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = value.execute(frame);
+        Object v = value.executePrimary(frame);
         ((Cell) VariableAccess.closure(frame)[index]).value = v;
         return v;
     }

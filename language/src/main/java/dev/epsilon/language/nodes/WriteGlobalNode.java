@@ -1,6 +1,7 @@
 package dev.epsilon.language.nodes;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.Symbol;
 
 /** Sets the global (symbol) value of a variable. */
@@ -15,8 +16,8 @@ public final class WriteGlobalNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = value.execute(frame);
-        symbol.setValue(v);
+        Object v = value.executePrimary(frame);
+        symbol.setValue(EpsilonLanguage.thread(this), v);
         return v;
     }
 }

@@ -21,7 +21,7 @@ public final class WriteLocalNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = value.execute(frame);
+        Object v = value.executePrimary(frame);
         if (!var.isBoxed()) {
             frame.setObject(var.slot(), v);
         } else if (binding) {

@@ -44,7 +44,7 @@ public final class LispFunction implements TruffleObject {
     /** A call from Java (macroexpansion, apply, interop) outside any compiled call site. */
     @TruffleBoundary
     public Object callUncached(Object... args) {
-        return callTarget.call(frameArguments(args));
+        return Values.primary(callTarget.call(frameArguments(args)));
     }
 
     @Override
@@ -62,13 +62,13 @@ public final class LispFunction implements TruffleObject {
         static Object cached(LispFunction function, Object[] arguments,
                              @Cached("function.callTarget()") RootCallTarget cachedTarget,
                              @Cached("create(cachedTarget)") DirectCallNode call) {
-            return call.call(function.frameArguments(InteropArguments.fromForeign(arguments)));
+            return Values.primary(call.call(function.frameArguments(InteropArguments.fromForeign(arguments))));
         }
 
         @Specialization(replaces = "cached")
         static Object indirect(LispFunction function, Object[] arguments,
                                @Cached IndirectCallNode call) {
-            return call.call(function.callTarget(), function.frameArguments(InteropArguments.fromForeign(arguments)));
+            return Values.primary(call.call(function.callTarget(), function.frameArguments(InteropArguments.fromForeign(arguments))));
         }
     }
 

@@ -32,11 +32,54 @@ public final class Symbol implements TruffleObject {
     private boolean special;
     private boolean constant;
     private Object plist = Lisp.NIL;
+    private volatile int dynamicIndex = -1;
+    private final Assumption neverBoundDynamically;
+    private static final java.util.concurrent.atomic.AtomicInteger DYNAMIC_INDICES = new java.util.concurrent.atomic.AtomicInteger();
 
     public Symbol(String name, LispPackage home) {
         this.name = name;
         this.home = home;
         this.functionStable = Truffle.getRuntime().createAssumption(name);
+        this.neverBoundDynamically = Truffle.getRuntime().createAssumption(name + " never bound dynamically");
+    }
+
+    /** Valid until some thread binds this symbol with LET or PROGV: until then only the global value exists. */
+    public Assumption neverBoundDynamically() { return neverBoundDynamically; }
+
+    /** This symbol's slot in every thread's dynamic binding array; the first call makes one. */
+    public int dynamicIndex() {
+        int i = dynamicIndex;
+        if (i < 0) {
+            synchronized (this) {
+                i = dynamicIndex;
+                if (i < 0) {
+                    i = DYNAMIC_INDICES.getAndIncrement();
+                    dynamicIndex = i;
+                    neverBoundDynamically.invalidate();
+                }
+            }
+        }
+        return i;
+    }
+
+    /** The value this thread sees: its innermost dynamic binding, else the global value. */
+    public Object value(LispThread thread) {
+        if (!neverBoundDynamically.isValid()) {
+            Object v = thread.dynamicValue(dynamicIndex);
+            if (v != null) {
+                return v;
+            }
+        }
+        return value;
+    }
+
+    /** Assigns the binding this thread sees. */
+    public void setValue(LispThread thread, Object v) {
+        if (!neverBoundDynamically.isValid() && thread.dynamicValue(dynamicIndex) != null) {
+            thread.setDynamicValue(dynamicIndex, v);
+        } else {
+            value = v;
+        }
     }
 
     public String name() { return name; }

@@ -186,3 +186,27 @@
   ;; The simple LOOP: forms repeated until RETURN. The extended LOOP comes with the full library.
   (let ((top (gensym "TOP")))
     `(block nil (tagbody ,top ,@body (go ,top)))))
+
+(defmacro multiple-value-bind (vars form &body body)
+  (let ((rest (gensym "REST")))
+    `(multiple-value-call (lambda (&optional ,@vars &rest ,rest)
+                            (declare (ignore ,rest))
+                            ,@body)
+       ,form)))
+
+(defmacro multiple-value-list (form)
+  `(multiple-value-call (function list) ,form))
+
+(defmacro nth-value (n form)
+  `(nth ,n (multiple-value-list ,form)))
+
+(defmacro multiple-value-setq (vars form)
+  (let ((temps (mapcar-1 (lambda (v) (declare (ignore v)) (gensym)) vars))
+        (sets nil))
+    (let ((ts temps))
+      (dolist (v vars)
+        (setq sets (cons `(setq ,v ,(car ts)) sets))
+        (setq ts (cdr ts))))
+    `(multiple-value-bind ,temps ,form
+       ,@(reverse sets)
+       ,(car temps))))

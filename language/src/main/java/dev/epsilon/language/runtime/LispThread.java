@@ -1,0 +1,26 @@
+package dev.epsilon.language.runtime;
+
+import java.util.Arrays;
+
+/**
+ * What each thread of an Epsilon context has for itself: its dynamic bindings of special variables
+ * (indexed by the symbol's dynamic index; null means "not bound here, use the global value"), and
+ * its stacks of condition handlers and restarts.
+ */
+public final class LispThread {
+    private Object[] dynamic = new Object[64];
+    /** Innermost first; each entry is an immutable cluster (handler-bind or restart-case). */
+    public Object handlers = Lisp.NIL;
+    public Object restarts = Lisp.NIL;
+
+    public Object dynamicValue(int index) {
+        return index < dynamic.length ? dynamic[index] : null;
+    }
+
+    public void setDynamicValue(int index, Object value) {
+        if (index >= dynamic.length) {
+            dynamic = Arrays.copyOf(dynamic, Math.max(index + 1, dynamic.length * 2));
+        }
+        dynamic[index] = value;
+    }
+}
