@@ -12,7 +12,9 @@ import dev.epsilon.language.reader.SymbolTable;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
-import dev.epsilon.language.runtime.LispOutput;
+import dev.epsilon.language.runtime.LispStream;
+import dev.epsilon.language.clos.ClassTable;
+import dev.epsilon.language.clos.Types;
 import dev.epsilon.language.runtime.LispPackage;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
@@ -42,14 +44,19 @@ public final class EpsilonContext {
     private final LispPackage user;
     private final Symbol packageVar;
     private final Symbol featuresVar;
-    private final LispOutput output;
+    private final LispStream console;
+    private final LispStream consoleErrors;
+    private final Symbol standardOutput;
+    private final ClassTable classes;
+    private final Types types;
     private final SymbolTable readerTable = new ReaderTable();
     private volatile LibraryRegistry libraries;
 
     EpsilonContext(EpsilonLanguage language, Env env) {
         this.language = language;
         this.env = env;
-        this.output = new LispOutput(env.out());
+        this.console = LispStream.console(env.out(), "standard output");
+        this.consoleErrors = LispStream.console(env.err(), "error output");
         this.cl = makePackage("COMMON-LISP", "CL");
         this.keywords = new LispPackage("KEYWORD", true);
         packages.put("KEYWORD", keywords);
@@ -68,6 +75,16 @@ public final class EpsilonContext {
         foreign.use(cl);
         user.use(cl);
         user.use(foreign);
+        this.standardOutput = special("*STANDARD-OUTPUT*", console);
+        special("*ERROR-OUTPUT*", consoleErrors);
+        special("*TRACE-OUTPUT*", console);
+        special("*TERMINAL-IO*", console);
+        special("*DEBUG-IO*", console);
+        special("*QUERY-IO*", console);
+        special("*STANDARD-INPUT*", LispStream.consoleInput(env.in()));
+        this.classes = new ClassTable(this);
+        this.types = new Types(classes);
+        classes.register(LispStream.class, classes.find(cl.findExternal("STREAM")));
         this.packageVar = cl.intern("*PACKAGE*");
         packageVar.setSpecial(true);
         packageVar.setValue(system);
@@ -83,6 +100,13 @@ public final class EpsilonContext {
         return arch.equals("aarch64") ? "ARM64" : "X86-64";
     }
 
+    private Symbol special(String name, Object value) {
+        Symbol s = cl.intern(name);
+        s.setSpecial(true);
+        s.setValue(value);
+        return s;
+    }
+
     private LispPackage makePackage(String name, String nickname) {
         LispPackage p = new LispPackage(name, false);
         packages.put(name, p);
@@ -96,13 +120,19 @@ public final class EpsilonContext {
     /** Installs the builtins and loads the Lisp prelude; scripts then start in COMMON-LISP-USER. */
     void initialize() {
         Builtins.install(this);
-        for (String file : new String[]{"prelude.lisp", "foreign.lisp"}) {
+        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "foreign.lisp"}) {
             Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
             packageVar.setValue(system);
             load(source);
         }
         packageVar.setValue(user);
-        output.flush();
+        flushConsole();
+    }
+
+    /** Writes out what the console streams hold (after each top-level form, and at exit). */
+    public void flushConsole() {
+        console.flush();
+        consoleErrors.flush();
     }
 
     private static String resourceText(String name) {
@@ -114,6 +144,11 @@ public final class EpsilonContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A reader over text (READ, READ-FROM-STRING), interning in the current package. */
+    public Reader newReader(String text, String name) {
+        return new Reader(Source.newBuilder(EpsilonLanguage.ID, text, name).build(), readerTable);
     }
 
     /** Reads, expands and runs each form of {@code source} in turn; returns the last value. */
@@ -153,7 +188,7 @@ public final class EpsilonContext {
         }
         RootCallTarget target = new Analyzer(language, this, map, fallback).analyzeTopLevel(expanded);
         Object result = target.call();
-        output.flush();
+        flushConsole();
         return result;
     }
 
@@ -161,7 +196,14 @@ public final class EpsilonContext {
 
     public Env env() { return env; }
 
-    public LispOutput output() { return output; }
+    /** The stream *STANDARD-OUTPUT* names in the running thread. */
+    public LispStream output() {
+        return (LispStream) standardOutput.value(EpsilonLanguage.thread(null));
+    }
+
+    public ClassTable classes() { return classes; }
+
+    public Types types() { return types; }
 
     public LispPackage clPackage() { return cl; }
 

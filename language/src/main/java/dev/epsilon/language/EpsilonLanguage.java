@@ -48,7 +48,7 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     @Override
     protected void finalizeContext(EpsilonContext context) {
-        context.output().flush();
+        context.flushConsole();
     }
 
     @Override

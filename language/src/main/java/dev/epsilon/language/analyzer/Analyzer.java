@@ -94,7 +94,10 @@ public final class Analyzer {
         if (s == Lisp.NIL || s == Lisp.T || s.isKeyword()) {
             return new ConstantNode(s.isKeyword() ? s : s.value());
         }
-        Scope b = scope.lookup(Scope.Kind.VARIABLE, s);
+        Scope b = scope.lookupVariable(s);
+        if (b != null && b.kind == Scope.Kind.SYMBOL_MACRO) {
+            return analyze(b.macro, scope);
+        }
         if (b != null) {
             return readVar(b.var, scope).at(currentSection);
         }
@@ -222,6 +225,10 @@ public final class Analyzer {
                 args = argCount(form, 1, Integer.MAX_VALUE);
                 return new UnwindProtectNode(analyze(args.get(0), scope), analyzeBody(((Cons) form.cdr).cdr, scope, false));
             }
+            case "MACROLET":
+                return analyzeMacrolet(form, scope);
+            case "SYMBOL-MACROLET":
+                return analyzeSymbolMacrolet(form, scope);
             case "FLET":
                 return analyzeLocalFunctions(form, scope, false);
             case "LABELS":
@@ -256,8 +263,12 @@ public final class Analyzer {
         List<LispNode> writes = new ArrayList<>();
         for (int i = 0; i < args.size(); i += 2) {
             Symbol name = variableName(args.get(i), "SETQ");
+            Scope b = scope.lookupVariable(name);
+            if (b != null && b.kind == Scope.Kind.SYMBOL_MACRO) {
+                writes.add(analyze(Lisp.list(context.clSymbol("SETF"), b.macro, args.get(i + 1)), scope));
+                continue;
+            }
             LispNode value = analyze(args.get(i + 1), scope);
-            Scope b = scope.lookup(Scope.Kind.VARIABLE, name);
             if (b != null) {
                 writes.add(writeVar(b.var, value, scope));
             } else {
@@ -349,6 +360,9 @@ public final class Analyzer {
         }
         if (target instanceof Cons c && (isSymbol(c.car, "LAMBDA") || isNamedLambda(c.car))) {
             return analyzeFunction(c, scope);
+        }
+        if (target instanceof Cons c && isSymbol(c.car, "SETF") && c.cdr instanceof Cons n && n.car instanceof Symbol s && n.cdr == Lisp.NIL) {
+            return new FunctionRefNode(s.setfSymbol());
         }
         throw error("FUNCTION of a non-function name: " + Printer.prin1ToString(target));
     }
@@ -463,6 +477,33 @@ public final class Analyzer {
         b.var.markReferenced();
         LispNode value = args.size() == 2 ? analyze(args.get(1), scope) : new ConstantNode(Lisp.NIL);
         return new ReturnFromNode(readVar(b.var, scope), value);
+    }
+
+    /** Local macros: each definition is compiled now, in the null lexical environment, as DEFMACRO would. */
+    private LispNode analyzeMacrolet(Cons form, Scope scope) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        Scope inner = scope;
+        for (Object d : properList(args.get(0), "MACROLET definitions")) {
+            Cons def = (Cons) d;
+            Symbol name = symbolArg(def.car, "MACROLET");
+            Object expansion = context.clSymbol("DEFMACRO").macro().callUncached(new Cons(context.clSymbol("DEFMACRO"), def), Lisp.NIL);
+            // (progn (%set-macro 'name (function (named-lambda ...))) 'name): take the function form.
+            Object functionForm = Lisp.car(Lisp.cdr(Lisp.cdr(Lisp.car(Lisp.cdr(expansion)))));
+            Object expander = context.evalTopLevel(functionForm, sourceMap, null);
+            inner = inner.bindMacro(name, expander);
+        }
+        return analyzeBody(((Cons) form.cdr).cdr, inner, true);
+    }
+
+    /** Symbol macros: a variable reference that expands to a form (WITH-SLOTS, WITH-ACCESSORS). */
+    private LispNode analyzeSymbolMacrolet(Cons form, Scope scope) {
+        List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
+        Scope inner = scope;
+        for (Object d : properList(args.get(0), "SYMBOL-MACROLET definitions")) {
+            List<Object> parts = properList(d, "SYMBOL-MACROLET definition");
+            inner = inner.bindSymbolMacro(symbolArg(parts.get(0), "SYMBOL-MACROLET"), parts.get(1));
+        }
+        return analyzeBody(((Cons) form.cdr).cdr, inner, true);
     }
 
     /** Statements split at tags (symbols and integers) into segments; GO names a segment. */

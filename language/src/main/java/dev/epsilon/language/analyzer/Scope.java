@@ -7,7 +7,7 @@ import dev.epsilon.language.runtime.Symbol;
  * local macros and blocks, each entry belonging to the function that binds it.
  */
 final class Scope {
-    enum Kind { VARIABLE, FUNCTION, MACRO, BLOCK, TAG }
+    enum Kind { VARIABLE, SYMBOL_MACRO, FUNCTION, MACRO, BLOCK, TAG }
 
     final Scope next;
     final Kind kind;
@@ -63,6 +63,21 @@ final class Scope {
 
     Scope bindMacro(Symbol name, Object expander) {
         return new Scope(this, Kind.MACRO, name, null, expander, function);
+    }
+
+    /** A symbol macro: {@code macro} holds the expansion form. */
+    Scope bindSymbolMacro(Symbol name, Object expansion) {
+        return new Scope(this, Kind.SYMBOL_MACRO, name, null, expansion, function);
+    }
+
+    /** The innermost variable or symbol macro named {@code name}. */
+    Scope lookupVariable(Symbol name) {
+        for (Scope s = this; s != null; s = s.next) {
+            if ((s.kind == Kind.VARIABLE || s.kind == Kind.SYMBOL_MACRO) && s.name == name) {
+                return s;
+            }
+        }
+        return null;
     }
 
     Scope lookup(Kind kind, Symbol name) {

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 
@@ -31,10 +32,33 @@ final class BuiltinRootNode extends RootNode {
         if (n < min || (max >= 0 && n > max)) {
             CompilerDirectives.transferToInterpreter();
             String expected = max < 0 ? "at least " + min : min == max ? String.valueOf(min) : min + " to " + max;
-            throw new LispError(new LispCondition("PROGRAM-ERROR", "invalid number of arguments to " + name + ": " + n
-                    + " (expected " + expected + ")"), this, false);
+            throw Conditions.signalled(this, new LispError(new LispCondition("PROGRAM-ERROR", "invalid number of arguments to "
+                    + name + ": " + n + " (expected " + expected + ")"), this, false));
         }
-        return body.execute(Arrays.copyOfRange(all, 1, all.length));
+        try {
+            return body.execute(Arrays.copyOfRange(all, 1, all.length));
+        } catch (LispError e) {
+            if (!e.isSignalled()) {
+                CompilerDirectives.transferToInterpreter();
+                Conditions.signalled(this, e);
+            }
+            throw e;
+        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
+            // A builtin met a value of a type it does not take: a Lisp error naming the builtin, never a JVM trace.
+            CompilerDirectives.transferToInterpreter();
+            throw Conditions.signalled(this, javaFailure(e));
+        }
+    }
+
+    private LispError javaFailure(RuntimeException e) {
+        if (e instanceof ArithmeticException) {
+            return LispError.error("DIVISION-BY-ZERO", "arithmetic error in " + name + ": " + e.getMessage());
+        }
+        if (e instanceof IndexOutOfBoundsException) {
+            return LispError.error("SIMPLE-ERROR", "index out of bounds in " + name + ": " + e.getMessage());
+        }
+        return LispError.error("TYPE-ERROR", "wrong type of argument to " + name
+                + (e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("class [a-z.]+\\.", "") + ")"));
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.util.List;
 /** Installs the functions and macros written in Java into their symbols. */
 public final class Builtins {
     private final EpsilonContext cx;
+    /** SETF expanders by operator: functions from (value &rest args) to the form that stores. */
+    private final java.util.Map<Symbol, Object> setfExpanders = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong gensymCounter = new java.util.concurrent.atomic.AtomicLong();
 
     private Builtins(EpsilonContext cx) {
@@ -31,7 +33,8 @@ public final class Builtins {
         Builtins b = new Builtins(cx);
         b.numbers();
         b.lists();
-        b.output();
+        StreamBuiltins.install(b, cx);
+        ClosBuiltins.install(b, cx);
         b.system();
         b.macros();
         b.function(cx.foreignPackage(), "SHARED-CALL", 3, -1, new SharedCallBuiltin());
@@ -39,7 +42,7 @@ public final class Builtins {
     }
 
     /** Makes a builtin function and stores it in {@code pkg}'s symbol {@code name} (exported). */
-    private LispFunction function(LispPackage pkg, String name, int min, int max, BuiltinNode body) {
+    LispFunction function(LispPackage pkg, String name, int min, int max, BuiltinNode body) {
         Symbol s = pkg.intern(name);
         pkg.export(s);
         LispFunction f = new LispFunction(new BuiltinRootNode(cx.language(), name, min, max, body).getCallTarget(), s, new Object[0]);
@@ -48,18 +51,18 @@ public final class Builtins {
     }
 
     /** A special (dynamic) variable, exported, with an initial global value. */
-    private void variable(LispPackage pkg, String name, Object value) {
+    void variable(LispPackage pkg, String name, Object value) {
         Symbol s = pkg.intern(name);
         pkg.export(s);
         s.setSpecial(true);
         s.setValue(value);
     }
 
-    private void cl(String name, int min, int max, FunctionBuiltin.Body body) {
+    void cl(String name, int min, int max, FunctionBuiltin.Body body) {
         function(cx.clPackage(), name, min, max, new FunctionBuiltin(body));
     }
 
-    private void macro(LispPackage pkg, String name, FunctionBuiltin.Body expander) {
+    void macro(LispPackage pkg, String name, FunctionBuiltin.Body expander) {
         Symbol s = pkg.intern(name);
         LispFunction f = new LispFunction(new BuiltinRootNode(cx.language(), name, 2, 2, new FunctionBuiltin(expander)).getCallTarget(), s, new Object[0]);
         s.setMacro(f);
@@ -268,51 +271,6 @@ public final class Builtins {
         return result;
     }
 
-    private void output() {
-        Format.Sink stdout = new Format.Sink() {
-            @Override
-            public void write(String s) {
-                cx.output().write(s);
-            }
-
-            @Override
-            public void freshLine() {
-                cx.output().freshLine();
-            }
-        };
-        cl("FORMAT", 2, -1, a -> {
-            if (!(a[1] instanceof String control)) {
-                throw LispError.typeError(a[1], "STRING", "FORMAT");
-            }
-            if (a[0] == Lisp.NIL) {
-                StringBuilder b = new StringBuilder();
-                Format.format(Format.toBuilder(b), control, a, 2);
-                return b.toString();
-            }
-            if (a[0] != Lisp.T) {
-                throw LispError.typeError(a[0], "(OR NULL (EQL T))", "FORMAT destination");
-            }
-            Format.format(stdout, control, a, 2);
-            return Lisp.NIL;
-        });
-        cl("PRINC", 1, 1, a -> {
-            cx.output().write(Printer.princToString(a[0]));
-            return a[0];
-        });
-        cl("PRIN1", 1, 1, a -> {
-            cx.output().write(Printer.prin1ToString(a[0]));
-            return a[0];
-        });
-        cl("PRINT", 1, 1, a -> {
-            cx.output().write("\n" + Printer.prin1ToString(a[0]) + " ");
-            return a[0];
-        });
-        cl("TERPRI", 0, 0, a -> {
-            cx.output().write("\n");
-            return Lisp.NIL;
-        });
-    }
-
     private void system() {
         LispPackage sys = cx.systemPackage();
         function(sys, "%SET-FDEFINITION", 2, 2, new FunctionBuiltin(a -> {
@@ -401,21 +359,19 @@ public final class Builtins {
             return f;
         });
         cl("EVAL", 1, 1, a -> cx.evalTopLevel(a[0], null, null));
-        cl("ERROR", 1, -1, a -> {
-            if (a[0] instanceof String control) {
-                StringBuilder b = new StringBuilder();
-                Format.format(Format.toBuilder(b), control, a, 1);
-                throw LispError.simple(b.toString());
-            }
-            if (a[0] instanceof Symbol type) {
-                throw LispError.error(type.name(), "condition " + type.name() + " signalled");
-            }
-            throw LispError.typeError(a[0], "(OR STRING SYMBOL CONDITION)", "ERROR");
-        });
+        function(sys, "%SETF-SYMBOL", 1, 1, new FunctionBuiltin(a -> symbol(a[0], "SETF function name").setfSymbol()));
+        function(sys, "%SETF-EXPANDER", 1, 1, new FunctionBuiltin(a -> {
+            Object f = setfExpanders.get(a[0]);
+            return f == null ? Lisp.NIL : f;
+        }));
+        function(sys, "%DEFINE-SETF-EXPANDER", 2, 2, new FunctionBuiltin(a -> {
+            setfExpanders.put(symbol(a[0], "DEFSETF"), a[1]);
+            return a[0];
+        }));
         function(sys, "TRUFFLE-RUNTIME-NAME", 0, 0, new FunctionBuiltin(a -> Truffle.getRuntime().getName()));
     }
 
-    private static Symbol symbol(Object o, String where) {
+    static Symbol symbol(Object o, String where) {
         if (!(o instanceof Symbol s)) {
             throw LispError.typeError(o, "SYMBOL", where);
         }

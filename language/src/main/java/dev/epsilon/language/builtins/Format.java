@@ -1,130 +1,669 @@
 package dev.epsilon.language.builtins;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Numbers;
 import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Ratio;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
-/** {@code format} directives: ~a ~s ~d ~b ~o ~x ~% ~& ~~ with column padding for ~a ~s ~d. */
+/**
+ * FORMAT: ~A ~S ~D ~B ~O ~X ~R ~P ~C ~F ~E ~$ ~% ~& ~| ~~ ~T ~* ~? ~( ~) ~[ ~; ~] ~{ ~} ~^ and
+ * ~newline, with prefix parameters (numbers, 'c, V, #) and the : and @ modifiers.
+ */
 final class Format {
     private Format() {
     }
 
-    /** Where ~& needs to know whether output is at a line start. */
-    interface Sink {
-        void write(String s);
+    /** The arguments a directive consumes, with a cursor that ~* can move. */
+    private static final class Args {
+        final Object[] items;
+        int pos;
 
-        void freshLine();
+        Args(Object[] items, int pos) {
+            this.items = items;
+            this.pos = pos;
+        }
+
+        Object next(String control) {
+            if (pos >= items.length) {
+                throw LispError.error("FORMAT-ERROR", "not enough arguments for format string " + Printer.prin1ToString(control));
+            }
+            return items[pos++];
+        }
+
+        int remaining() {
+            return items.length - pos;
+        }
     }
 
-    /** A sink that collects into {@code b}; at its start counts as a line start. */
-    static Sink toBuilder(StringBuilder b) {
-        return new Sink() {
-            @Override
-            public void write(String s) {
-                b.append(s);
-            }
+    /** Thrown by ~^ to leave the innermost iteration or the whole directive string. */
+    private static final class Escape extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final boolean outer;
 
-            @Override
-            public void freshLine() {
-                if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
-                    b.append('\n');
-                }
-            }
-        };
+        Escape(boolean outer) {
+            super(null, null, false, false);
+            this.outer = outer;
+        }
     }
 
+    /** Formats into {@code out}; {@code startsLine} says whether the destination is at a line start. */
     @TruffleBoundary
-    static void format(Sink out, String control, Object[] args, int firstArg) {
-        int argIndex = firstArg;
-        StringBuilder pending = new StringBuilder();
-        for (int i = 0; i < control.length(); i++) {
-            char c = control.charAt(i);
-            if (c != '~') {
-                pending.append(c);
-                continue;
-            }
-            i++;
-            // Prefix parameters (numbers separated by commas), then modifiers.
-            int mincol = -1;
-            int paramStart = i;
-            while (i < control.length() && (Character.isDigit(control.charAt(i)) || control.charAt(i) == ',')) {
-                i++;
-            }
-            if (i > paramStart) {
-                String first = control.substring(paramStart, i).split(",", -1)[0];
-                if (!first.isEmpty()) {
-                    mincol = Integer.parseInt(first);
+    static String format(String control, Object[] args, int firstArg, boolean startsLine) {
+        StringBuilder out = new StringBuilder();
+        try {
+            new Format.Interpreter(control, out, startsLine).run(0, control.length(), new Args(args, firstArg));
+        } catch (Escape e) {
+            // ~^ at top level: stop here.
+        }
+        return out.toString();
+    }
+
+    private static final class Interpreter {
+        private final String control;
+        private final StringBuilder out;
+        private final boolean startsLine;
+
+        Interpreter(String control, StringBuilder out, boolean startsLine) {
+            this.control = control;
+            this.out = out;
+            this.startsLine = startsLine;
+        }
+
+        /** A parsed directive: parameters, modifiers, character, and where it ends. */
+        private final class Directive {
+            final List<Object> params = new ArrayList<>();
+            boolean colon;
+            boolean at;
+            char ch;
+            int end;   // index after the directive character
+
+            Integer intParam(int i, Integer dflt, Args args) {
+                Object p = param(i, args);
+                if (p == null) {
+                    return dflt;
                 }
+                if (p instanceof Long l) {
+                    return l.intValue();
+                }
+                throw LispError.error("FORMAT-ERROR", "bad parameter " + p + " in " + Printer.prin1ToString(control));
             }
-            boolean atSign = false;
-            boolean colon = false;
-            while (i < control.length() && (control.charAt(i) == '@' || control.charAt(i) == ':')) {
-                if (control.charAt(i) == '@') {
-                    atSign = true;
+
+            char charParam(int i, char dflt, Args args) {
+                Object p = param(i, args);
+                return p instanceof Character c ? c : dflt;
+            }
+
+            Object param(int i, Args args) {
+                if (i >= params.size()) {
+                    return null;
+                }
+                Object p = params.get(i);
+                if (p == V) {
+                    Object v = args.next(control);
+                    return v == Lisp.NIL ? null : v;
+                }
+                if (p == HASH) {
+                    return (long) args.remaining();
+                }
+                return p;
+            }
+        }
+
+        private final Object V = new Object();
+        private final Object HASH = new Object();
+
+        private Directive parse(int i) {
+            Directive d = new Directive();
+            int p = i + 1;
+            while (true) {
+                if (p >= control.length()) {
+                    throw LispError.error("FORMAT-ERROR", "format string ends inside a directive: " + Printer.prin1ToString(control));
+                }
+                char c = control.charAt(p);
+                if (c == '\'') {
+                    d.params.add(control.charAt(p + 1));
+                    p += 2;
+                } else if (c == 'v' || c == 'V') {
+                    d.params.add(V);
+                    p++;
+                } else if (c == '#') {
+                    d.params.add(HASH);
+                    p++;
+                } else if (Character.isDigit(c) || ((c == '-' || c == '+') && p + 1 < control.length() && Character.isDigit(control.charAt(p + 1)))) {
+                    int s = p++;
+                    while (p < control.length() && Character.isDigit(control.charAt(p))) {
+                        p++;
+                    }
+                    d.params.add(Long.parseLong(control.substring(s, p).replace("+", "")));
+                } else if (c == ',') {
+                    if (d.params.isEmpty() || control.charAt(p - 1) == ',') {
+                        d.params.add(null);
+                    }
+                    p++;
+                    continue;
                 } else {
-                    colon = true;
+                    break;
                 }
-                i++;
-            }
-            if (i >= control.length()) {
-                throw LispError.error("FORMAT-ERROR", "format string ends inside a directive: " + control);
-            }
-            char d = Character.toUpperCase(control.charAt(i));
-            switch (d) {
-                case '%' -> pending.append('\n');
-                case '~' -> pending.append('~');
-                case '&' -> {
-                    flush(out, pending);
-                    out.freshLine();
-                }
-                case 'A', 'S', 'D', 'B', 'O', 'X' -> {
-                    if (argIndex >= args.length) {
-                        throw LispError.error("FORMAT-ERROR", "not enough arguments for format string " + Printer.prin1ToString(control));
+                if (p < control.length() && control.charAt(p) == ',') {
+                    p++;
+                    if (p < control.length() && (control.charAt(p) == ',' || !isParamStart(control.charAt(p)))) {
+                        d.params.add(null);
                     }
-                    Object arg = args[argIndex++];
-                    String text = switch (d) {
-                        case 'A' -> Printer.princToString(arg);
-                        case 'S' -> Printer.prin1ToString(arg);
-                        default -> integer(arg, d == 'D' ? 10 : d == 'B' ? 2 : d == 'O' ? 8 : 16, atSign, colon);
-                    };
-                    if (mincol > text.length()) {
-                        String pad = " ".repeat(mincol - text.length());
-                        text = (d == 'A' || d == 'S') && !atSign ? text + pad : pad + text;
-                    }
-                    pending.append(text);
                 }
-                default -> throw LispError.error("FORMAT-ERROR", "unsupported format directive ~" + control.charAt(i));
+            }
+            while (p < control.length() && (control.charAt(p) == ':' || control.charAt(p) == '@')) {
+                if (control.charAt(p) == ':') {
+                    d.colon = true;
+                } else {
+                    d.at = true;
+                }
+                p++;
+            }
+            if (p >= control.length()) {
+                throw LispError.error("FORMAT-ERROR", "format string ends inside a directive: " + Printer.prin1ToString(control));
+            }
+            d.ch = control.charAt(p);
+            d.end = p + 1;
+            // A trailing null parameter from "~5,A" is harmless; drop trailing nulls.
+            while (!d.params.isEmpty() && d.params.get(d.params.size() - 1) == null) {
+                d.params.remove(d.params.size() - 1);
+            }
+            return d;
+        }
+
+        private boolean isParamStart(char c) {
+            return Character.isDigit(c) || c == '\'' || c == 'v' || c == 'V' || c == '#' || c == '-' || c == '+';
+        }
+
+        /** Finds the directive closing a group opened before {@code from}; also the ~; separators. */
+        private List<Directive> findClose(int from, char close) {
+            List<Directive> separators = new ArrayList<>();
+            int depth = 0;
+            int i = from;
+            while (i < control.length()) {
+                if (control.charAt(i) != '~') {
+                    i++;
+                    continue;
+                }
+                Directive d = parse(i);
+                char c = Character.toUpperCase(d.ch);
+                if (c == '[' || c == '{' || c == '(' || c == '<') {
+                    depth++;
+                } else if (c == ']' || c == '}' || c == ')' || c == '>') {
+                    if (depth == 0) {
+                        if (c != close) {
+                            throw LispError.error("FORMAT-ERROR", "mismatched ~" + d.ch + " in " + Printer.prin1ToString(control));
+                        }
+                        d.params.add(0, (long) i);   // remember where the closing directive starts
+                        separators.add(d);
+                        return separators;
+                    }
+                    depth--;
+                } else if (c == ';' && depth == 0) {
+                    d.params.add(0, (long) i);
+                    separators.add(d);
+                }
+                i = d.end;
+            }
+            throw LispError.error("FORMAT-ERROR", "no closing ~" + close + " in " + Printer.prin1ToString(control));
+        }
+
+        void run(int from, int to, Args args) {
+            int i = from;
+            while (i < to) {
+                char c = control.charAt(i);
+                if (c != '~') {
+                    out.append(c);
+                    i++;
+                    continue;
+                }
+                Directive d = parse(i);
+                i = directive(d, args);
             }
         }
-        flush(out, pending);
+
+        private int directive(Directive d, Args args) {
+            switch (Character.toUpperCase(d.ch)) {
+                case 'A':
+                case 'S': {
+                    Object arg = args.next(control);
+                    String text = d.colon && arg == Lisp.NIL ? "()" : Character.toUpperCase(d.ch) == 'A' ? Printer.princToString(arg) : Printer.prin1ToString(arg);
+                    int mincol = d.intParam(0, 0, args);
+                    int colinc = d.intParam(1, 1, args);
+                    int minpad = d.intParam(2, 0, args);
+                    char pad = d.charParam(3, ' ', args);
+                    out.append(pad(text, mincol, colinc, minpad, pad, d.at));
+                    return d.end;
+                }
+                case 'D':
+                    out.append(integer(args.next(control), 10, d, args));
+                    return d.end;
+                case 'B':
+                    out.append(integer(args.next(control), 2, d, args));
+                    return d.end;
+                case 'O':
+                    out.append(integer(args.next(control), 8, d, args));
+                    return d.end;
+                case 'X':
+                    out.append(integer(args.next(control), 16, d, args));
+                    return d.end;
+                case 'R':
+                    radix(d, args);
+                    return d.end;
+                case 'P': {
+                    if (d.colon) {
+                        args.pos--;
+                    }
+                    Object arg = args.next(control);
+                    boolean one = arg instanceof Long l && l == 1;
+                    out.append(d.at ? (one ? "y" : "ies") : (one ? "" : "s"));
+                    return d.end;
+                }
+                case 'C': {
+                    Object arg = args.next(control);
+                    if (!(arg instanceof Character ch)) {
+                        throw LispError.typeError(arg, "CHARACTER", "FORMAT ~C");
+                    }
+                    out.append(d.at ? Printer.prin1ToString(ch) : d.colon ? Printer.characterName(ch).replace(" ", "Space") : String.valueOf(ch));
+                    return d.end;
+                }
+                case 'F':
+                    out.append(fixed(args.next(control), d, args));
+                    return d.end;
+                case 'E':
+                    out.append(exponential(args.next(control), d, args));
+                    return d.end;
+                case '$': {
+                    Object arg = args.next(control);
+                    int digits = d.intParam(0, 2, args);
+                    int minInt = d.intParam(1, 1, args);
+                    int width = d.intParam(2, 0, args);
+                    char pad = d.charParam(3, ' ', args);
+                    BigDecimal v = decimal(arg).setScale(digits, RoundingMode.HALF_EVEN);
+                    String s = v.abs().toPlainString();
+                    int dot = s.indexOf('.');
+                    int intDigits = dot < 0 ? s.length() : dot;
+                    if (intDigits < minInt) {
+                        s = "0".repeat(minInt - intDigits) + s;
+                    }
+                    String sign = v.signum() < 0 ? "-" : d.at ? "+" : "";
+                    s = sign + s;
+                    out.append(s.length() < width ? String.valueOf(pad).repeat(width - s.length()) + s : s);
+                    return d.end;
+                }
+                case '%':
+                    out.append("\n".repeat(d.intParam(0, 1, args)));
+                    return d.end;
+                case '&': {
+                    int n = d.intParam(0, 1, args);
+                    if (n > 0) {
+                        boolean atStart = out.length() == 0 ? startsLine : out.charAt(out.length() - 1) == '\n';
+                        out.append("\n".repeat(atStart ? n - 1 : n));
+                    }
+                    return d.end;
+                }
+                case '|':
+                    out.append("\f".repeat(d.intParam(0, 1, args)));
+                    return d.end;
+                case '~':
+                    out.append("~".repeat(d.intParam(0, 1, args)));
+                    return d.end;
+                case '\n': {
+                    int i = d.end;
+                    if (d.at) {
+                        out.append('\n');
+                    }
+                    if (!d.colon) {
+                        while (i < control.length() && Character.isWhitespace(control.charAt(i)) && control.charAt(i) != '\n') {
+                            i++;
+                        }
+                    }
+                    return i;
+                }
+                case 'T': {
+                    int colnum = d.intParam(0, 1, args);
+                    int colinc = d.intParam(1, 1, args);
+                    int lineStart = out.lastIndexOf("\n") + 1;
+                    int column = out.length() - lineStart;
+                    if (d.at) {
+                        out.append(" ".repeat(colnum));
+                        column += colnum;
+                        if (colinc > 1 && column % colinc != 0) {
+                            out.append(" ".repeat(colinc - column % colinc));
+                        }
+                    } else if (column < colnum) {
+                        out.append(" ".repeat(colnum - column));
+                    } else if (colinc > 0) {
+                        out.append(" ".repeat(colinc - (column - colnum) % colinc));
+                    }
+                    return d.end;
+                }
+                case '*': {
+                    int n = d.intParam(0, d.at ? 0 : 1, args);
+                    if (d.at) {
+                        args.pos = n;
+                    } else if (d.colon) {
+                        args.pos -= n;
+                    } else {
+                        args.pos += n;
+                    }
+                    if (args.pos < 0 || args.pos > args.items.length) {
+                        throw LispError.error("FORMAT-ERROR", "~* moved outside the arguments of " + Printer.prin1ToString(control));
+                    }
+                    return d.end;
+                }
+                case '?': {
+                    Object sub = args.next(control);
+                    if (d.at) {
+                        Interpreter inner = new Interpreter((String) sub, out, startsLine);
+                        try {
+                            inner.run(0, ((String) sub).length(), args);
+                        } catch (Escape e) {
+                            // ~^ inside the indirect string ends it.
+                        }
+                    } else {
+                        out.append(format((String) sub, Lisp.toJavaList(args.next(control)).toArray(), 0, startsLine));
+                    }
+                    return d.end;
+                }
+                case '(':
+                    return caseConversion(d, args);
+                case '[':
+                    return conditional(d, args);
+                case '{':
+                    return iteration(d, args);
+                case '^': {
+                    boolean exit;
+                    if (d.params.isEmpty()) {
+                        exit = args.remaining() == 0;
+                    } else {
+                        Object p = d.param(0, args);
+                        exit = p instanceof Long l && l == 0;
+                    }
+                    if (exit) {
+                        throw new Escape(d.colon);
+                    }
+                    return d.end;
+                }
+                default:
+                    throw LispError.error("FORMAT-ERROR", "unknown format directive ~" + d.ch + " in " + Printer.prin1ToString(control));
+            }
+        }
+
+        private int caseConversion(Directive d, Args args) {
+            List<Directive> close = findClose(d.end, ')');
+            Directive end = close.get(close.size() - 1);
+            int bodyEnd = ((Long) end.params.get(0)).intValue();
+            StringBuilder saved = new StringBuilder(out);
+            out.setLength(0);
+            run(d.end, bodyEnd, args);
+            String s = out.toString();
+            out.setLength(0);
+            out.append(saved);
+            if (d.colon && d.at) {
+                out.append(s.toUpperCase(Locale.ROOT));
+            } else if (d.colon) {
+                out.append(capitalizeWords(s.toLowerCase(Locale.ROOT), true));
+            } else if (d.at) {
+                out.append(capitalizeWords(s.toLowerCase(Locale.ROOT), false));
+            } else {
+                out.append(s.toLowerCase(Locale.ROOT));
+            }
+            return end.end;
+        }
+
+        private String capitalizeWords(String s, boolean every) {
+            StringBuilder b = new StringBuilder();
+            boolean startOfWord = true;
+            boolean done = false;
+            for (char c : s.toCharArray()) {
+                if (Character.isLetterOrDigit(c)) {
+                    b.append(startOfWord && !done ? Character.toUpperCase(c) : c);
+                    if (startOfWord && !every) {
+                        done = true;
+                    }
+                    startOfWord = false;
+                } else {
+                    b.append(c);
+                    startOfWord = true;
+                }
+            }
+            return b.toString();
+        }
+
+        private int conditional(Directive d, Args args) {
+            List<Directive> parts = findClose(d.end, ']');
+            Directive end = parts.get(parts.size() - 1);
+            List<int[]> clauses = new ArrayList<>();
+            int start = d.end;
+            int defaultClause = -1;
+            for (Directive sep : parts) {
+                int at = ((Long) sep.params.get(0)).intValue();
+                clauses.add(new int[]{start, at});
+                if (Character.toUpperCase(sep.ch) == ';' && sep.colon) {
+                    defaultClause = clauses.size();
+                }
+                start = sep.end;
+            }
+            int chosen;
+            if (d.at) {
+                Object arg = args.next(control);
+                if (arg == Lisp.NIL) {
+                    return end.end;
+                }
+                args.pos--;
+                chosen = 0;
+            } else if (d.colon) {
+                chosen = args.next(control) == Lisp.NIL ? 0 : 1;
+            } else {
+                Object p = d.param(0, args);
+                Object arg = p != null ? p : args.next(control);
+                if (!(arg instanceof Long n)) {
+                    throw LispError.typeError(arg, "INTEGER", "FORMAT ~[");
+                }
+                chosen = n.intValue();
+                if (chosen < 0 || chosen >= clauses.size() || (defaultClause >= 0 && chosen >= defaultClause)) {
+                    chosen = defaultClause;
+                }
+            }
+            if (chosen >= 0 && chosen < clauses.size()) {
+                run(clauses.get(chosen)[0], clauses.get(chosen)[1], args);
+            }
+            return end.end;
+        }
+
+        private int iteration(Directive d, Args args) {
+            List<Directive> parts = findClose(d.end, '}');
+            Directive end = parts.get(parts.size() - 1);
+            int bodyEnd = ((Long) end.params.get(0)).intValue();
+            Integer max = d.intParam(0, null, args);
+            String body = control.substring(d.end, bodyEnd);
+            boolean atLeastOnce = end.colon;
+            if (body.isEmpty()) {
+                body = (String) args.next(control);
+            }
+            Interpreter inner = body.equals(control.substring(d.end, bodyEnd)) ? this : new Interpreter(body, out, startsLine);
+            int from = inner == this ? d.end : 0;
+            int to = inner == this ? bodyEnd : body.length();
+            Args iterationArgs = d.at ? args : new Args(Lisp.toJavaList(args.next(control)).toArray(), 0);
+            int count = 0;
+            try {
+                while ((iterationArgs.remaining() > 0 || (atLeastOnce && count == 0)) && (max == null || count < max)) {
+                    count++;
+                    if (d.colon) {
+                        Args sub = new Args(Lisp.toJavaList(iterationArgs.next(control)).toArray(), 0);
+                        try {
+                            inner.run(from, to, sub);
+                        } catch (Escape e) {
+                            if (e.outer) {
+                                break;
+                            }
+                        }
+                    } else {
+                        inner.run(from, to, iterationArgs);
+                    }
+                }
+            } catch (Escape e) {
+                // ~^ ends the iteration.
+            }
+            return end.end;
+        }
+
+        private void radix(Directive d, Args args) {
+            Integer radix = d.intParam(0, null, args);
+            Object arg = args.next(control);
+            if (radix != null) {
+                Directive shifted = new Directive();
+                shifted.params.addAll(d.params.subList(1, d.params.size()));
+                shifted.colon = d.colon;
+                shifted.at = d.at;
+                out.append(integer(arg, radix, shifted, args));
+                return;
+            }
+            if (!(arg instanceof Long n)) {
+                throw LispError.typeError(arg, "INTEGER", "FORMAT ~R");
+            }
+            if (d.at) {
+                out.append(roman(n));
+            } else {
+                out.append(d.colon ? EnglishNumbers.ordinal(n) : EnglishNumbers.cardinal(n));
+            }
+        }
+
+        private String integer(Object arg, int radix, Directive d, Args args) {
+            int mincol = d.intParam(0, 0, args);
+            char pad = d.charParam(1, ' ', args);
+            char comma = d.charParam(2, ',', args);
+            int interval = d.intParam(3, 3, args);
+            if (!Numbers.isInteger(arg)) {
+                String s = Printer.princToString(arg);
+                return s.length() < mincol ? " ".repeat(mincol - s.length()) + s : s;
+            }
+            BigInteger v = Numbers.big(arg);
+            String digits = v.abs().toString(radix).toUpperCase(Locale.ROOT);
+            if (d.colon) {
+                StringBuilder g = new StringBuilder();
+                for (int i = 0; i < digits.length(); i++) {
+                    if (i > 0 && (digits.length() - i) % interval == 0) {
+                        g.append(comma);
+                    }
+                    g.append(digits.charAt(i));
+                }
+                digits = g.toString();
+            }
+            String s = (v.signum() < 0 ? "-" : d.at ? "+" : "") + digits;
+            return s.length() < mincol ? String.valueOf(pad).repeat(mincol - s.length()) + s : s;
+        }
+
+        private String fixed(Object arg, Directive d, Args args) {
+            Integer width = d.intParam(0, null, args);
+            Integer digits = d.intParam(1, null, args);
+            Integer scale = d.intParam(2, 0, args);
+            char pad = d.charParam(4, ' ', args);
+            if (!Numbers.isNumber(arg)) {
+                return Printer.princToString(arg);
+            }
+            String s;
+            BigDecimal v = decimal(arg).scaleByPowerOfTen(scale);
+            if (digits != null) {
+                s = v.setScale(digits, RoundingMode.HALF_EVEN).abs().toPlainString();
+            } else if (width == null) {
+                String printed = arg instanceof Double x ? Double.toString(Math.abs(x))
+                        : arg instanceof Float f ? Float.toString(Math.abs(f)) : v.abs().toPlainString();
+                s = printed.contains("E") ? v.abs().stripTrailingZeros().toPlainString() : printed;
+                if (!s.contains(".")) {
+                    s = s + ".0";
+                }
+            } else {
+                int intLen = v.abs().toBigInteger().toString().length();
+                int frac = Math.max(0, width - intLen - 1 - (v.signum() < 0 || d.at ? 1 : 0));
+                s = v.setScale(frac, RoundingMode.HALF_EVEN).abs().toPlainString();
+                if (!s.contains(".")) {
+                    s = s + ".";
+                }
+            }
+            if (s.startsWith("0.") && width != null && s.length() > width) {
+                s = s.substring(1);
+            }
+            s = (v.signum() < 0 ? "-" : d.at ? "+" : "") + s;
+            if (width != null && s.length() < width) {
+                s = String.valueOf(pad).repeat(width - s.length()) + s;
+            }
+            return s;
+        }
+
+        private String exponential(Object arg, Directive d, Args args) {
+            Integer digits = d.intParam(1, null, args);
+            if (!Numbers.isNumber(arg)) {
+                return Printer.princToString(arg);
+            }
+            double x = Arith.toDouble(arg);
+            if (x == 0) {
+                return digits == null ? "0.0e+0" : "0." + "0".repeat(digits) + "e+0";
+            }
+            int exp = (int) Math.floor(Math.log10(Math.abs(x)));
+            double mantissa = x / Math.pow(10, exp);
+            String m;
+            if (digits == null) {
+                m = BigDecimal.valueOf(mantissa).stripTrailingZeros().toPlainString();
+                if (!m.contains(".")) {
+                    m = m + ".0";
+                }
+            } else {
+                m = BigDecimal.valueOf(mantissa).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+            }
+            return (d.at && x > 0 ? "+" : "") + m + "e" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+        }
     }
 
-    private static void flush(Sink out, StringBuilder pending) {
-        if (pending.length() > 0) {
-            out.write(pending.toString());
-            pending.setLength(0);
+    static BigDecimal decimal(Object arg) {
+        if (arg instanceof Long l) {
+            return BigDecimal.valueOf(l);
         }
+        if (arg instanceof BigInteger b) {
+            return new BigDecimal(b);
+        }
+        if (arg instanceof Ratio r) {
+            return new BigDecimal(r.numerator).divide(new BigDecimal(r.denominator), java.math.MathContext.DECIMAL128);
+        }
+        if (arg instanceof Float f) {
+            return new BigDecimal(Float.toString(f));
+        }
+        if (arg instanceof Double x) {
+            return new BigDecimal(x);
+        }
+        throw LispError.typeError(arg, "REAL", "FORMAT");
     }
 
-    private static String integer(Object arg, int radix, boolean sign, boolean groups) {
-        if (!Numbers.isInteger(arg)) {
-            return Printer.princToString(arg);
+    static String pad(String text, int mincol, int colinc, int minpad, char pad, boolean left) {
+        int padding = minpad;
+        while (text.length() + padding < mincol) {
+            padding += Math.max(1, colinc);
         }
-        BigInteger v = Numbers.big(arg);
-        String digits = v.abs().toString(radix).toUpperCase();
-        if (groups) {
-            StringBuilder g = new StringBuilder();
-            for (int i = 0; i < digits.length(); i++) {
-                if (i > 0 && (digits.length() - i) % 3 == 0) {
-                    g.append(',');
-                }
-                g.append(digits.charAt(i));
+        String p = String.valueOf(pad).repeat(padding);
+        return left ? p + text : text + p;
+    }
+
+    static String roman(long n) {
+        int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+        String[] symbols = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+        StringBuilder b = new StringBuilder();
+        long x = n;
+        for (int i = 0; i < values.length; i++) {
+            while (x >= values[i]) {
+                b.append(symbols[i]);
+                x -= values[i];
             }
-            digits = g.toString();
         }
-        return (v.signum() < 0 ? "-" : sign ? "+" : "") + digits;
+        return b.toString();
     }
 }

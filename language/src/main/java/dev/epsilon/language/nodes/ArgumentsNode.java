@@ -8,6 +8,7 @@ import dev.epsilon.language.analyzer.LexicalVar;
 import dev.epsilon.language.runtime.Cell;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
@@ -155,6 +156,6 @@ public final class ArgumentsNode extends Node {
     }
 
     private LispError programError(String message) {
-        return new LispError(new LispCondition("PROGRAM-ERROR", message), this, false);
+        return Conditions.signalled(this, new LispError(new LispCondition("PROGRAM-ERROR", message), this, false));
     }
 }

@@ -3,6 +3,7 @@ package dev.epsilon.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -41,10 +42,10 @@ public final class FuncallNode extends LispNode {
             return s.function();
         }
         if (o instanceof Symbol s) {
-            throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(s) + " is undefined."), this, false);
+            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
+                    "The function " + Printer.qualified(s) + " is undefined.", "NAME", s), this, false));
         }
-        throw new LispError(new LispCondition("TYPE-ERROR",
-                "The value " + Printer.prin1ToString(o) + " is not of type (OR FUNCTION SYMBOL)"), this, false);
+        throw Conditions.signalled(this, new LispError(new LispCondition("TYPE-ERROR",
+                "The value " + Printer.prin1ToString(o) + " is not of type (OR FUNCTION SYMBOL)"), this, false));
     }
 }

@@ -2,6 +2,7 @@ package dev.epsilon.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -21,8 +22,8 @@ public final class FunctionRefNode extends LispNode {
         LispFunction f = symbol.function();
         if (f == null) {
             CompilerDirectives.transferToInterpreter();
-            throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(symbol) + " is undefined."), this, false);
+            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
+                    "The function " + Printer.qualified(symbol) + " is undefined.", "NAME", symbol), this, false));
         }
         return f;
     }

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -49,8 +50,8 @@ public final class GlobalCallNode extends LispNode {
         LispFunction f = symbol.function();
         if (f == null) {
             String what = symbol.macro() != null ? " is a macro, not a function." : " is undefined.";
-            throw new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(symbol) + what), this, false);
+            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
+                    "The function " + Printer.qualified(symbol) + what, "NAME", symbol), this, false));
         }
         cachedFunction = f;
         cachedStable = now;

@@ -3,6 +3,7 @@ package dev.epsilon.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -54,7 +55,7 @@ public final class MultipleValueCallNode extends LispNode {
         if (f instanceof Symbol s && s.function() != null) {
             return s.function();
         }
-        throw new LispError(new LispCondition("TYPE-ERROR",
-                "The value " + Printer.prin1ToString(f) + " is not of type (OR FUNCTION SYMBOL)"), this, false);
+        throw Conditions.signalled(this, new LispError(new LispCondition("TYPE-ERROR",
+                "The value " + Printer.prin1ToString(f) + " is not of type (OR FUNCTION SYMBOL)"), this, false));
     }
 }

@@ -3,6 +3,7 @@ package dev.epsilon.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
@@ -21,8 +22,8 @@ public final class ReadGlobalNode extends LispNode {
         Object v = symbol.value(EpsilonLanguage.thread(this));
         if (v == Symbol.UNBOUND) {
             CompilerDirectives.transferToInterpreter();
-            throw new LispError(new LispCondition("UNBOUND-VARIABLE",
-                    "The variable " + Printer.prin1ToString(symbol) + " is unbound."), this, false);
+            throw Conditions.signalled(this, new LispError(new LispCondition("UNBOUND-VARIABLE",
+                    "The variable " + Printer.qualified(symbol) + " is unbound.", "NAME", symbol), this, false));
         }
         return v;
     }

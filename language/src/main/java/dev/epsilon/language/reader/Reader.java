@@ -406,7 +406,7 @@ public final class Reader {
             try {
                 return symbols.intern(pkg, name, !internal);
             } catch (LispError e) {
-                throw LispError.readerError(e.condition().report() + " (line " + source.getLineNumber(start) + ")", false);
+                throw LispError.readerError(e.report() + " (line " + source.getLineNumber(start) + ")", false);
             }
         }
         return symbols.intern(null, s, false);

@@ -1,35 +1,30 @@
 package dev.epsilon.language.runtime;
 
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.TruffleObject;
-import com.oracle.truffle.api.library.ExportLibrary;
-import com.oracle.truffle.api.library.ExportMessage;
-
 /**
- * A condition object: its type name (a condition class such as SIMPLE-ERROR) and its report text.
- * The full condition system (define-condition, handlers, restarts) builds on this.
+ * A condition described in Java where no Lisp object can be made yet (deep in a builtin): its type
+ * name, its report, and initargs for the slots (:datum, :expected-type, :name ...). It becomes an
+ * instance of its condition class when it is signalled.
  */
-@ExportLibrary(InteropLibrary.class)
-public final class LispCondition implements TruffleObject {
+public final class LispCondition {
     private final String typeName;
     private final String report;
+    private final Object[] initargs;
 
-    public LispCondition(String typeName, String report) {
+    public LispCondition(String typeName, String report, Object... initargs) {
         this.typeName = typeName;
         this.report = report;
+        this.initargs = initargs;
     }
 
     public String typeName() { return typeName; }
 
     public String report() { return report; }
 
+    /** Alternating initarg names (as keyword names, without the colon) and values. */
+    public Object[] initargs() { return initargs; }
+
     @Override
     public String toString() {
         return "#<" + typeName + " \"" + report + "\">";
-    }
-
-    @ExportMessage
-    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return toString();
     }
 }

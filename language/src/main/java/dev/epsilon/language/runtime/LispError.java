@@ -8,25 +8,56 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
 
-/** A Lisp condition signalled as an error and not handled on the way up. Message: "TYPE: report". */
+/**
+ * An error on its way up the Java stack. Handlers run before it unwinds any Lisp frame: errors made
+ * in Java are signalled where they are thrown (see Conditions); once signalled, nothing handled it
+ * and it travels to the top, running UNWIND-PROTECT cleanups. Its message is "TYPE: report".
+ */
 @ExportLibrary(InteropLibrary.class)
 public final class LispError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
 
-    private final LispCondition condition;
+    private Object condition;          // a LispCondition until signalled, then the condition object
+    private final String typeName;
+    private final String report;
     private final boolean incompleteInput;
+    private boolean signalled;
 
     public LispError(LispCondition condition, Node location, boolean incompleteInput) {
         super(condition.typeName() + ": " + condition.report(), location);
         this.condition = condition;
+        this.typeName = condition.typeName();
+        this.report = condition.report();
         this.incompleteInput = incompleteInput;
     }
 
-    public LispCondition condition() { return condition; }
+    /** A condition object that was signalled and not handled. */
+    public LispError(Object condition, String typeName, String report, Node location) {
+        super(typeName + ": " + report, location);
+        this.condition = condition;
+        this.typeName = typeName;
+        this.report = report;
+        this.incompleteInput = false;
+        this.signalled = true;
+    }
+
+    public Object condition() { return condition; }
+
+    public String typeName() { return typeName; }
+
+    public String report() { return report; }
+
+    public boolean isSignalled() { return signalled; }
+
+    /** Records the condition object made for this error, and that its handlers have run. */
+    public void signalled(Object conditionObject) {
+        this.condition = conditionObject;
+        this.signalled = true;
+    }
 
     @TruffleBoundary
-    public static LispError error(String typeName, String report) {
-        return new LispError(new LispCondition(typeName, report), null, false);
+    public static LispError error(String typeName, String report, Object... initargs) {
+        return new LispError(new LispCondition(typeName, report, initargs), null, false);
     }
 
     @TruffleBoundary
@@ -37,7 +68,7 @@ public final class LispError extends AbstractTruffleException {
     @TruffleBoundary
     public static LispError typeError(Object datum, String expectedType, String context) {
         return error("TYPE-ERROR", "The value " + Printer.prin1ToString(datum) + " is not of type "
-                + expectedType + (context == null ? "" : " (in " + context + ")"));
+                + expectedType + (context == null ? "" : " (in " + context + ")"), "DATUM", datum);
     }
 
     @TruffleBoundary
@@ -47,7 +78,7 @@ public final class LispError extends AbstractTruffleException {
 
     @ExportMessage
     ExceptionType getExceptionType() {
-        return condition.typeName().equals("READER-ERROR") || condition.typeName().equals("END-OF-FILE")
+        return typeName.equals("READER-ERROR") || typeName.equals("END-OF-FILE")
                 ? ExceptionType.PARSE_ERROR : ExceptionType.RUNTIME_ERROR;
     }
 

@@ -20,6 +20,7 @@ public final class LispFunction implements TruffleObject {
     private final RootCallTarget callTarget;
     private final Object name;
     private final Object[] closure;
+    private Object genericFunction;   // the CLOS generic function this function calls, if any
 
     public LispFunction(RootCallTarget callTarget, Object name, Object[] closure) {
         this.callTarget = callTarget;
@@ -32,6 +33,10 @@ public final class LispFunction implements TruffleObject {
     public Object name() { return name; }
 
     public Object[] closure() { return closure; }
+
+    public Object genericFunction() { return genericFunction; }
+
+    public void setGenericFunction(Object g) { this.genericFunction = g; }
 
     /** Builds the argument array for a call: this function first, then {@code args}. */
     public Object[] frameArguments(Object[] args) {

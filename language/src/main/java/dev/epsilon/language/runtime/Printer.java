@@ -16,6 +16,17 @@ public final class Printer {
 
     private static volatile PackageSource packageSource = () -> null;
 
+    /** Prints objects the runtime alone cannot (instances, conditions, classes); null when it declines. */
+    public interface ObjectPrinter {
+        String print(Object o, boolean escape);
+    }
+
+    private static volatile ObjectPrinter objectPrinter = (o, escape) -> null;
+
+    public static void setObjectPrinter(ObjectPrinter p) {
+        objectPrinter = p;
+    }
+
     public static void setPackageSource(PackageSource source) {
         packageSource = source;
     }
@@ -96,9 +107,16 @@ public final class Printer {
             }
         } else if (o instanceof LispPackage p) {
             b.append(p);
+        } else if (o instanceof LispString s) {
+            print(s.toString(), escape, b);
         } else if (o == null) {
             b.append("#<null>");
         } else {
+            String custom = objectPrinter.print(o, escape);
+            if (custom != null) {
+                b.append(custom);
+                return;
+            }
             b.append("#<").append(o.getClass().getSimpleName()).append(' ').append(o).append('>');
         }
     }

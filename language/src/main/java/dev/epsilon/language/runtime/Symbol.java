@@ -124,6 +124,22 @@ public final class Symbol implements TruffleObject {
 
     public LispFunction macro() { return macro; }
 
+    private volatile Symbol setfSymbol;
+
+    /** Where the function named (SETF this) lives: an uninterned symbol made on first use. */
+    public Symbol setfSymbol() {
+        Symbol s = setfSymbol;
+        if (s == null) {
+            synchronized (this) {
+                if (setfSymbol == null) {
+                    setfSymbol = new Symbol("(SETF " + name + ")", null);
+                }
+                s = setfSymbol;
+            }
+        }
+        return s;
+    }
+
     @TruffleBoundary
     public synchronized void setMacro(LispFunction m) {
         this.macro = m;

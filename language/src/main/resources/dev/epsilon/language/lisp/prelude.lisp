@@ -14,10 +14,18 @@
            (progn (setq decls (cons (car body) decls))
                   (setq body (cdr body))
                   (go next))))
-    `(progn
-       (%set-fdefinition ',name
-                         (function (named-lambda ,name ,lambda-list ,@(reverse decls) (block ,name ,@body))))
-       ',name)))
+    (let ((block-name (if (consp name) (cadr name) name)))
+      `(progn
+         (%set-fdefinition ,(%function-name-form name)
+                           (function (named-lambda ,name ,lambda-list ,@(reverse decls) (block ,block-name ,@body))))
+         ',name))))
+
+(%set-fdefinition '%function-name-form
+  (function (named-lambda %function-name-form (name)
+    ;; (SETF FOO) names the function stored under FOO's setf symbol.
+    (if (consp name)
+        (list 'quote (%setf-symbol (car (cdr name))))
+        (list 'quote name)))))
 
 (defmacro when (test &body body)
   `(if ,test (progn ,@body) nil))
@@ -149,7 +157,11 @@
                  ((eq op 'second) `(let ((,v ,value)) (rplaca (cdr ,(car args)) ,v) ,v))
                  ((eq op 'nth) `(let ((,v ,value)) (rplaca (nthcdr ,(car args) ,(cadr args)) ,v) ,v))
                  ((eq op 'symbol-value) `(set ,(car args) ,value))
-                 (t (error "SETF of ~s is not supported" place)))))
+                 ((eq op 'slot-value) `(%set-slot-value ,(car args) ,(cadr args) ,value))
+                 ((%setf-expander op) (apply (%setf-expander op) value args))
+                 (t (let ((temps (mapcar-1 (lambda (a) (declare (ignore a)) (gensym)) args)))
+                      `(let ,(%zip temps args)
+                         (funcall (function (setf ,op)) ,value ,@temps)))))))
         (t (error "SETF of ~s is not supported" place))))
 
 (defmacro incf (place &optional (delta 1))
@@ -176,6 +188,9 @@
                                    ((listp keys) `((member ,k ',keys) ,@(cdr c)))
                                    (t `((eql ,k ',keys) ,@(cdr c))))))
                          clauses)))))
+
+(defun %zip (a b)
+  (if (and a b) (cons (list (car a) (car b)) (%zip (cdr a) (cdr b))) nil))
 
 (defun mapcar-1 (f list)
   (let ((out nil))

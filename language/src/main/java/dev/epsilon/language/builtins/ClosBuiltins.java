@@ -1,0 +1,318 @@
+package dev.epsilon.language.builtins;
+
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.clos.ClassTable;
+import dev.epsilon.language.clos.Conditions;
+import dev.epsilon.language.clos.EqlSpecializer;
+import dev.epsilon.language.clos.GenericFunction;
+import dev.epsilon.language.clos.LispClass;
+import dev.epsilon.language.clos.LispMethod;
+import dev.epsilon.language.clos.MethodChain;
+import dev.epsilon.language.clos.Restart;
+import dev.epsilon.language.clos.StandardObject;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.LispPackage;
+import dev.epsilon.language.runtime.LispThread;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Java half of CLOS and of the condition system; DEFCLASS, DEFMETHOD, HANDLER-CASE ... are Lisp macros. */
+final class ClosBuiltins {
+    private ClosBuiltins() {
+    }
+
+    static void install(Builtins b, EpsilonContext cx) {
+        ClassTable classes = cx.classes();
+        LispPackage sys = cx.systemPackage();
+        b.cl("FIND-CLASS", 1, 3, a -> {
+            LispClass c = classes.find(Builtins.symbol(a[0], "FIND-CLASS"));
+            if (c == null && (a.length < 2 || a[1] != Lisp.NIL)) {
+                throw LispError.error("SIMPLE-ERROR", "There is no class named " + Printer.qualified((Symbol) a[0]) + ".");
+            }
+            return c == null ? Lisp.NIL : c;
+        });
+        b.cl("CLASS-OF", 1, 1, a -> classes.classOf(a[0]));
+        b.cl("CLASS-NAME", 1, 1, a -> ((LispClass) a[0]).name());
+        b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
+        b.cl("SUBTYPEP", 2, 3, a -> {
+            LispClass x = a[0] instanceof LispClass c ? c : a[0] instanceof Symbol s ? classes.find(s) : null;
+            LispClass y = a[1] instanceof LispClass c ? c : a[1] instanceof Symbol s ? classes.find(s) : null;
+            if (a[1] == Lisp.T) {
+                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.T, Lisp.T});
+            }
+            if (x == null || y == null) {
+                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(Builtins.equal(a[0], a[1])), Lisp.bool(Builtins.equal(a[0], a[1]))});
+            }
+            return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(x.isSubclassOf(y)), Lisp.T});
+        });
+        b.function(sys, "%DEFTYPE", 2, 2, new FunctionBuiltin(a -> {
+            cx.types().deftype((Symbol) a[0], (LispFunction) a[1]);
+            return a[0];
+        }));
+        b.function(sys, "%DEFCLASS", 4, 4, new FunctionBuiltin(a -> defclass(cx, a)));
+        b.function(sys, "%SET-CLASS-OPTION", 3, 3, new FunctionBuiltin(a -> {
+            dev.epsilon.language.clos.ClassOptions.set((LispClass) a[0], ((Symbol) a[1]).name(), a[2]);
+            return a[0];
+        }));
+        b.function(sys, "%ALLOCATE-INSTANCE", 1, 1, new FunctionBuiltin(a -> new StandardObject(clazz(classes, a[0]))));
+        b.function(sys, "%SHARED-INITIALIZE", 2, 2, new FunctionBuiltin(a -> {
+            StandardObject o = (StandardObject) a[0];
+            List<Object> initargs = Lisp.toJavaList(a[1]);
+            for (LispClass.Slot s : o.lispClass().slots()) {
+                boolean set = false;
+                for (int i = 0; i + 1 < initargs.size(); i += 2) {
+                    if (s.initargs.contains(initargs.get(i))) {
+                        o.setSlotValue(s.index, initargs.get(i + 1));
+                        set = true;
+                        break;
+                    }
+                }
+                if (!set && o.slotValue(s.index) == StandardObject.UNBOUND_SLOT && s.initfunction instanceof LispFunction f) {
+                    o.setSlotValue(s.index, f.callUncached());
+                }
+            }
+            return o;
+        }));
+        b.function(sys, "%DEFAULT-INITARGS", 2, 2, new FunctionBuiltin(a -> {
+            LispClass c = (LispClass) a[0];
+            List<Object> initargs = new ArrayList<>(Lisp.toJavaList(a[1]));
+            for (LispClass k : c.precedence()) {
+                for (var e : k.defaultInitargs().entrySet()) {
+                    boolean given = false;
+                    for (int i = 0; i < initargs.size(); i += 2) {
+                        given |= initargs.get(i) == e.getKey();
+                    }
+                    if (!given) {
+                        initargs.add(e.getKey());
+                        initargs.add(((LispFunction) e.getValue()).callUncached());
+                    }
+                }
+            }
+            return Lisp.fromList(initargs, Lisp.NIL);
+        }));
+        b.cl("SLOT-VALUE", 2, 2, a -> {
+            StandardObject o = instance(a[0], "SLOT-VALUE");
+            Object v = o.slotValue(slot(o, a[1], "SLOT-VALUE").index);
+            if (v == StandardObject.UNBOUND_SLOT) {
+                throw LispError.error("UNBOUND-SLOT", "The slot " + Printer.qualified((Symbol) a[1]) + " is unbound in the object "
+                        + Printer.prin1ToString(o) + ".", "NAME", a[1], "INSTANCE", o);
+            }
+            return v;
+        });
+        b.function(sys, "%SET-SLOT-VALUE", 3, 3, new FunctionBuiltin(a -> {
+            StandardObject o = instance(a[0], "(SETF SLOT-VALUE)");
+            o.setSlotValue(slot(o, a[1], "(SETF SLOT-VALUE)").index, a[2]);
+            return a[2];
+        }));
+        b.cl("SLOT-BOUNDP", 2, 2, a -> {
+            StandardObject o = instance(a[0], "SLOT-BOUNDP");
+            return Lisp.bool(o.slotValue(slot(o, a[1], "SLOT-BOUNDP").index) != StandardObject.UNBOUND_SLOT);
+        });
+        b.cl("SLOT-MAKUNBOUND", 2, 2, a -> {
+            StandardObject o = instance(a[0], "SLOT-MAKUNBOUND");
+            o.setSlotValue(slot(o, a[1], "SLOT-MAKUNBOUND").index, StandardObject.UNBOUND_SLOT);
+            return o;
+        });
+        b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot((Symbol) a[1]) != null));
+        b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, (Symbol) a[0], ((Long) a[1]).intValue())));
+        b.function(sys, "%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
+            LispFunction gf = (LispFunction) a[0];
+            List<Symbol> qualifiers = new ArrayList<>();
+            for (Object q : Lisp.toJavaList(a[1])) {
+                qualifiers.add((Symbol) q);
+            }
+            List<Object> specs = new ArrayList<>();
+            for (Object s : Lisp.toJavaList(a[2])) {
+                if (s instanceof Cons c && c.car instanceof Symbol eql && eql.name().equals("EQL")) {
+                    specs.add(new EqlSpecializer(((Cons) c.cdr).car));
+                } else {
+                    specs.add(clazz(classes, s));
+                }
+            }
+            ((GenericFunction) gf.genericFunction()).addMethod(new LispMethod(qualifiers, specs.toArray(), (LispFunction) a[3]));
+            return gf;
+        }));
+        b.function(sys, "%CALL-NEXT-METHOD", 2, 2, new FunctionBuiltin(a ->
+                ((MethodChain) a[0]).callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
+        b.function(sys, "%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(((MethodChain) a[0]).hasNext())));
+        b.function(sys, "%GENERIC-FUNCTION-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispFunction f && f.genericFunction() != null)));
+
+        // The condition system.
+        b.function(sys, "%SIGNAL", 1, 1, new FunctionBuiltin(a -> {
+            Conditions.signal(cx, EpsilonLanguage.thread(null), a[0]);
+            return Lisp.NIL;
+        }));
+        b.function(sys, "%ERROR-UNHANDLED", 1, 1, new FunctionBuiltin(a -> {
+            throw Conditions.unhandled(cx, a[0]);
+        }));
+        b.function(sys, "%CONDITION-REPORT", 1, 1, new FunctionBuiltin(a -> Conditions.report(cx, (StandardObject) a[0])));
+        b.function(sys, "%HANDLER-BIND", 2, 2, new BuiltinNode() {
+            @Child private CallFunctionNode call = new CallFunctionNode();
+
+            @Override
+            public Object execute(Object[] args) {
+                List<Object> pairs = Lisp.toJavaList(args[0]);
+                Object[] cluster = new Object[pairs.size() * 2];
+                for (int i = 0; i < pairs.size(); i++) {
+                    Cons p = (Cons) pairs.get(i);
+                    cluster[2 * i] = p.car;
+                    cluster[2 * i + 1] = p.cdr;
+                }
+                LispThread thread = EpsilonLanguage.thread(this);
+                Object saved = thread.handlers;
+                thread.handlers = new Cons(cluster, saved);
+                try {
+                    return call.call(args[1], new Object[0], "HANDLER-BIND");
+                } finally {
+                    thread.handlers = saved;
+                }
+            }
+        });
+        b.function(sys, "%WITH-RESTARTS", 2, 2, new BuiltinNode() {
+            @Child private CallFunctionNode call = new CallFunctionNode();
+
+            @Override
+            public Object execute(Object[] args) {
+                LispThread thread = EpsilonLanguage.thread(this);
+                Object saved = thread.restarts;
+                thread.restarts = new Cons(Lisp.toJavaList(args[0]).toArray(), saved);
+                try {
+                    return call.call(args[1], new Object[0], "RESTART-CASE");
+                } finally {
+                    thread.restarts = saved;
+                }
+            }
+        });
+        b.function(sys, "%MAKE-RESTART", 3, 3, new FunctionBuiltin(a -> new Restart((Symbol) a[0], (LispFunction) a[1], a[2], Lisp.NIL)));
+        b.cl("COMPUTE-RESTARTS", 0, 1, a -> Lisp.fromList(restarts(), Lisp.NIL));
+        b.cl("FIND-RESTART", 1, 2, a -> {
+            Restart r = findRestart(a[0]);
+            return r == null ? Lisp.NIL : r;
+        });
+        b.cl("RESTART-NAME", 1, 1, a -> ((Restart) a[0]).name());
+        b.function(cx.clPackage(), "INVOKE-RESTART", 1, -1, new BuiltinNode() {
+            @Child private IndirectCallNode call = IndirectCallNode.create();
+
+            @Override
+            public Object execute(Object[] args) {
+                Restart r = findRestart(args[0]);
+                if (r == null) {
+                    throw LispError.error("CONTROL-ERROR", "No restart " + Printer.prin1ToString(args[0]) + " is active.");
+                }
+                Object[] rest = new Object[args.length - 1];
+                System.arraycopy(args, 1, rest, 0, rest.length);
+                return call.call(r.function().callTarget(), r.function().frameArguments(rest));
+            }
+        });
+        b.function(sys, "%RESTART-REPORT", 1, 1, new FunctionBuiltin(a -> {
+            Restart r = (Restart) a[0];
+            if (r.report() instanceof String s) {
+                return s;
+            }
+            if (r.report() instanceof LispFunction f) {
+                dev.epsilon.language.runtime.LispStream out = dev.epsilon.language.runtime.LispStream.stringOutput();
+                f.callUncached(out);
+                return out.takeString();
+            }
+            return r.name().name();
+        }));
+
+        b.function(sys, "%PRINT-DEFAULT", 1, 1, new FunctionBuiltin(a -> a[0] instanceof StandardObject so
+                ? ObjectPrinter.standard(cx, so, true) : Printer.prin1ToString(a[0])));
+        b.function(sys, "%IDENTITY-STRING", 1, 1, new FunctionBuiltin(a ->
+                Integer.toHexString(System.identityHashCode(a[0])).toUpperCase(java.util.Locale.ROOT)));
+        Printer.setObjectPrinter((o, escape) -> ObjectPrinter.print(cx, o, escape));
+    }
+
+    private static List<Object> restarts() {
+        List<Object> out = new ArrayList<>();
+        for (Object o = EpsilonLanguage.thread(null).restarts; o instanceof Cons c; o = c.cdr) {
+            for (Object r : (Object[]) c.car) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static Restart findRestart(Object designator) {
+        if (designator instanceof Restart r) {
+            return r;
+        }
+        for (Object r : restarts()) {
+            if (((Restart) r).name() == designator) {
+                return (Restart) r;
+            }
+        }
+        return null;
+    }
+
+    private static LispClass clazz(ClassTable classes, Object o) {
+        if (o instanceof LispClass c) {
+            return c;
+        }
+        LispClass c = o instanceof Symbol s ? classes.find(s) : null;
+        if (c == null) {
+            throw LispError.error("SIMPLE-ERROR", "There is no class named " + Printer.prin1ToString(o) + ".");
+        }
+        return c;
+    }
+
+    private static StandardObject instance(Object o, String where) {
+        if (o instanceof StandardObject s) {
+            return s;
+        }
+        throw LispError.typeError(o, "STANDARD-OBJECT", where);
+    }
+
+    private static LispClass.Slot slot(StandardObject o, Object name, String where) {
+        LispClass.Slot s = o.lispClass().slot((Symbol) name);
+        if (s == null) {
+            throw LispError.error("SIMPLE-ERROR", "When attempting " + where + ", the slot " + Printer.qualified((Symbol) name)
+                    + " is missing from the object " + Printer.prin1ToString(o) + ".");
+        }
+        o.ensureCapacity(o.lispClass().slotCount());
+        return s;
+    }
+
+    private static Object defclass(EpsilonContext cx, Object[] a) {
+        Symbol name = (Symbol) a[0];
+        LispClass.Kind kind = switch (((Symbol) a[1]).name()) {
+            case "CONDITION" -> LispClass.Kind.CONDITION;
+            case "STRUCTURE" -> LispClass.Kind.STRUCTURE;
+            default -> LispClass.Kind.STANDARD;
+        };
+        List<LispClass> supers = new ArrayList<>();
+        for (Object s : Lisp.toJavaList(a[2])) {
+            supers.add(clazz(cx.classes(), s));
+        }
+        List<Symbol> names = new ArrayList<>();
+        List<List<Object>> initargs = new ArrayList<>();
+        List<Object> initfunctions = new ArrayList<>();
+        for (Object spec : Lisp.toJavaList(a[3])) {
+            List<Object> parts = Lisp.toJavaList(spec);
+            names.add((Symbol) parts.get(0));
+            initargs.add(Lisp.toJavaList(parts.get(1)));
+            initfunctions.add(parts.get(2) == Lisp.NIL ? null : parts.get(2));
+        }
+        return cx.classes().ensureClass(name, kind, supers, names, initargs, initfunctions);
+    }
+
+    private static LispFunction ensureGeneric(EpsilonContext cx, Symbol name, int required) {
+        LispFunction existing = name.function();
+        if (existing != null && existing.genericFunction() instanceof GenericFunction g && g.requiredCount() == required) {
+            return existing;
+        }
+        GenericFunction g = new GenericFunction(name, cx.classes(), required);
+        LispFunction f = g.makeFunction(cx.language());
+        name.setFunction(f);
+        return f;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.epsilon.language.builtins;
+
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.reader.Reader;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispStream;
+import dev.epsilon.language.runtime.Pathname;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.language.runtime.Values;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Streams and printing: FORMAT, the PRINT family, string streams, files, READ-LINE, READ. */
+final class StreamBuiltins {
+    private StreamBuiltins() {
+    }
+
+    static void install(Builtins b, EpsilonContext cx) {
+        b.cl("FORMAT", 2, -1, a -> {
+            if (!(a[1] instanceof String control)) {
+                throw LispError.typeError(a[1], "STRING", "FORMAT");
+            }
+            if (a[0] == Lisp.NIL) {
+                return Format.format(control, a, 2, true);
+            }
+            LispStream out = a[0] == Lisp.T ? cx.output() : outputStream(cx, a[0], "FORMAT");
+            out.write(Format.format(control, a, 2, out.atLineStart()));
+            return Lisp.NIL;
+        });
+        b.cl("PRINC", 1, 2, a -> {
+            outputStream(cx, arg(a, 1), "PRINC").write(Printer.princToString(a[0]));
+            return a[0];
+        });
+        b.cl("PRIN1", 1, 2, a -> {
+            outputStream(cx, arg(a, 1), "PRIN1").write(Printer.prin1ToString(a[0]));
+            return a[0];
+        });
+        b.cl("PRINT", 1, 2, a -> {
+            outputStream(cx, arg(a, 1), "PRINT").write("\n" + Printer.prin1ToString(a[0]) + " ");
+            return a[0];
+        });
+        b.cl("PPRINT", 1, 2, a -> {
+            outputStream(cx, arg(a, 1), "PPRINT").write("\n" + Printer.prin1ToString(a[0]));
+            return Values.of(new Object[0]);
+        });
+        b.cl("WRITE", 1, -1, a -> {
+            Object stream = Lisp.NIL;
+            boolean escape = true;
+            for (int i = 1; i + 1 < a.length; i += 2) {
+                String key = ((Symbol) a[i]).name();
+                if (key.equals("STREAM")) {
+                    stream = a[i + 1];
+                } else if (key.equals("ESCAPE") || key.equals("READABLY")) {
+                    escape = a[i + 1] != Lisp.NIL;
+                }
+            }
+            outputStream(cx, stream, "WRITE").write(escape ? Printer.prin1ToString(a[0]) : Printer.princToString(a[0]));
+            return a[0];
+        });
+        b.cl("TERPRI", 0, 1, a -> {
+            outputStream(cx, arg(a, 0), "TERPRI").write("\n");
+            return Lisp.NIL;
+        });
+        b.cl("FRESH-LINE", 0, 1, a -> Lisp.bool(outputStream(cx, arg(a, 0), "FRESH-LINE").freshLine()));
+        b.cl("WRITE-STRING", 1, -1, a -> {
+            outputStream(cx, arg(a, 1), "WRITE-STRING").write(Strings.string(a[0], "WRITE-STRING"));
+            return a[0];
+        });
+        b.cl("WRITE-LINE", 1, -1, a -> {
+            outputStream(cx, arg(a, 1), "WRITE-LINE").write(Strings.string(a[0], "WRITE-LINE") + "\n");
+            return a[0];
+        });
+        b.cl("WRITE-CHAR", 1, 2, a -> {
+            outputStream(cx, arg(a, 1), "WRITE-CHAR").write(String.valueOf((char) (Character) a[0]));
+            return a[0];
+        });
+        b.cl("PRINC-TO-STRING", 1, 1, a -> Printer.princToString(a[0]));
+        b.cl("PRIN1-TO-STRING", 1, 1, a -> Printer.prin1ToString(a[0]));
+        b.cl("WRITE-TO-STRING", 1, -1, a -> {
+            for (int i = 1; i + 1 < a.length; i += 2) {
+                if (((Symbol) a[i]).name().equals("ESCAPE") && a[i + 1] == Lisp.NIL) {
+                    return Printer.princToString(a[0]);
+                }
+            }
+            return Printer.prin1ToString(a[0]);
+        });
+        b.cl("FINISH-OUTPUT", 0, 1, a -> {
+            outputStream(cx, arg(a, 0), "FINISH-OUTPUT").flush();
+            return Lisp.NIL;
+        });
+        b.cl("FORCE-OUTPUT", 0, 1, a -> {
+            outputStream(cx, arg(a, 0), "FORCE-OUTPUT").flush();
+            return Lisp.NIL;
+        });
+        b.cl("MAKE-STRING-OUTPUT-STREAM", 0, -1, a -> LispStream.stringOutput());
+        b.cl("GET-OUTPUT-STREAM-STRING", 1, 1, a -> stream(a[0], "GET-OUTPUT-STREAM-STRING").takeString());
+        b.cl("MAKE-STRING-INPUT-STREAM", 1, 3, a -> {
+            String s = Strings.string(a[0], "MAKE-STRING-INPUT-STREAM");
+            int start = a.length > 1 ? ((Long) a[1]).intValue() : 0;
+            int end = a.length > 2 && a[2] != Lisp.NIL ? ((Long) a[2]).intValue() : s.length();
+            return LispStream.stringInput(s.substring(start, end));
+        });
+        b.cl("STREAMP", 1, 1, a -> Lisp.bool(a[0] instanceof LispStream));
+        b.cl("OUTPUT-STREAM-P", 1, 1, a -> Lisp.bool(stream(a[0], "OUTPUT-STREAM-P").isOutput()));
+        b.cl("INPUT-STREAM-P", 1, 1, a -> Lisp.bool(stream(a[0], "INPUT-STREAM-P").isInput()));
+        b.cl("OPEN-STREAM-P", 1, 1, a -> Lisp.bool(stream(a[0], "OPEN-STREAM-P").isOpen()));
+        b.cl("CLOSE", 1, -1, a -> {
+            stream(a[0], "CLOSE").close();
+            return Lisp.T;
+        });
+        b.cl("READ-LINE", 0, 4, a -> {
+            LispStream in = inputStream(cx, arg(a, 0), "READ-LINE");
+            String line = in.readLine();
+            if (line == null) {
+                return eof(a, 1, in, "READ-LINE");
+            }
+            return Values.of(new Object[]{line, Lisp.NIL});
+        });
+        b.cl("READ-CHAR", 0, 4, a -> {
+            LispStream in = inputStream(cx, arg(a, 0), "READ-CHAR");
+            int c = in.readChar();
+            return c < 0 ? eof(a, 1, in, "READ-CHAR") : (Object) (char) c;
+        });
+        b.cl("PEEK-CHAR", 0, 5, a -> {
+            LispStream in = inputStream(cx, arg(a, 1), "PEEK-CHAR");
+            int c = in.peekChar();
+            return c < 0 ? eof(a, 2, in, "PEEK-CHAR") : (Object) (char) c;
+        });
+        b.cl("UNREAD-CHAR", 1, 2, a -> {
+            inputStream(cx, arg(a, 1), "UNREAD-CHAR").unreadChar((Character) a[0]);
+            return Lisp.NIL;
+        });
+        b.cl("READ", 0, 4, a -> {
+            LispStream in = inputStream(cx, arg(a, 0), "READ");
+            String text = in.remainingText();
+            Reader r = cx.newReader(text, "stream");
+            Object form = r.read();
+            in.keepUnread(text, r.position());
+            return form == Reader.EOF ? eof(a, 1, in, "READ") : form;
+        });
+        b.cl("READ-FROM-STRING", 1, -1, a -> {
+            String text = Strings.string(a[0], "READ-FROM-STRING");
+            boolean eofError = a.length < 2 || a[1] != Lisp.NIL;
+            Object eofValue = a.length > 2 ? a[2] : Lisp.NIL;
+            int start = 0;
+            for (int i = 3; i + 1 < a.length; i += 2) {
+                if (((Symbol) a[i]).name().equals("START")) {
+                    start = ((Long) a[i + 1]).intValue();
+                }
+            }
+            Reader r = cx.newReader(text.substring(start), "string");
+            Object form = r.read();
+            if (form == Reader.EOF) {
+                if (eofError) {
+                    throw LispError.error("END-OF-FILE", "end of file on " + Printer.prin1ToString(a[0]));
+                }
+                form = eofValue;
+            }
+            return Values.of(new Object[]{form, (long) (start + r.position())});
+        });
+        b.cl("OPEN", 1, -1, a -> open(cx, a));
+        b.cl("PROBE-FILE", 1, 1, a -> {
+            Path p = Path.of(Strings.namestring(a[0]));
+            return Files.exists(p) ? new Pathname(p.toAbsolutePath().normalize().toString()) : Lisp.NIL;
+        });
+        b.cl("DELETE-FILE", 1, 1, a -> {
+            try {
+                Files.delete(Path.of(Strings.namestring(a[0])));
+                return Lisp.T;
+            } catch (IOException e) {
+                throw LispError.error("FILE-ERROR", "cannot delete " + Strings.namestring(a[0]) + ": " + e.getMessage(), "PATHNAME", a[0]);
+            }
+        });
+    }
+
+    private static Object arg(Object[] a, int i) {
+        return i < a.length ? a[i] : Lisp.NIL;
+    }
+
+    static LispStream stream(Object o, String where) {
+        if (o instanceof LispStream s) {
+            return s;
+        }
+        throw LispError.typeError(o, "STREAM", where);
+    }
+
+    static LispStream outputStream(EpsilonContext cx, Object designator, String where) {
+        if (designator == Lisp.NIL || designator == Lisp.T) {
+            return cx.output();
+        }
+        return stream(designator, where);
+    }
+
+    static LispStream inputStream(EpsilonContext cx, Object designator, String where) {
+        if (designator == Lisp.NIL || designator == Lisp.T) {
+            return (LispStream) cx.clSymbol("*STANDARD-INPUT*").value(EpsilonLanguage.thread(null));
+        }
+        return stream(designator, where);
+    }
+
+    private static Object eof(Object[] a, int errorIndex, LispStream in, String where) {
+        boolean eofError = errorIndex >= a.length || a[errorIndex] != Lisp.NIL;
+        if (eofError) {
+            throw LispError.error("END-OF-FILE", "end of file on " + in + " (" + where + ")", "STREAM", in);
+        }
+        Object value = errorIndex + 1 < a.length ? a[errorIndex + 1] : Lisp.NIL;
+        return where.equals("READ-LINE") ? Values.of(new Object[]{value, Lisp.T}) : value;
+    }
+
+    private static Object open(EpsilonContext cx, Object[] a) {
+        String name = Strings.namestring(a[0]);
+        String direction = "INPUT";
+        String ifExists = "ERROR";
+        String ifDoesNotExist = null;
+        for (int i = 1; i + 1 < a.length; i += 2) {
+            String key = ((Symbol) a[i]).name();
+            String value = a[i + 1] instanceof Symbol s ? s.name() : "NIL";
+            switch (key) {
+                case "DIRECTION" -> direction = value;
+                case "IF-EXISTS" -> ifExists = value;
+                case "IF-DOES-NOT-EXIST" -> ifDoesNotExist = value;
+                default -> { }
+            }
+        }
+        Path p = Path.of(name);
+        try {
+            if (direction.equals("INPUT")) {
+                if (!Files.exists(p)) {
+                    if ("NIL".equals(ifDoesNotExist)) {
+                        return Lisp.NIL;
+                    }
+                    throw LispError.error("FILE-ERROR", "file " + name + " does not exist", "PATHNAME", a[0]);
+                }
+                return LispStream.reader(Files.newBufferedReader(p, StandardCharsets.UTF_8), name);
+            }
+            boolean exists = Files.exists(p);
+            if (exists && ifExists.equals("NIL")) {
+                return Lisp.NIL;
+            }
+            if (exists && ifExists.equals("ERROR")) {
+                throw LispError.error("FILE-ERROR", "file " + name + " already exists", "PATHNAME", a[0]);
+            }
+            StandardOpenOption mode = ifExists.equals("APPEND") ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            return LispStream.writer(Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, mode), name);
+        } catch (IOException e) {
+            throw LispError.error("FILE-ERROR", "cannot open " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
+        }
+    }
+}
