@@ -120,7 +120,8 @@ public final class EpsilonContext {
     /** Installs the builtins and loads the Lisp prelude; scripts then start in COMMON-LISP-USER. */
     void initialize() {
         Builtins.install(this);
-        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "foreign.lisp"}) {
+        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "loop.lisp",
+            "system.lisp", "foreign.lisp"}) {
             Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
             packageVar.setValue(system);
             load(source);
@@ -230,6 +231,9 @@ public final class EpsilonContext {
     }
 
     public LispPackage currentPackage() {
+        if (packageVar == null) {
+            return user;
+        }
         return packageVar.value(EpsilonLanguage.thread(null)) instanceof LispPackage p ? p : user;
     }
 
@@ -237,9 +241,27 @@ public final class EpsilonContext {
         return packageVar;
     }
 
+    /** A package by name or nickname; the current package's local nicknames come first. */
     @TruffleBoundary
     public LispPackage findPackage(String name) {
-        return packages.get(name);
+        LispPackage local = currentPackage().localNicknames().get(name);
+        return local != null ? local : packages.get(name);
+    }
+
+    @TruffleBoundary
+    public synchronized LispPackage definePackage(String name, java.util.List<String> nicknames) {
+        LispPackage p = new LispPackage(name, false);
+        packages.put(name, p);
+        for (String n : nicknames) {
+            p.nicknames().add(n);
+            packages.put(n, p);
+        }
+        return p;
+    }
+
+    @TruffleBoundary
+    public synchronized java.util.Collection<LispPackage> allPackages() {
+        return new java.util.LinkedHashSet<>(packages.values());
     }
 
     /** The foreign layer, made on first use (NFI can only be parsed once the context is entered). */

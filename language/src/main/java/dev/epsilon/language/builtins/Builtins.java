@@ -34,6 +34,11 @@ public final class Builtins {
         b.numbers();
         b.lists();
         StreamBuiltins.install(b, cx);
+        DataBuiltins.install(b, cx);
+        NumberBuiltins.install(b, cx);
+        SequenceBuiltins.install(b, cx);
+        SymbolBuiltins.install(b, cx);
+        SystemBuiltins.install(b, cx);
         ClosBuiltins.install(b, cx);
         b.system();
         b.macros();
@@ -94,7 +99,6 @@ public final class Builtins {
         cl("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())));
         cl("NULL", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
-        cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
         cl("APPEND", 0, -1, Builtins::append);
         cl("LIST*", 1, -1, a -> {
             Object result = a[a.length - 1];
@@ -114,9 +118,7 @@ public final class Builtins {
         cl("CADDR", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
         cl("NTHCDR", 2, 2, a -> nthcdr(a[0], a[1]));
         cl("NTH", 2, 2, a -> Lisp.car(nthcdr(a[0], a[1])));
-        cl("LENGTH", 1, 1, a -> length(a[0]));
-        cl("REVERSE", 1, 1, a -> reverse(a[0]));
-        cl("NREVERSE", 1, 1, a -> reverse(a[0]));
+        cl("LENGTH", 1, 1, a -> (long) dev.epsilon.language.runtime.Sequences.length(a[0]));
         cl("LAST", 1, 1, a -> {
             Object o = a[0];
             while (o instanceof Cons c && c.cdr instanceof Cons) {
@@ -144,10 +146,9 @@ public final class Builtins {
         });
         cl("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
         cl("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
-        cl("STRINGP", 1, 1, a -> Lisp.bool(a[0] instanceof String));
         cl("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
         cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
-        cl("EQUAL", 2, 2, a -> Lisp.bool(equal(a[0], a[1])));
+        cl("EQUAL", 2, 2, a -> Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])));
         cl("MEMBER", 2, 2, a -> {
             for (Object o = a[1]; o instanceof Cons c; o = c.cdr) {
                 if (Lisp.eql(a[0], c.car)) {
@@ -215,49 +216,6 @@ public final class Builtins {
             o = Lisp.cdr(o);
         }
         return o;
-    }
-
-    private static Object length(Object o) {
-        if (o instanceof String s) {
-            return (long) s.length();
-        }
-        if (o instanceof SimpleVector v) {
-            return (long) v.items.length;
-        }
-        long n = 0;
-        Object x = o;
-        while (x instanceof Cons c) {
-            n++;
-            x = c.cdr;
-        }
-        if (x != Lisp.NIL) {
-            throw LispError.typeError(o, "SEQUENCE", "LENGTH");
-        }
-        return n;
-    }
-
-    private static Object reverse(Object o) {
-        if (o instanceof String s) {
-            return new StringBuilder(s).reverse().toString();
-        }
-        Object result = Lisp.NIL;
-        for (Object x = o; x instanceof Cons c; x = c.cdr) {
-            result = new Cons(c.car, result);
-        }
-        return result;
-    }
-
-    static boolean equal(Object a, Object b) {
-        if (Lisp.eql(a, b)) {
-            return true;
-        }
-        if (a instanceof Cons x && b instanceof Cons y) {
-            return equal(x.car, y.car) && equal(x.cdr, y.cdr);
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return x.equals(y);
-        }
-        return false;
     }
 
     private static Object append(Object[] lists) {
@@ -369,6 +327,11 @@ public final class Builtins {
             return a[0];
         }));
         function(sys, "TRUFFLE-RUNTIME-NAME", 0, 0, new FunctionBuiltin(a -> Truffle.getRuntime().getName()));
+    }
+
+    /** Calls a symbol's global function from Java (slow path: builtins that reuse other builtins). */
+    Object callLisp(Symbol name, Object... args) {
+        return name.function().callUncached(args);
     }
 
     static Symbol symbol(Object o, String where) {

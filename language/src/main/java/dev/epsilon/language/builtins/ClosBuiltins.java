@@ -49,7 +49,7 @@ final class ClosBuiltins {
                 return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.T, Lisp.T});
             }
             if (x == null || y == null) {
-                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(Builtins.equal(a[0], a[1])), Lisp.bool(Builtins.equal(a[0], a[1]))});
+                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])), Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1]))});
             }
             return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(x.isSubclassOf(y)), Lisp.T});
         });

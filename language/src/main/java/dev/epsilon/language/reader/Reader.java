@@ -283,7 +283,7 @@ public final class Reader {
         return named;
     }
 
-    static Character namedCharacter(String name) {
+    public static Character namedCharacter(String name) {
         switch (name.toUpperCase(Locale.ROOT)) {
             case "SPACE":
                 return ' ';

@@ -15,6 +15,8 @@ public final class LispPackage {
     private final Map<String, Symbol> external = new LinkedHashMap<>();
     private final List<LispPackage> uses = new ArrayList<>();
     private final boolean keywordPackage;
+    private final Map<String, LispPackage> localNicknames = new LinkedHashMap<>();
+    private final java.util.Set<String> shadowed = new java.util.HashSet<>();
 
     public LispPackage(String name, boolean keywordPackage) {
         this.name = name;
@@ -29,6 +31,39 @@ public final class LispPackage {
 
     public List<LispPackage> uses() { return uses; }
 
+    /** Package-local nicknames (:local-nicknames), consulted by the reader while this package is current. */
+    public Map<String, LispPackage> localNicknames() { return localNicknames; }
+
+    /** Makes a new symbol here that hides any inherited one of the same name. */
+    @TruffleBoundary
+    public synchronized Symbol shadow(String s) {
+        shadowed.add(s);
+        Symbol own = external.get(s);
+        if (own == null) {
+            own = internal.get(s);
+        }
+        if (own == null || own.home() != this) {
+            own = new Symbol(s, this);
+            internal.put(s, own);
+        }
+        return own;
+    }
+
+    /** Whether {@code s} is present here (internal or external), and if so, whether external. */
+    public synchronized Symbol findPresent(String s) {
+        Symbol sym = external.get(s);
+        return sym != null ? sym : internal.get(s);
+    }
+
+    @TruffleBoundary
+    public synchronized List<Symbol> symbols(boolean externalOnly) {
+        List<Symbol> out = new ArrayList<>(external.values());
+        if (!externalOnly) {
+            out.addAll(internal.values());
+        }
+        return out;
+    }
+
     public synchronized void use(LispPackage p) {
         if (!uses.contains(p)) {
             uses.add(p);
@@ -42,7 +77,7 @@ public final class LispPackage {
         if (sym == null) {
             sym = internal.get(s);
         }
-        if (sym == null) {
+        if (sym == null && !shadowed.contains(s)) {
             for (LispPackage p : uses) {
                 sym = p.findExternal(s);
                 if (sym != null) {

@@ -109,6 +109,15 @@ public final class Printer {
             b.append(p);
         } else if (o instanceof LispString s) {
             print(s.toString(), escape, b);
+        } else if (o instanceof NativeArray n && n.element() == NativeArray.Element.BIT && n.rank() == 1) {
+            b.append("#*");
+            for (int i = 0; i < n.length(); i++) {
+                b.append(n.get(i));
+            }
+        } else if (o instanceof LispVector || o instanceof NativeArray) {
+            printArray(o, escape, b);
+        } else if (o instanceof LispHashTable h) {
+            b.append("#<HASH-TABLE :TEST ").append(h.test()).append(" :COUNT ").append(h.size()).append('>');
         } else if (o == null) {
             b.append("#<null>");
         } else {
@@ -119,6 +128,41 @@ public final class Printer {
             }
             b.append("#<").append(o.getClass().getSimpleName()).append(' ').append(o).append('>');
         }
+    }
+
+    private static void printArray(Object a, boolean escape, StringBuilder b) {
+        int[] dims = a instanceof LispVector v ? v.dimensions() : ((NativeArray) a).dimensions();
+        if (dims.length == 1) {
+            b.append("#(");
+            int n = Sequences.length(a);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    b.append(' ');
+                }
+                print(Sequences.elt(a, i), escape, b);
+            }
+            b.append(')');
+            return;
+        }
+        b.append('#').append(dims.length).append('A');
+        printDimension(a, dims, 0, 0, escape, b);
+    }
+
+    private static int printDimension(Object a, int[] dims, int axis, int index, boolean escape, StringBuilder b) {
+        b.append('(');
+        for (int i = 0; i < dims[axis]; i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            if (axis == dims.length - 1) {
+                print(a instanceof LispVector v ? v.rowMajor(index) : ((NativeArray) a).get(index), escape, b);
+                index++;
+            } else {
+                index = printDimension(a, dims, axis + 1, index, escape, b);
+            }
+        }
+        b.append(')');
+        return index;
     }
 
     private static void printList(Cons c, boolean escape, StringBuilder b) {

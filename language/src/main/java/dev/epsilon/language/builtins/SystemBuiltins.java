@@ -1,0 +1,155 @@
+package dev.epsilon.language.builtins;
+
+import com.oracle.truffle.api.source.Source;
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispPackage;
+import dev.epsilon.language.runtime.Pathname;
+import dev.epsilon.language.runtime.Symbol;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Time, LOAD, pathnames, the program's arguments and environment, EXIT. */
+final class SystemBuiltins {
+    private SystemBuiltins() {
+    }
+
+    private static final long START = System.nanoTime();
+
+    static void install(Builtins b, EpsilonContext cx) {
+        LispPackage sys = cx.systemPackage();
+        b.cl("GET-INTERNAL-REAL-TIME", 0, 0, a -> (System.nanoTime() - START) / 1000);
+        b.cl("GET-INTERNAL-RUN-TIME", 0, 0, a -> (System.nanoTime() - START) / 1000);
+        b.cl("GET-UNIVERSAL-TIME", 0, 0, a -> System.currentTimeMillis() / 1000 + 2208988800L);
+        b.cl("SLEEP", 1, 1, a -> {
+            try {
+                Thread.sleep((long) (Arith.toDouble(a[0]) * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Lisp.NIL;
+        });
+        b.cl("LOAD", 1, -1, a -> {
+            String name = Strings.namestring(a[0]);
+            Path p = Path.of(name);
+            if (!Files.isRegularFile(p)) {
+                if (Args.key(a, 1, "IF-DOES-NOT-EXIST", Lisp.T) == Lisp.NIL) {
+                    return Lisp.NIL;
+                }
+                throw LispError.error("FILE-ERROR", "cannot load " + name + ": no such file", "PATHNAME", a[0]);
+            }
+            try {
+                Source source = Source.newBuilder(EpsilonLanguage.ID, Files.readString(p, StandardCharsets.UTF_8), p.getFileName().toString())
+                        .uri(p.toAbsolutePath().toUri()).build();
+                Symbol packageVar = cx.packageVariable();
+                Object saved = packageVar.value(EpsilonLanguage.thread(null));
+                try {
+                    cx.load(source);
+                } finally {
+                    packageVar.setValue(EpsilonLanguage.thread(null), saved);
+                }
+                return Lisp.T;
+            } catch (IOException e) {
+                throw LispError.error("FILE-ERROR", "cannot load " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
+            }
+        });
+        b.cl("PATHNAME", 1, 1, a -> a[0] instanceof Pathname ? a[0] : new Pathname(Strings.namestring(a[0])));
+        b.cl("PATHNAMEP", 1, 1, a -> Lisp.bool(a[0] instanceof Pathname));
+        b.cl("NAMESTRING", 1, 1, a -> Strings.namestring(a[0]));
+        b.cl("TRUENAME", 1, 1, a -> new Pathname(Path.of(Strings.namestring(a[0])).toAbsolutePath().normalize().toString()));
+        b.cl("FILE-NAMESTRING", 1, 1, a -> {
+            Path f = Path.of(Strings.namestring(a[0])).getFileName();
+            return f == null ? "" : f.toString();
+        });
+        b.cl("DIRECTORY-NAMESTRING", 1, 1, a -> {
+            String s = Strings.namestring(a[0]);
+            int slash = s.lastIndexOf('/');
+            return slash < 0 ? "" : s.substring(0, slash + 1);
+        });
+        b.cl("PATHNAME-NAME", 1, -1, a -> {
+            String f = fileName(a[0]);
+            int dot = f.lastIndexOf('.');
+            return f.isEmpty() ? Lisp.NIL : dot > 0 ? f.substring(0, dot) : f;
+        });
+        b.cl("PATHNAME-TYPE", 1, -1, a -> {
+            String f = fileName(a[0]);
+            int dot = f.lastIndexOf('.');
+            return dot > 0 ? f.substring(dot + 1) : Lisp.NIL;
+        });
+        b.cl("PATHNAME-DIRECTORY", 1, -1, a -> {
+            String s = Strings.namestring(a[0]);
+            int slash = s.lastIndexOf('/');
+            if (slash < 0) {
+                return Lisp.NIL;
+            }
+            List<Object> parts = new ArrayList<>();
+            parts.add(cx.keyword(s.startsWith("/") ? "ABSOLUTE" : "RELATIVE"));
+            for (String part : s.substring(0, slash).split("/")) {
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+            }
+            return Lisp.fromList(parts, Lisp.NIL);
+        });
+        b.cl("MERGE-PATHNAMES", 1, 3, a -> {
+            String p = Strings.namestring(a[0]);
+            String defaults = a.length > 1 ? Strings.namestring(a[1]) : "";
+            if (p.startsWith("/") || defaults.isEmpty()) {
+                return new Pathname(p);
+            }
+            String dir = defaults.endsWith("/") ? defaults : defaults.substring(0, defaults.lastIndexOf('/') + 1);
+            String merged = dir + p;
+            if (!fileName(p).contains(".") && fileName(defaults).contains(".")) {
+                String f = fileName(defaults);
+                merged = merged + f.substring(f.lastIndexOf('.'));
+            }
+            return new Pathname(merged);
+        });
+        b.cl("MAKE-PATHNAME", 0, -1, a -> {
+            StringBuilder s = new StringBuilder();
+            Object dir = Args.key(a, 0, "DIRECTORY", Lisp.NIL);
+            if (dir != Lisp.NIL) {
+                List<Object> parts = Lisp.toJavaList(dir);
+                if (!parts.isEmpty() && parts.get(0) instanceof Symbol k && k.name().equals("ABSOLUTE")) {
+                    s.append('/');
+                }
+                for (Object part : parts.subList(1, parts.size())) {
+                    s.append(Strings.designator(part, "MAKE-PATHNAME")).append('/');
+                }
+            }
+            Object name = Args.key(a, 0, "NAME", Lisp.NIL);
+            if (name != Lisp.NIL) {
+                s.append(Strings.designator(name, "MAKE-PATHNAME"));
+            }
+            Object type = Args.key(a, 0, "TYPE", Lisp.NIL);
+            if (type != Lisp.NIL) {
+                s.append('.').append(Strings.designator(type, "MAKE-PATHNAME"));
+            }
+            return new Pathname(s.toString());
+        });
+        b.function(sys, "%EPSILON-VERSION", 0, 0, new FunctionBuiltin(a -> EpsilonLanguage.VERSION));
+        b.function(sys, "ARGV", 0, 0, new FunctionBuiltin(a -> Lisp.fromList(List.of((Object[]) cx.env().getApplicationArguments()), Lisp.NIL)));
+        b.function(sys, "GETENV", 1, 1, new FunctionBuiltin(a -> {
+            String v = System.getenv(Strings.string(a[0], "GETENV"));
+            return v == null ? Lisp.NIL : v;
+        }));
+        b.function(sys, "EXIT", 0, -1, new FunctionBuiltin(a -> {
+            Object code = a.length == 1 ? a[0] : Args.key(a, 0, "CODE", 0L);
+            cx.flushConsole();
+            cx.env().getContext().closeExited(null, (int) Args.integer(code, "EXIT"));
+            return Lisp.NIL;
+        }));
+    }
+
+    private static String fileName(Object o) {
+        Path f = Path.of(Strings.namestring(o)).getFileName();
+        return f == null ? "" : f.toString();
+    }
+}

@@ -1,0 +1,621 @@
+;;;; The Common Lisp library written in Lisp: lists, sequences with :key/:test, mapping, SETF
+;;;; places, hash tables, symbols, DEFSTRUCT, DEFCONSTANT. Read in package EPSILON.SYSTEM.
+
+(defmacro define-setf-place (name lambda-list value-var &body body)
+  ;; (define-setf-place aref (array &rest subscripts) v `(%aset ,array ,v ,@subscripts))
+  `(%define-setf-expander ',name (lambda (,value-var ,@lambda-list) ,@body)))
+
+(define-setf-place aref (array &rest subscripts) v `(%aset ,array ,v ,@subscripts))
+(define-setf-place svref (vector index) v `(%aset ,vector ,v ,index))
+(define-setf-place row-major-aref (array index) v `(%row-major-aset ,array ,index ,v))
+(define-setf-place char (string index) v `(%set-elt ,string ,index ,v))
+(define-setf-place schar (string index) v `(%set-elt ,string ,index ,v))
+(define-setf-place elt (sequence index) v `(%set-elt ,sequence ,index ,v))
+(define-setf-place gethash (key table &optional default) v
+  (declare (ignore default))
+  `(%puthash ,key ,table ,v))
+(define-setf-place fill-pointer (vector) v `(%set-fill-pointer ,vector ,v))
+(define-setf-place get (symbol indicator &optional default) v
+  (declare (ignore default))
+  `(%put ,symbol ,indicator ,v))
+(define-setf-place symbol-function (symbol) v `(%set-fdefinition ,symbol ,v))
+(define-setf-place fdefinition (symbol) v `(%set-fdefinition ,symbol ,v))
+(define-setf-place macro-function (symbol) v `(%set-macro ,symbol ,v))
+(define-setf-place third (list) v `(let ((new ,v)) (rplaca (cddr ,list) new) new))
+(define-setf-place cadr (list) v `(let ((new ,v)) (rplaca (cdr ,list) new) new))
+(define-setf-place cddr (list) v `(let ((new ,v)) (rplacd (cdr ,list) new) new))
+(define-setf-place caar (list) v `(let ((new ,v)) (rplaca (car ,list) new) new))
+(define-setf-place cdar (list) v `(let ((new ,v)) (rplacd (car ,list) new) new))
+(define-setf-place subseq (sequence start &optional end) v `(progn (replace ,sequence ,v :start1 ,start :end1 ,end) ,v))
+(define-setf-place getf (place indicator &optional default) v
+  (declare (ignore default))
+  (let ((new (gensym)))
+    `(let ((,new ,v))
+       (setf ,place (%putf ,place ,indicator ,new))
+       ,new)))
+
+(defmacro defsetf (access-fn update-fn)
+  `(define-setf-place ,access-fn (&rest args) v `(,',update-fn ,@args ,v)))
+
+(defun %putf (plist indicator value)
+  (do ((p plist (cddr p)))
+      ((null p) (list* indicator value plist))
+    (when (eq (car p) indicator)
+      (rplaca (cdr p) value)
+      (return plist))))
+
+(defmacro remf (place indicator)
+  (let ((p (gensym)) (ind (gensym)))
+    `(let ((,p ,place) (,ind ,indicator))
+       (cond ((null ,p) nil)
+             ((eq (car ,p) ,ind) (setf ,place (cddr ,p)) t)
+             (t (do ((q ,p (cddr q)))
+                    ((null (cddr q)) nil)
+                  (when (eq (caddr q) ,ind)
+                    (rplacd (cdr q) (cddddr q))
+                    (return t))))))))
+
+(defun cddddr (x) (cdr (cdr (cdr (cdr x)))))
+(defun cdddr (x) (cdr (cdr (cdr x))))
+(defun caddr (x) (car (cdr (cdr x))))
+(defun cadddr (x) (car (cdr (cdr (cdr x)))))
+(defun caadr (x) (car (car (cdr x))))
+(defun cdadr (x) (cdr (car (cdr x))))
+(defun fourth (x) (nth 3 x))
+(defun fifth (x) (nth 4 x))
+(defun sixth (x) (nth 5 x))
+(defun seventh (x) (nth 6 x))
+(defun eighth (x) (nth 7 x))
+(defun ninth (x) (nth 8 x))
+(defun tenth (x) (nth 9 x))
+
+(defmacro defconstant (name value &optional documentation)
+  (declare (ignore documentation))
+  `(progn (%defconstant ',name ,value) ',name))
+
+(defmacro declaim (&rest specs)
+  `(progn ,@(mapcar-1 (lambda (spec)
+                        (if (eq (car spec) 'special)
+                            `(progn ,@(mapcar-1 (lambda (s) `(%defvar ',s)) (cdr spec)))
+                            nil))
+                      specs)
+          nil))
+
+(defun proclaim (spec)
+  (when (eq (car spec) 'special)
+    (dolist (s (cdr spec)) (%defvar s)))
+  nil)
+
+(defmacro deftype (name lambda-list &body body)
+  `(progn (%deftype ',name (lambda (&optional ,@(mapcar-1 (lambda (p) (if (member p '(&optional &rest &key)) p p))
+                                                          (remove-if-not-1 (lambda (p) (not (eq p '&optional))) lambda-list)))
+                              ,@body))
+          ',name))
+
+(defun remove-if-not-1 (pred list)
+  (let ((out nil))
+    (dolist (x list) (when (funcall pred x) (push x out)))
+    (reverse out)))
+
+(defun identity (x) x)
+(defun constantly (value) (lambda (&rest args) (declare (ignore args)) value))
+(defun complement (f) (lambda (&rest args) (not (apply f args))))
+
+;;; ------------------------------------------------------------ mapping
+
+(defun %cars (lists)
+  ;; The cars of LISTS, or :END when one is exhausted.
+  (let ((out nil))
+    (dolist (l lists (reverse out))
+      (if (consp l) (push (car l) out) (return :end)))))
+
+(defun mapcar (f list &rest more)
+  (if (null more)
+      (let ((out nil))
+        (dolist (x list) (push (funcall f x) out))
+        (nreverse out))
+      (let ((lists (cons list more)) (out nil))
+        (loop
+          (let ((args (%cars lists)))
+            (when (eq args :end) (return (nreverse out)))
+            (push (apply f args) out)
+            (setq lists (mapcar-1 (function cdr) lists)))))))
+
+(defun mapc (f list &rest more)
+  (if (null more)
+      (dolist (x list) (funcall f x))
+      (let ((lists (cons list more)))
+        (loop
+          (let ((args (%cars lists)))
+            (when (eq args :end) (return))
+            (apply f args)
+            (setq lists (mapcar-1 (function cdr) lists))))))
+  list)
+
+(defun mapcan (f list &rest more)
+  (apply (function nconc) (apply (function mapcar) f list more)))
+
+(defun maplist (f list &rest more)
+  (let ((lists (cons list more)) (out nil))
+    (loop
+      (when (member nil lists) (return (nreverse out)))
+      (push (apply f lists) out)
+      (setq lists (mapcar-1 (function cdr) lists)))))
+
+(defun mapl (f list &rest more)
+  (let ((lists (cons list more)))
+    (loop
+      (when (member nil lists) (return list))
+      (apply f lists)
+      (setq lists (mapcar-1 (function cdr) lists)))))
+
+(defun mapcon (f list &rest more)
+  (apply (function nconc) (apply (function maplist) f list more)))
+
+(defun map (result-type f sequence &rest more)
+  (let* ((seqs (cons sequence more))
+         (n (apply (function min) (mapcar (function length) seqs)))
+         (out nil))
+    (dotimes (i n)
+      (push (apply f (mapcar (lambda (s) (elt s i)) seqs)) out))
+    (if result-type
+        (coerce (nreverse out) result-type)
+        nil)))
+
+(defun map-into (result f &rest sequences)
+  (let ((n (apply (function min) (length result) (mapcar (function length) sequences))))
+    (dotimes (i n)
+      (setf (elt result i) (apply f (mapcar (lambda (s) (elt s i)) sequences))))
+    result))
+
+(defun every (pred sequence &rest more)
+  (let* ((seqs (cons sequence more))
+         (n (apply (function min) (mapcar (function length) seqs))))
+    (dotimes (i n t)
+      (unless (apply pred (mapcar (lambda (s) (elt s i)) seqs)) (return nil)))))
+
+(defun some (pred sequence &rest more)
+  (let* ((seqs (cons sequence more))
+         (n (apply (function min) (mapcar (function length) seqs))))
+    (dotimes (i n nil)
+      (let ((v (apply pred (mapcar (lambda (s) (elt s i)) seqs))))
+        (when v (return v))))))
+
+(defun notany (pred sequence &rest more) (not (apply (function some) pred sequence more)))
+(defun notevery (pred sequence &rest more) (not (apply (function every) pred sequence more)))
+
+;;; ------------------------------------------------------------ lists
+
+(defun nconc (&rest lists)
+  (let ((result nil) (last nil))
+    (dolist (l lists result)
+      (when l
+        (if last (rplacd (last last) l) (setq result l))
+        (setq last l)))))
+
+(defun copy-list (list)
+  (if (consp list)
+      (let ((out (list (car list))))
+        (let ((tail out))
+          (do ((l (cdr list) (cdr l))) ((atom l) (rplacd tail l))
+            (rplacd tail (list (car l)))
+            (setq tail (cdr tail))))
+        out)
+      list))
+
+(defun copy-tree (tree)
+  (if (consp tree) (cons (copy-tree (car tree)) (copy-tree (cdr tree))) tree))
+
+(defun copy-alist (alist)
+  (mapcar (lambda (e) (if (consp e) (cons (car e) (cdr e)) e)) alist))
+
+(defun list-length (list)
+  (do ((n 0 (+ n 2)) (fast list (cddr fast)) (slow list (cdr slow)))
+      (nil)
+    (when (endp fast) (return n))
+    (when (endp (cdr fast)) (return (+ n 1)))
+    (when (and (eq fast slow) (> n 0)) (return nil))))
+
+(defun butlast (list &optional (n 1))
+  (let ((len (length list)))
+    (if (<= len n) nil (subseq list 0 (- len n)))))
+
+(defun nbutlast (list &optional (n 1)) (butlast list n))
+
+(defun revappend (list tail)
+  (dolist (x list tail) (setq tail (cons x tail))))
+
+(defun nreconc (list tail) (revappend list tail))
+
+(defun acons (key value alist) (cons (cons key value) alist))
+
+(defun pairlis (keys values &optional alist)
+  (append (mapcar (function cons) keys values) alist))
+
+(defun %test (test test-not)
+  (cond (test-not (lambda (a b) (not (funcall test-not a b))))
+        (test test)
+        (t (function eql))))
+
+(defun %key (key) (or key (function identity)))
+
+(defun member (item list &key key test test-not)
+  (let ((test (%test test test-not)) (key (%key key)))
+    (do ((l list (cdr l))) ((endp l) nil)
+      (when (funcall test item (funcall key (car l))) (return l)))))
+
+(defun member-if (pred list &key key)
+  (let ((key (%key key)))
+    (do ((l list (cdr l))) ((endp l) nil)
+      (when (funcall pred (funcall key (car l))) (return l)))))
+
+(defun member-if-not (pred list &key key)
+  (member-if (complement pred) list :key key))
+
+(defun assoc (item alist &key key test test-not)
+  (let ((test (%test test test-not)) (key (%key key)))
+    (dolist (e alist nil)
+      (when (and e (funcall test item (funcall key (car e)))) (return e)))))
+
+(defun assoc-if (pred alist &key key)
+  (let ((key (%key key)))
+    (dolist (e alist nil)
+      (when (and e (funcall pred (funcall key (car e)))) (return e)))))
+
+(defun rassoc (item alist &key key test test-not)
+  (let ((test (%test test test-not)) (key (%key key)))
+    (dolist (e alist nil)
+      (when (and e (funcall test item (funcall key (cdr e)))) (return e)))))
+
+(defun rassoc-if (pred alist &key key)
+  (let ((key (%key key)))
+    (dolist (e alist nil)
+      (when (and e (funcall pred (funcall key (cdr e)))) (return e)))))
+
+(defun adjoin (item list &key key test test-not)
+  (if (member (funcall (%key key) item) list :key key :test test :test-not test-not)
+      list
+      (cons item list)))
+
+(defmacro pushnew (item place &rest keys)
+  `(setf ,place (adjoin ,item ,place ,@keys)))
+
+(defun union (a b &key key test test-not)
+  (let ((out (copy-list b)))
+    (dolist (x a)
+      (unless (member (funcall (%key key) x) b :key key :test test :test-not test-not)
+        (push x out)))
+    out))
+
+(defun nunion (a b &rest keys) (apply (function union) a b keys))
+
+(defun intersection (a b &key key test test-not)
+  (let ((out nil))
+    (dolist (x a)
+      (when (member (funcall (%key key) x) b :key key :test test :test-not test-not)
+        (push x out)))
+    (nreverse out)))
+
+(defun nintersection (a b &rest keys) (apply (function intersection) a b keys))
+
+(defun set-difference (a b &key key test test-not)
+  (let ((out nil))
+    (dolist (x a)
+      (unless (member (funcall (%key key) x) b :key key :test test :test-not test-not)
+        (push x out)))
+    (nreverse out)))
+
+(defun nset-difference (a b &rest keys) (apply (function set-difference) a b keys))
+
+(defun set-exclusive-or (a b &rest keys)
+  (append (apply (function set-difference) a b keys) (apply (function set-difference) b a keys)))
+
+(defun subsetp (a b &key key test test-not)
+  (every (lambda (x) (member (funcall (%key key) x) b :key key :test test :test-not test-not)) a))
+
+(defun subst (new old tree &key key test test-not)
+  (let ((test (%test test test-not)) (key (%key key)))
+    (labels ((walk (x)
+               (cond ((funcall test old (funcall key x)) new)
+                     ((consp x) (cons (walk (car x)) (walk (cdr x))))
+                     (t x))))
+      (walk tree))))
+
+(defun subst-if (new pred tree &key key)
+  (let ((key (%key key)))
+    (labels ((walk (x)
+               (cond ((funcall pred (funcall key x)) new)
+                     ((consp x) (cons (walk (car x)) (walk (cdr x))))
+                     (t x))))
+      (walk tree))))
+
+(defun sublis (alist tree &key key test test-not)
+  (labels ((walk (x)
+             (let ((hit (assoc (funcall (%key key) x) alist :test test :test-not test-not)))
+               (cond (hit (cdr hit))
+                     ((consp x) (cons (walk (car x)) (walk (cdr x))))
+                     (t x)))))
+    (walk tree)))
+
+(defun tree-equal (a b &key test test-not)
+  (let ((test (%test test test-not)))
+    (labels ((walk (x y)
+               (cond ((and (consp x) (consp y)) (and (walk (car x) (car y)) (walk (cdr x) (cdr y))))
+                     ((or (consp x) (consp y)) nil)
+                     (t (funcall test x y)))))
+      (walk a b))))
+
+(defun ldiff (list object)
+  (let ((out nil))
+    (do ((l list (cdr l))) ((or (atom l) (eq l object)) (nreverse out))
+      (push (car l) out))))
+
+(defun tailp (object list)
+  (do ((l list (cdr l))) ((atom l) (eql l object))
+    (when (eql l object) (return t))))
+
+(defun make-list (size &key initial-element)
+  (let ((out nil)) (dotimes (i size out) (push initial-element out))))
+
+;;; ------------------------------------------------------------ sequences
+
+(defun %bounded (sequence start end)
+  ;; The elements between START and END as a list, with their indices.
+  (let ((items (coerce sequence 'list)))
+    (subseq items start (or end (length items)))))
+
+(defun find (item sequence &key from-end test test-not (start 0) end key)
+  (let ((test (%test test test-not)) (key (%key key)) (found nil) (done nil))
+    (dolist (x (%bounded sequence start end) found)
+      (when (and (not done) (funcall test item (funcall key x)))
+        (setq found x)
+        (unless from-end (setq done t))))))
+
+(defun find-if (pred sequence &key from-end (start 0) end key)
+  (let ((key (%key key)) (found nil) (done nil))
+    (dolist (x (%bounded sequence start end) found)
+      (when (and (not done) (funcall pred (funcall key x)))
+        (setq found x)
+        (unless from-end (setq done t))))))
+
+(defun find-if-not (pred sequence &rest keys)
+  (apply (function find-if) (complement pred) sequence keys))
+
+(defun position (item sequence &key from-end test test-not (start 0) end key)
+  (let ((test (%test test test-not)) (key (%key key)) (found nil) (i start))
+    (dolist (x (%bounded sequence start end) found)
+      (when (and (or from-end (not found)) (funcall test item (funcall key x)))
+        (setq found i))
+      (setq i (1+ i)))))
+
+(defun position-if (pred sequence &key from-end (start 0) end key)
+  (let ((key (%key key)) (found nil) (i start))
+    (dolist (x (%bounded sequence start end) found)
+      (when (and (or from-end (not found)) (funcall pred (funcall key x)))
+        (setq found i))
+      (setq i (1+ i)))))
+
+(defun position-if-not (pred sequence &rest keys)
+  (apply (function position-if) (complement pred) sequence keys))
+
+(defun count (item sequence &key from-end test test-not (start 0) end key)
+  (declare (ignore from-end))
+  (let ((test (%test test test-not)) (key (%key key)) (n 0))
+    (dolist (x (%bounded sequence start end) n)
+      (when (funcall test item (funcall key x)) (setq n (1+ n))))))
+
+(defun count-if (pred sequence &key from-end (start 0) end key)
+  (declare (ignore from-end))
+  (let ((key (%key key)) (n 0))
+    (dolist (x (%bounded sequence start end) n)
+      (when (funcall pred (funcall key x)) (setq n (1+ n))))))
+
+(defun count-if-not (pred sequence &rest keys)
+  (apply (function count-if) (complement pred) sequence keys))
+
+(defun remove-if (pred sequence &key from-end (start 0) end count key)
+  (let* ((key (%key key)) (items (coerce sequence 'list)) (n (length items))
+         (end (or end n)) (out nil) (removed 0) (i 0))
+    (when from-end
+      ;; With :count and :from-end, the last matches go: remove from the reversed list.
+      (return-from remove-if
+        (coerce (reverse (coerce (remove-if pred (reverse items) :start (- n end) :end (- n start) :count count :key key)
+                                 'list))
+                (%sequence-type sequence))))
+    (dolist (x items)
+      (if (and (>= i start) (< i end) (or (null count) (< removed count)) (funcall pred (funcall key x)))
+          (setq removed (1+ removed))
+          (push x out))
+      (setq i (1+ i)))
+    (coerce (nreverse out) (%sequence-type sequence))))
+
+(defun %sequence-type (sequence)
+  (cond ((listp sequence) 'list)
+        ((stringp sequence) 'string)
+        ((typep sequence 'simple-vector) 'vector)
+        (t `(vector ,(array-element-type sequence)))))
+
+(defun remove (item sequence &rest keys &key test test-not key &allow-other-keys)
+  (let ((test (%test test test-not)) (key (%key key)))
+    (apply (function remove-if) (lambda (x) (funcall test item x)) sequence :key key
+           (%drop-keys keys '(:test :test-not :key)))))
+
+(defun %drop-keys (plist drop)
+  (let ((out nil))
+    (do ((p plist (cddr p))) ((null p) (nreverse out))
+      (unless (member (car p) drop)
+        (push (car p) out)
+        (push (cadr p) out)))))
+
+(defun remove-if-not (pred sequence &rest keys)
+  (apply (function remove-if) (complement pred) sequence keys))
+
+(defun delete (item sequence &rest keys) (apply (function remove) item sequence keys))
+(defun delete-if (pred sequence &rest keys) (apply (function remove-if) pred sequence keys))
+(defun delete-if-not (pred sequence &rest keys) (apply (function remove-if-not) pred sequence keys))
+
+(defun remove-duplicates (sequence &key from-end test test-not (start 0) end key)
+  (let* ((test (%test test test-not)) (key (%key key))
+         (items (coerce sequence 'list)) (n (length items)) (end (or end n))
+         (head (subseq items 0 start)) (middle (subseq items start end)) (tail (subseq items end))
+         (out nil))
+    (if from-end
+        (dolist (x middle)
+          (unless (member (funcall key x) out :key key :test test) (push x out)))
+        (do ((l middle (cdr l))) ((null l))
+          (unless (member (funcall key (car l)) (cdr l) :key key :test test) (push (car l) out))))
+    (coerce (append head (nreverse out) tail) (%sequence-type sequence))))
+
+(defun delete-duplicates (sequence &rest keys) (apply (function remove-duplicates) sequence keys))
+
+(defun substitute-if (new pred sequence &key (start 0) end count key from-end)
+  (declare (ignore from-end))
+  (let ((key (%key key)) (i 0) (done 0) (end (or end (length sequence))))
+    (coerce (mapcar (lambda (x)
+                      (prog1 (if (and (>= i start) (< i end) (or (null count) (< done count))
+                                      (funcall pred (funcall key x)))
+                                 (progn (setq done (1+ done)) new)
+                                 x)
+                        (setq i (1+ i))))
+                    (coerce sequence 'list))
+            (%sequence-type sequence))))
+
+(defun substitute (new old sequence &rest keys &key test test-not &allow-other-keys)
+  (let ((test (%test test test-not)))
+    (apply (function substitute-if) new (lambda (x) (funcall test old x)) sequence
+           (%drop-keys keys '(:test :test-not)))))
+
+(defun substitute-if-not (new pred sequence &rest keys)
+  (apply (function substitute-if) new (complement pred) sequence keys))
+
+(defun nsubstitute (&rest args) (apply (function substitute) args))
+(defun nsubstitute-if (&rest args) (apply (function substitute-if) args))
+
+(defun reduce (f sequence &key key from-end (start 0) end (initial-value nil initial-value-p))
+  (let* ((key (%key key))
+         (items (mapcar key (%bounded sequence start end))))
+    (when from-end (setq items (reverse items)))
+    (let ((fn (if from-end (lambda (acc x) (funcall f x acc)) f)))
+      (cond (initial-value-p
+             (let ((acc initial-value))
+               (dolist (x items acc) (setq acc (funcall fn acc x)))))
+            ((null items) (funcall f))
+            (t (let ((acc (car items)))
+                 (dolist (x (cdr items) acc) (setq acc (funcall fn acc x)))))))))
+
+(defun mismatch (a b &key from-end test test-not key (start1 0) end1 (start2 0) end2)
+  (declare (ignore from-end))
+  (let ((test (%test test test-not)) (key (%key key))
+        (x (%bounded a start1 end1)) (y (%bounded b start2 end2)) (i start1))
+    (loop
+      (cond ((and (null x) (null y)) (return nil))
+            ((or (null x) (null y)) (return i))
+            ((not (funcall test (funcall key (car x)) (funcall key (car y)))) (return i)))
+      (setq x (cdr x) y (cdr y) i (1+ i)))))
+
+(defun merge (result-type a b pred &key key)
+  (let ((key (%key key)) (x (coerce a 'list)) (y (coerce b 'list)) (out nil))
+    (loop
+      (cond ((null x) (return (coerce (append (nreverse out) y) result-type)))
+            ((null y) (return (coerce (append (nreverse out) x) result-type)))
+            ((funcall pred (funcall key (car y)) (funcall key (car x))) (push (pop y) out))
+            (t (push (pop x) out))))))
+
+;;; ------------------------------------------------------------ hash tables, symbols
+
+(defun maphash (f table)
+  (dolist (e (%hash-table-entries table))
+    (funcall f (car e) (cdr e))))
+
+(defmacro with-hash-table-iterator ((name table) &body body)
+  (let ((entries (gensym)))
+    `(let ((,entries (%hash-table-entries ,table)))
+       (flet ((,name () (if ,entries
+                            (let ((e (pop ,entries))) (values t (car e) (cdr e)))
+                            nil)))
+         ,@body))))
+
+(defun get (symbol indicator &optional default)
+  (getf (symbol-plist symbol) indicator default))
+
+(defun %put (symbol indicator value)
+  (%set-symbol-plist symbol (%putf (symbol-plist symbol) indicator value))
+  value)
+
+(defun remprop (symbol indicator)
+  (let ((plist (symbol-plist symbol)))
+    (prog1 (remf plist indicator)
+      (%set-symbol-plist symbol plist))))
+
+(defvar *gentemp-counter* 0)
+(defun gentemp (&optional (prefix "T") (package *package*))
+  (intern (format nil "~a~d" prefix (incf *gentemp-counter*)) package))
+
+;;; ------------------------------------------------------------ DEFSTRUCT
+
+(defmacro defstruct (name-and-options &rest slot-descriptions)
+  (let* ((name (if (consp name-and-options) (car name-and-options) name-and-options))
+         (options (if (consp name-and-options) (cdr name-and-options) nil))
+         (conc-name (format nil "~a-" name))
+         (constructors nil) (default-constructor t)
+         (predicate (intern (format nil "~a-P" name)))
+         (copier (intern (format nil "COPY-~a" name)))
+         (include nil) (print-function nil)
+         (documentation (when (stringp (car slot-descriptions)) (pop slot-descriptions))))
+    (declare (ignore documentation))
+    (dolist (o options)
+      (let ((key (if (consp o) (car o) o)) (args (if (consp o) (cdr o) nil)))
+        (case key
+          (:conc-name (setq conc-name (if (car args) (string (car args)) "")))
+          (:constructor (if (and args (null (car args)))
+                            (setq default-constructor nil)
+                            (progn (setq default-constructor nil)
+                                   (push (if args args (list (intern (format nil "MAKE-~a" name)))) constructors))))
+          (:predicate (setq predicate (car args)))
+          (:copier (setq copier (car args)))
+          (:include (setq include args))
+          ((:print-function :print-object) (setq print-function (car args)))
+          (t nil))))
+    (when default-constructor
+      (push (list (intern (format nil "MAKE-~a" name))) constructors))
+    (let* ((included-slots (when include (%struct-slots (car include))))
+           (own (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))
+           (slots (append included-slots own))
+           (slot-names (mapcar (function car) slots)))
+      `(progn
+         (%defstruct ',name ',(when include (list (car include)))
+                     (list ,@(mapcar (lambda (s)
+                                       `(list ',(car s) '(,(intern (symbol-name (car s)) :keyword))
+                                              (lambda () ,(cadr s))))
+                                     own))
+                     ',slots)
+         ,@(when print-function
+             `((%set-class-option (find-class ',name) :print-function (function ,print-function))))
+         ,@(mapcar (lambda (c) (%struct-constructor name c slots)) constructors)
+         ,@(when predicate
+             `((defun ,predicate (object) (typep object ',name))))
+         ,@(when copier
+             `((defun ,copier (object) (%copy-struct object))))
+         ,@(let ((i -1))
+             (mapcar (lambda (s)
+                       (setq i (1+ i))
+                       (let ((accessor (intern (format nil "~a~a" conc-name (car s)))))
+                         `(progn
+                            (defun ,accessor (object) (%struct-ref object ',name ,i))
+                            (define-setf-place ,accessor (object) v `(%struct-set ,object ',',name ,',i ,v)))))
+                     slots))
+         ',name))))
+
+(defun %struct-constructor (name spec slots)
+  (let ((fname (car spec)))
+    (if (cdr spec)
+        ;; A BOA constructor: its lambda list names slots; the rest take their defaults.
+        (let* ((lambda-list (cadr spec))
+               (params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
+                                  (mapcar (lambda (p) (if (consp p) (car p) p)) lambda-list))))
+          `(defun ,fname ,lambda-list
+             (%make-struct ',name
+                           (list ,@(mapcar (lambda (s) (if (member (car s) params) (car s) (cadr s)))
+                                           slots)))))
+        `(defun ,fname (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
+           (%make-struct ',name (list ,@(mapcar (function car) slots)))))))

@@ -1,0 +1,120 @@
+;;;; Packages, files, streams macros, time, and the running image. Read in package EPSILON.SYSTEM.
+
+(defmacro in-package (name)
+  `(eval-when (:compile-toplevel :load-toplevel :execute)
+     (setq *package* (%find-package-or-error ',name))))
+
+(defun %find-package-or-error (name)
+  (or (find-package name) (error 'package-error :package name
+                                 :format-control "The package ~s does not exist." :format-arguments (list name))))
+
+(defmacro defpackage (name &rest options)
+  (let ((args nil) (use nil) (use-given nil) (exports nil) (nicknames nil) (imports nil)
+        (shadows nil) (locals nil))
+    (dolist (o options)
+      (case (car o)
+        (:use (setq use-given t) (setq use (append use (cdr o))))
+        (:export (setq exports (append exports (cdr o))))
+        (:nicknames (setq nicknames (append nicknames (cdr o))))
+        (:import-from (push (cdr o) imports))
+        (:shadow (setq shadows (append shadows (cdr o))))
+        (:local-nicknames (setq locals (append locals (cdr o))))
+        (t nil)))
+    (setq args (list :nicknames `',nicknames :export `',exports :import-from `',(reverse imports)
+                     :shadow `',shadows :local-nicknames `',locals))
+    (when use-given (setq args (append args (list :use `',use))))
+    `(eval-when (:compile-toplevel :load-toplevel :execute)
+       (%defpackage ',name ,@args))))
+
+(defmacro do-symbols ((var &optional (package '*package*) result) &body body)
+  `(dolist (,var (%package-symbols ,package nil) ,result) ,@body))
+
+(defmacro do-external-symbols ((var &optional (package '*package*) result) &body body)
+  `(dolist (,var (%package-symbols ,package t) ,result) ,@body))
+
+(defmacro do-all-symbols ((var &optional result) &body body)
+  (let ((p (gensym)))
+    `(dolist (,p (list-all-packages) ,result)
+       (dolist (,var (%package-symbols ,p nil)) ,@body))))
+
+(defmacro with-output-to-string ((var &optional string) &body body)
+  (declare (ignore string))
+  `(let ((,var (make-string-output-stream)))
+     ,@body
+     (get-output-stream-string ,var)))
+
+(defmacro with-input-from-string ((var string &key (start 0) end) &body body)
+  `(let ((,var (make-string-input-stream ,string ,start ,end)))
+     ,@body))
+
+(defmacro with-open-stream ((var stream) &body body)
+  `(let ((,var ,stream))
+     (unwind-protect (progn ,@body)
+       (when ,var (close ,var)))))
+
+(defmacro with-open-file ((var filespec &rest options) &body body)
+  `(with-open-stream (,var (open ,filespec ,@options)) ,@body))
+
+(defmacro time (form)
+  (let ((start (gensym)))
+    `(let ((,start (get-internal-real-time)))
+       (multiple-value-prog1 ,form
+         (format *trace-output* "~&Evaluation took ~,3f seconds of real time~%"
+                 (/ (- (get-internal-real-time) ,start) (float internal-time-units-per-second)))))))
+
+(defun compile (name &optional definition)
+  (cond (definition
+         (let ((f (if (functionp definition) definition (coerce definition 'function))))
+           (when name (%set-fdefinition name f))
+           (values (or name f) nil nil)))
+        (t (values name nil nil))))
+
+(defmacro with-standard-io-syntax (&body body) `(progn ,@body))
+(defmacro with-compilation-unit (options &body body)
+  (declare (ignore options))
+  `(progn ,@body))
+
+(defconstant most-positive-fixnum 9223372036854775807)
+(defconstant most-negative-fixnum -9223372036854775808)
+(defconstant pi 3.141592653589793d0)
+(defconstant internal-time-units-per-second 1000000)
+(defconstant array-dimension-limit 2147483647)
+(defconstant array-total-size-limit 2147483647)
+(defconstant char-code-limit 65536)
+(defconstant lambda-parameters-limit 4611686018427387903)
+(defconstant call-arguments-limit 4611686018427387903)
+(defconstant most-positive-double-float 1.7976931348623157d308)
+(defconstant most-negative-double-float -1.7976931348623157d308)
+(defconstant double-float-epsilon 1.1102230246251568d-16)
+(defconstant single-float-epsilon 5.960465e-8)
+(defconstant most-positive-single-float 3.4028235e38)
+(defconstant least-positive-double-float 4.9d-324)
+
+(defvar *print-escape* t)
+(defvar *print-readably* nil)
+(defvar *print-pretty* nil)
+(defvar *print-base* 10)
+(defvar *print-radix* nil)
+(defvar *print-case* :upcase)
+(defvar *print-circle* nil)
+(defvar *print-length* nil)
+(defvar *print-level* nil)
+(defvar *read-base* 10)
+(defvar *read-eval* t)
+(defvar *read-default-float-format* 'single-float)
+(defvar *load-pathname* nil)
+(defvar *load-truename* nil)
+(defvar *compile-file-pathname* nil)
+(defvar *random-state* t)
+(defvar *gensym-counter* 0)
+(defvar *break-on-signals* nil)
+(defvar *debugger-hook* nil)
+(defvar *macroexpand-hook* 'funcall)
+(defvar *default-pathname-defaults* #p"")
+
+(defun lisp-implementation-type () "Epsilon")
+(defun lisp-implementation-version () (%epsilon-version))
+(defun software-type () "Linux")
+(defun machine-type () (if (member :arm64 *features*) "ARM64" "X86-64"))
+
+(export '(truffle-runtime-name exit argv getenv))
