@@ -612,10 +612,13 @@ final class DataBuiltins {
         int end = e == Lisp.NIL ? whole.length() : Args.index(e, where);
         String s = whole.substring(start, end);
         String changed;
-        if (mode == 0) {
-            changed = s.toUpperCase(Locale.ROOT);
-        } else if (mode == 1) {
-            changed = s.toLowerCase(Locale.ROOT);
+        if (mode == 0 || mode == 1) {
+            // Character by character, as CL does: the string keeps its length (no "ß" -> "SS").
+            char[] chars = s.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = mode == 0 ? Character.toUpperCase(chars[i]) : Character.toLowerCase(chars[i]);
+            }
+            changed = new String(chars);
         } else {
             StringBuilder out = new StringBuilder();
             boolean wordStart = true;

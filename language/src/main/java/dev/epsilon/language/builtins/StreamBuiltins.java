@@ -142,7 +142,7 @@ final class StreamBuiltins {
             String text = in.remainingText();
             Reader r = cx.newReader(text, "stream");
             Object form = r.read();
-            in.keepUnread(text, r.position());
+            in.keepUnread(text, afterWhitespace(text, r.position()));
             return form == Reader.EOF ? eof(a, 1, in, "READ") : form;
         });
         b.cl("READ-FROM-STRING", 1, -1, a -> {
@@ -163,7 +163,7 @@ final class StreamBuiltins {
                 }
                 form = eofValue;
             }
-            return Values.of(new Object[]{form, (long) (start + r.position())});
+            return Values.of(new Object[]{form, (long) (start + afterWhitespace(text.substring(start), r.position()))});
         });
         b.cl("OPEN", 1, -1, a -> open(cx, a));
         b.cl("PROBE-FILE", 1, 1, a -> {
@@ -178,6 +178,11 @@ final class StreamBuiltins {
                 throw LispError.error("FILE-ERROR", "cannot delete " + Strings.namestring(a[0]) + ": " + e.getMessage(), "PATHNAME", a[0]);
             }
         });
+    }
+
+    /** READ consumes the whitespace character that ends a token (READ-PRESERVING-WHITESPACE would not). */
+    private static int afterWhitespace(String text, int pos) {
+        return pos < text.length() && Character.isWhitespace(text.charAt(pos)) ? pos + 1 : pos;
     }
 
     private static Object arg(Object[] a, int i) {

@@ -230,7 +230,7 @@
 (defun acons (key value alist) (cons (cons key value) alist))
 
 (defun pairlis (keys values &optional alist)
-  (append (mapcar (function cons) keys values) alist))
+  (append (reverse (mapcar (function cons) keys values)) alist))
 
 (defun %test (test test-not)
   (cond (test-not (lambda (a b) (not (funcall test-not a b))))
@@ -294,7 +294,7 @@
     (dolist (x a)
       (when (member (funcall (%key key) x) b :key key :test test :test-not test-not)
         (push x out)))
-    (nreverse out)))
+    out))
 
 (defun nintersection (a b &rest keys) (apply (function intersection) a b keys))
 
@@ -303,7 +303,7 @@
     (dolist (x a)
       (unless (member (funcall (%key key) x) b :key key :test test :test-not test-not)
         (push x out)))
-    (nreverse out)))
+    out))
 
 (defun nset-difference (a b &rest keys) (apply (function set-difference) a b keys))
 
