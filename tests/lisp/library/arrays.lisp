@@ -43,5 +43,5 @@
 (print (make-array 3 :element-type 'bit :initial-element 1))
 (print (handler-case (let ((v (make-array 2 :element-type '(unsigned-byte 8)))) (setf (aref v 0) (read-from-string "256")))
          (type-error () 'out-of-range)))
-(print (handler-case (aref (vector 1 2) 5) (error () 'index-error)))
+(print (handler-case (aref (vector 1 2) (read-from-string "5")) (error () 'index-error)))
 (terpri)
