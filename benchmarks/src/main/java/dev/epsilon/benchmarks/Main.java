@@ -37,20 +37,23 @@ public final class Main {
 
     private static void printRatios(Collection<RunResult> results) {
         Map<String, Map<String, Double>> byClass = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         for (RunResult r : results) {
             String full = r.getParams().getBenchmark();
             int dot = full.lastIndexOf('.');
             String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
             byClass.computeIfAbsent(cls, k -> new TreeMap<>()).put(full.substring(dot + 1), r.getPrimaryResult().getScore());
+            units.put(full, r.getPrimaryResult().getScoreUnit());
         }
         System.out.println();
-        System.out.println("Epsilon FFI benchmarks (ns per C call; ratio = time / raw FFM in the same run)");
+        System.out.println("Epsilon benchmarks (time per operation; ratio = time / raw FFM (ffmRaw) of the same class, same run)");
         for (var e : byClass.entrySet()) {
             Double baseline = e.getValue().get("ffmRaw");
             System.out.println(e.getKey());
             for (var b : e.getValue().entrySet()) {
                 String ratio = baseline == null ? "" : String.format(Locale.ROOT, "%8.2fx", b.getValue() / baseline);
-                System.out.printf(Locale.ROOT, "  %-28s %10.2f ns/op %s%n", b.getKey(), b.getValue(), ratio);
+                String unit = units.getOrDefault("dev.epsilon.benchmarks." + e.getKey() + "." + b.getKey(), "");
+                System.out.printf(Locale.ROOT, "  %-28s %10.2f %-6s %s%n", b.getKey(), b.getValue(), unit, ratio);
             }
         }
     }
