@@ -13,6 +13,8 @@ import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispStream;
+import dev.epsilon.language.runtime.LispThread;
+import dev.epsilon.language.runtime.Pathname;
 import dev.epsilon.language.clos.ClassTable;
 import dev.epsilon.language.clos.Types;
 import dev.epsilon.language.runtime.LispPackage;
@@ -51,6 +53,8 @@ public final class EpsilonContext {
     private final Types types;
     private final SymbolTable readerTable = new ReaderTable();
     private volatile LibraryRegistry libraries;
+    private Symbol loadPathname;
+    private Symbol loadTruename;
 
     EpsilonContext(EpsilonLanguage language, Env env) {
         this.language = language;
@@ -127,6 +131,8 @@ public final class EpsilonContext {
             load(source);
         }
         packageVar.setValue(user);
+        loadPathname = cl.findExternal("*LOAD-PATHNAME*");
+        loadTruename = cl.findExternal("*LOAD-TRUENAME*");
         flushConsole();
     }
 
@@ -155,6 +161,27 @@ public final class EpsilonContext {
     /** Reads, expands and runs each form of {@code source} in turn; returns the last value. */
     @TruffleBoundary
     public Object load(Source source) {
+        if (source.getPath() != null && loadTruename != null) {
+            // *LOAD-PATHNAME* and *LOAD-TRUENAME* name the file while it loads.
+            LispThread thread = EpsilonLanguage.thread(null);
+            int nameIndex = loadPathname.dynamicIndex();
+            int trueIndex = loadTruename.dynamicIndex();
+            Object savedName = thread.dynamicValue(nameIndex);
+            Object savedTrue = thread.dynamicValue(trueIndex);
+            java.nio.file.Path path = java.nio.file.Path.of(source.getPath());
+            thread.setDynamicValue(nameIndex, new Pathname(source.getPath()));
+            thread.setDynamicValue(trueIndex, new Pathname(path.toAbsolutePath().normalize().toString()));
+            try {
+                return loadForms(source);
+            } finally {
+                thread.setDynamicValue(nameIndex, savedName);
+                thread.setDynamicValue(trueIndex, savedTrue);
+            }
+        }
+        return loadForms(source);
+    }
+
+    private Object loadForms(Source source) {
         Reader reader = new Reader(source, readerTable);
         Object result = Lisp.NIL;
         while (true) {

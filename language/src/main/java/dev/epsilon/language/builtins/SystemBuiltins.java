@@ -46,8 +46,8 @@ final class SystemBuiltins {
                 throw LispError.error("FILE-ERROR", "cannot load " + name + ": no such file", "PATHNAME", a[0]);
             }
             try {
-                Source source = Source.newBuilder(EpsilonLanguage.ID, Files.readString(p, StandardCharsets.UTF_8), p.getFileName().toString())
-                        .uri(p.toAbsolutePath().toUri()).build();
+                Source source = Source.newBuilder(EpsilonLanguage.ID, cx.env().getPublicTruffleFile(p.toAbsolutePath().toString()))
+                        .encoding(StandardCharsets.UTF_8).build();
                 Symbol packageVar = cx.packageVariable();
                 Object saved = packageVar.value(EpsilonLanguage.thread(null));
                 try {
