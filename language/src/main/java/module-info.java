@@ -2,6 +2,7 @@
 module dev.epsilon.language {
     requires org.graalvm.truffle;
     requires dev.epsilon.nfi;
+    requires org.graalvm.polyglot;
 
     exports dev.epsilon.language;
     exports dev.epsilon.language.runtime;

@@ -22,6 +22,8 @@ import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.language.runtime.Values;
 import dev.epsilon.nfi.LibraryRegistry;
+import dev.epsilon.nfi.FfmEngine;
+import dev.epsilon.nfi.NativeMemory;
 import dev.epsilon.nfi.NfiEngine;
 
 import java.io.IOException;
@@ -52,13 +54,17 @@ public final class EpsilonContext {
     private final ClassTable classes;
     private final Types types;
     private final SymbolTable readerTable = new ReaderTable();
+    private final String ffiEngine;
     private volatile LibraryRegistry libraries;
+    private volatile LibraryRegistry ffmLibraries;
+    private final NativeMemory memory = new NativeMemory();
     private Symbol loadPathname;
     private Symbol loadTruename;
 
-    EpsilonContext(EpsilonLanguage language, Env env) {
+    EpsilonContext(EpsilonLanguage language, Env env, String ffiEngine) {
         this.language = language;
         this.env = env;
+        this.ffiEngine = ffiEngine;
         this.console = LispStream.console(env.out(), "standard output");
         this.consoleErrors = LispStream.console(env.err(), "error output");
         this.cl = makePackage("COMMON-LISP", "CL");
@@ -77,6 +83,7 @@ public final class EpsilonContext {
         }
         system.use(cl);
         foreign.use(cl);
+        system.use(foreign);
         user.use(cl);
         user.use(foreign);
         this.standardOutput = special("*STANDARD-OUTPUT*", console);
@@ -89,6 +96,13 @@ public final class EpsilonContext {
         this.classes = new ClassTable(this);
         this.types = new Types(classes);
         classes.register(LispStream.class, classes.find(cl.findExternal("STREAM")));
+        Symbol foreignPointer = foreign.intern("FOREIGN-POINTER");
+        foreign.export(foreignPointer);
+        classes.register(dev.epsilon.language.runtime.ForeignPointer.class, classes.defineBuiltIn(foreignPointer, classes.t));
+        classes.register(dev.epsilon.language.runtime.LispHashTable.class, classes.find(cl.findExternal("HASH-TABLE")));
+        classes.register(dev.epsilon.language.runtime.LispString.class, classes.find(cl.findExternal("STRING")));
+        classes.register(dev.epsilon.language.runtime.LispVector.class, classes.find(cl.findExternal("VECTOR")));
+        classes.register(dev.epsilon.language.runtime.NativeArray.class, classes.find(cl.findExternal("VECTOR")));
         this.packageVar = cl.intern("*PACKAGE*");
         packageVar.setSpecial(true);
         packageVar.setValue(system);
@@ -291,20 +305,39 @@ public final class EpsilonContext {
         return new java.util.LinkedHashSet<>(packages.values());
     }
 
-    /** The foreign layer, made on first use (NFI can only be parsed once the context is entered). */
+    /** The foreign layer of the engine --epsilon.ffi-engine chose, made on first use (NFI needs an entered context). */
     public LibraryRegistry libraries() {
         LibraryRegistry r = libraries;
         if (r == null) {
             synchronized (this) {
                 r = libraries;
                 if (r == null) {
-                    r = new LibraryRegistry(new NfiEngine(env));
+                    r = ffiEngine.equals("nfi") ? new LibraryRegistry(new NfiEngine(env)) : ffmLibraries();
                     libraries = r;
                 }
             }
         }
         return r;
     }
+
+    /** The FFM engine's libraries: errno capture needs FFM whichever engine is selected. */
+    public LibraryRegistry ffmLibraries() {
+        LibraryRegistry r = ffmLibraries;
+        if (r == null) {
+            synchronized (this) {
+                r = ffmLibraries;
+                if (r == null) {
+                    r = new LibraryRegistry(new FfmEngine());
+                    ffmLibraries = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    public String ffiEngine() { return ffiEngine; }
+
+    public NativeMemory memory() { return memory; }
 
     /** Symbol lookup for the reader, relative to the current package. */
     private final class ReaderTable implements SymbolTable {

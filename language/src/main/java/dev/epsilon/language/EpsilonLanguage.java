@@ -5,7 +5,12 @@ import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLanguage.ContextPolicy;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.Option;
 import dev.epsilon.language.nodes.LoadRootNode;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
 import dev.epsilon.language.runtime.LispThread;
 
 /** Epsilon: a Lisp whose reason to exist is its foreign function interface. */
@@ -20,6 +25,15 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     private static final ContextReference<EpsilonContext> CONTEXT = ContextReference.create(EpsilonLanguage.class);
     private static final LanguageReference<EpsilonLanguage> LANGUAGE = LanguageReference.create(EpsilonLanguage.class);
+
+    @Option(name = "ffi-engine", help = "How foreign calls reach C: ffm (Java FFM, the fast default) or nfi (Truffle NFI, any signature, varargs through libffi).",
+            category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "ffm|nfi")
+    static final OptionKey<String> FFI_ENGINE = new OptionKey<>("ffm");
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new EpsilonLanguageOptionDescriptors();
+    }
 
     private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> new LispThread());
 
@@ -38,7 +52,11 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     @Override
     protected EpsilonContext createContext(Env env) {
-        return new EpsilonContext(this, env);
+        String engine = env.getOptions().get(FFI_ENGINE);
+        if (!engine.equals("ffm") && !engine.equals("nfi")) {
+            throw new IllegalArgumentException("--epsilon.ffi-engine must be ffm or nfi, not " + engine);
+        }
+        return new EpsilonContext(this, env, engine);
     }
 
     @Override

@@ -24,6 +24,11 @@ public abstract class ForeignFunction {
     /** A node that performs calls of this function; adopt it as a child. */
     public abstract ForeignCallNode createCallNode();
 
+    /** Whether each call records errno (read it with {@link Errno#last()}). */
+    public boolean capturesErrno() {
+        return false;
+    }
+
     /** A call from a site that keeps no node for this function (megamorphic sites, slow paths). */
     public abstract Object callUncached(Object[] cArguments);
 

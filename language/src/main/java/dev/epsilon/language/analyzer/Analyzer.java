@@ -139,12 +139,54 @@ public final class Analyzer {
             if (macro != null) {
                 return analyze(macro.callUncached(form, Lisp.NIL), scope);
             }
+            LispNode foreign = foreignCallSite(op, form, scope);
+            if (foreign != null) {
+                return foreign;
+            }
             return new GlobalCallNode(op, analyzeArgs(form.cdr, scope));
         }
         if (head instanceof Cons lambda && isSymbol(lambda.car, "LAMBDA")) {
             return new FuncallNode(analyzeFunction(lambda, scope), analyzeArgs(form.cdr, scope));
         }
         throw error("illegal function call: " + Printer.prin1ToString(form));
+    }
+
+    /**
+     * {@code (shared-call 'spec ret 'types args...)} with a constant description compiles to a call
+     * site node that resolves once; a computed description goes through the SHARED-CALL function.
+     */
+    private LispNode foreignCallSite(Symbol op, Cons form, Scope scope) {
+        boolean errno = op.home() == context.systemPackage() && op.name().equals("%SHARED-CALL-ERRNO");
+        boolean shared = op.home() == context.foreignPackage() && (op.name().equals("SHARED-CALL") || op.name().equals("SHARED-CALL-FAST"));
+        if (!errno && !shared) {
+            return null;
+        }
+        List<Object> args = properList(form.cdr, op.name());
+        if (args.size() < 3) {
+            return null;
+        }
+        Object spec = constantValue(args.get(0));
+        Object ret = constantValue(args.get(1));
+        Object types = constantValue(args.get(2));
+        if (spec == null || ret == null || types == null) {
+            return null;
+        }
+        LispNode[] argNodes = new LispNode[args.size() - 3];
+        for (int i = 0; i < argNodes.length; i++) {
+            argNodes[i] = analyze(args.get(i + 3), scope);
+        }
+        return new dev.epsilon.language.foreign.ForeignCallSiteNode(spec, ret, types, errno, argNodes);
+    }
+
+    /** The value of a form known before it runs (quoted, keyword, string, NIL), or null. */
+    private Object constantValue(Object form) {
+        if (form instanceof Cons c && isSymbol(c.car, "QUOTE") && c.cdr instanceof Cons q && q.cdr == Lisp.NIL) {
+            return q.car;
+        }
+        if (form instanceof String || form == Lisp.NIL || (form instanceof Symbol s && s.isKeyword())) {
+            return form;
+        }
+        return null;
     }
 
     private boolean isSymbol(Object o, String clName) {

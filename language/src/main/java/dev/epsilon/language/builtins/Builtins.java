@@ -3,7 +3,6 @@ package dev.epsilon.language.builtins;
 import com.oracle.truffle.api.Truffle;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
-import dev.epsilon.language.foreign.SharedCallBuiltin;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
@@ -42,12 +41,11 @@ public final class Builtins {
         ClosBuiltins.install(b, cx);
         b.system();
         b.macros();
-        b.function(cx.foreignPackage(), "SHARED-CALL", 3, -1, new SharedCallBuiltin());
-        b.variable(cx.foreignPackage(), "*LIBRARY-SEARCH-PATHS*", Lisp.NIL);
+        dev.epsilon.language.foreign.ForeignBuiltins.install(b, cx);
     }
 
     /** Makes a builtin function and stores it in {@code pkg}'s symbol {@code name} (exported). */
-    LispFunction function(LispPackage pkg, String name, int min, int max, BuiltinNode body) {
+    public LispFunction function(LispPackage pkg, String name, int min, int max, BuiltinNode body) {
         Symbol s = pkg.intern(name);
         pkg.export(s);
         LispFunction f = new LispFunction(new BuiltinRootNode(cx.language(), name, min, max, body).getCallTarget(), s, new Object[0]);
@@ -56,7 +54,7 @@ public final class Builtins {
     }
 
     /** A special (dynamic) variable, exported, with an initial global value. */
-    void variable(LispPackage pkg, String name, Object value) {
+    public void variable(LispPackage pkg, String name, Object value) {
         Symbol s = pkg.intern(name);
         pkg.export(s);
         s.setSpecial(true);

@@ -44,6 +44,26 @@ public final class ForeignTypes {
         };
     }
 
+    /** The keyword that names a C type in Lisp (:int, :string ...), for CONVERT-TO-FOREIGN's type argument. */
+    public static String keywordName(CType t) {
+        return switch (t) {
+            case VOID -> "VOID";
+            case BOOL -> "BOOL";
+            case INT8 -> "CHAR";
+            case UINT8 -> "UNSIGNED-CHAR";
+            case INT16 -> "SHORT";
+            case UINT16 -> "UNSIGNED-SHORT";
+            case INT32 -> "INT";
+            case UINT32 -> "UNSIGNED-INT";
+            case INT64 -> "LONG";
+            case UINT64 -> "UNSIGNED-LONG";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case POINTER -> "POINTER";
+            case C_STRING -> "STRING";
+        };
+    }
+
     /** A return type and an argument type list; {@code &rest} separates fixed from variadic types. */
     @TruffleBoundary
     public static Signature signature(Object returnType, Object argTypes) {

@@ -1,8 +1,11 @@
 package dev.epsilon.language.foreign;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispString;
+import dev.epsilon.language.runtime.NativeArray;
 import dev.epsilon.language.runtime.Numbers;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Ratio;
@@ -10,17 +13,40 @@ import dev.epsilon.nfi.CType;
 
 import java.math.BigInteger;
 
-/** Lisp values to the foreign layer's C representation and back, with range checks, never truncating. */
+/**
+ * Lisp values to the foreign layer's C representation and back, with range checks, never
+ * truncating. A value the built-in conversions do not take goes through CONVERT-TO-FOREIGN (users
+ * add methods), then is converted again.
+ */
 public final class Marshal {
     private Marshal() {
     }
 
+    /** CONVERT-TO-FOREIGN for one value and C type; returns null when no user method applies. */
+    public interface Converter {
+        Object convert(Object value, CType type);
+    }
+
+    private static volatile Converter converter = (v, t) -> null;
+
+    public static void setConverter(Converter c) {
+        converter = c;
+    }
+
+    /** Marks "no built-in conversion" (not an error yet: a user converter may apply). */
+    private static final Object NO = new Object();
+
     public static Object toC(Object v, CType t, int index, String function) {
+        Object c = direct(v, t, index, function);
+        return c != NO ? c : converted(v, t, index, function);
+    }
+
+    private static Object direct(Object v, CType t, int index, String function) {
         switch (t.kind()) {
             case SIGNED:
             case UNSIGNED:
                 if (t == CType.BOOL) {
-                    return v == Lisp.NIL ? 0L : 1L;
+                    return v == Lisp.NIL || (v instanceof Long l && l == 0) ? 0L : 1L;
                 }
                 if (v instanceof Long l && fits(l, t)) {
                     return l;
@@ -30,27 +56,51 @@ public final class Marshal {
                 if (t == CType.DOUBLE && v instanceof Double) {
                     return v;
                 }
-                return floatSlow(v, t, index, function);
+                return floatSlow(v, t);
             case POINTER:
                 if (t == CType.C_STRING) {
                     if (v instanceof String) {
                         return v;
                     }
-                    if (v == Lisp.NIL) {
-                        return null;
+                    if (v instanceof LispString s) {
+                        return s.toString();
                     }
-                    throw badArgument(v, "a string", index, function);
+                    return v == Lisp.NIL ? null : NO;
+                }
+                if (v instanceof ForeignPointer p) {
+                    return p.address();
+                }
+                if (v instanceof NativeArray a) {
+                    return a.address();
                 }
                 if (v instanceof Long l && l >= 0) {
                     return l;
                 }
-                if (v == Lisp.NIL) {
-                    return 0L;
-                }
-                throw badArgument(v, "a pointer", index, function);
+                return v == Lisp.NIL ? (Object) 0L : NO;
             default:
-                throw badArgument(v, "a value", index, function);
+                return NO;
         }
+    }
+
+    @TruffleBoundary
+    private static Object converted(Object v, CType t, int index, String function) {
+        Object u = converter.convert(v, t);
+        if (u != null && u != v) {
+            Object c = direct(u, t, index, function);
+            if (c != NO) {
+                return c;
+            }
+        }
+        throw LispError.error("FOREIGN-ERROR", "argument " + (index + 1) + " of " + function + ": "
+                + Printer.prin1ToString(v) + " is not " + expected(t), "FUNCTION", function);
+    }
+
+    private static String expected(CType t) {
+        return switch (t.kind()) {
+            case SIGNED, UNSIGNED -> "an integer (" + t.cName() + ")";
+            case FLOATING -> "a real number (" + t.cName() + ")";
+            default -> t == CType.C_STRING ? "a string" : "a pointer";
+        };
     }
 
     private static boolean fits(long l, CType t) {
@@ -66,15 +116,18 @@ public final class Marshal {
         if (v instanceof BigInteger b && t == CType.UINT64 && b.signum() >= 0 && b.bitLength() <= 64) {
             return b.longValue();
         }
+        if (v instanceof Character ch && fits(ch, t)) {
+            return (long) ch;
+        }
         if (!Numbers.isInteger(v)) {
-            throw badArgument(v, "an integer (" + t.cName() + ")", index, function);
+            return NO;
         }
         throw LispError.error("FOREIGN-ERROR", "argument " + (index + 1) + " of " + function + ": " + Printer.prin1ToString(v)
-                + " is out of range for " + t.cName());
+                + " is out of range for " + t.cName(), "FUNCTION", function);
     }
 
     @TruffleBoundary
-    private static Object floatSlow(Object v, CType t, int index, String function) {
+    private static Object floatSlow(Object v, CType t) {
         double d;
         if (v instanceof Double x) {
             d = x;
@@ -87,15 +140,9 @@ public final class Marshal {
         } else if (v instanceof Ratio r) {
             d = new java.math.BigDecimal(r.numerator).divide(new java.math.BigDecimal(r.denominator), java.math.MathContext.DECIMAL64).doubleValue();
         } else {
-            throw badArgument(v, "a real number (" + t.cName() + ")", index, function);
+            return NO;
         }
         return t == CType.FLOAT ? (Object) (float) d : (Object) d;
-    }
-
-    @TruffleBoundary
-    private static LispError badArgument(Object v, String expected, int index, String function) {
-        return LispError.error("FOREIGN-ERROR", "argument " + (index + 1) + " of " + function + ": "
-                + Printer.prin1ToString(v) + " is not " + expected);
     }
 
     public static Object fromC(Object c, CType t) {
@@ -124,6 +171,8 @@ public final class Marshal {
             }
             case C_STRING:
                 return c == null ? Lisp.NIL : c;
+            case POINTER:
+                return ForeignPointer.of((long) c);
             default:
                 return c;
         }

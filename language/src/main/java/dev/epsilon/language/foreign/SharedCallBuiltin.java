@@ -4,28 +4,20 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
-import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.builtins.BuiltinNode;
-import dev.epsilon.language.runtime.Cons;
-import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
-import dev.epsilon.language.runtime.Printer;
-import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.nfi.ForeignCallNode;
 import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.ForeignFunction;
-import dev.epsilon.nfi.NativeLibrary;
 import dev.epsilon.nfi.Signature;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code (shared-call '(name library) return-type arg-types &rest args)}: resolves the function once
- * per (name, library, types) — quoted at a call site, they are the same objects every time — and
- * calls it through a cached foreign call node.
+ * The SHARED-CALL function, for call sites whose description is computed at run time (constant
+ * ones compile to {@link ForeignCallSiteNode}): the signature cache keyed by the description objects.
  */
 public final class SharedCallBuiltin extends BuiltinNode {
     /** The identity of one call description: the very objects a call site passes. */
@@ -57,7 +49,11 @@ public final class SharedCallBuiltin extends BuiltinNode {
         for (int i = 0; i < given; i++) {
             cArgs[i] = Marshal.toC(args[i + 3], sig.argType(i), i, f.symbol());
         }
-        return Marshal.fromC(invoke.execute(f, cArgs), sig.returnType());
+        try {
+            return Marshal.fromC(invoke.execute(f, cArgs), sig.returnType());
+        } catch (ForeignException e) {
+            throw ForeignCalls.error(e, "");
+        }
     }
 
     @TruffleBoundary
@@ -65,38 +61,10 @@ public final class SharedCallBuiltin extends BuiltinNode {
         Key key = new Key(spec, returnType, argTypes);
         ForeignFunction f = functions.get(key);
         if (f == null) {
-            f = lookup(EpsilonLanguage.context(this), spec, returnType, argTypes);
+            f = ForeignCalls.resolve(EpsilonLanguage.context(this), spec, returnType, argTypes, false);
             functions.put(key, f);
         }
         return f;
-    }
-
-    private static ForeignFunction lookup(EpsilonContext cx, Object spec, Object returnType, Object argTypes) {
-        String name;
-        String library = "libc";
-        if (spec instanceof String s) {
-            name = s;
-        } else if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest && rest.car instanceof String lib) {
-            name = s;
-            library = lib;
-        } else {
-            throw LispError.error("FOREIGN-ERROR", "SHARED-CALL needs (\"name\" \"library\") or \"name\", got " + Printer.prin1ToString(spec));
-        }
-        Signature sig = ForeignTypes.signature(returnType, argTypes);
-        try {
-            NativeLibrary lib = cx.libraries().open(library, searchPaths(cx));
-            return cx.libraries().engine().lookup(lib, name, sig);
-        } catch (ForeignException e) {
-            throw LispError.error("FOREIGN-ERROR", e.getMessage() + " (calling " + name + " with signature " + sig + ")");
-        }
-    }
-
-    private static List<String> searchPaths(EpsilonContext cx) {
-        Symbol var = cx.foreignPackage().findExternal("*LIBRARY-SEARCH-PATHS*");
-        if (var == null || !(var.value() instanceof Cons)) {
-            return List.of();
-        }
-        return Lisp.toJavaList(var.value()).stream().map(Printer::princToString).toList();
     }
 
     /** Calls a foreign function, keeping a call node for each of the few functions this site sees. */

@@ -43,6 +43,14 @@ public final class LispError extends AbstractTruffleException {
 
     public Object condition() { return condition; }
 
+    /** The same, not yet signalled error, located at {@code node} (where a node reports it). */
+    public LispError at(Node node) {
+        if (signalled || getLocation() != null || !(condition instanceof LispCondition c)) {
+            return this;
+        }
+        return new LispError(c, node, incompleteInput);
+    }
+
     public String typeName() { return typeName; }
 
     public String report() { return report; }

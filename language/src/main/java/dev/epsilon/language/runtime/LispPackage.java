@@ -115,6 +115,14 @@ public final class LispPackage {
         if (sym.home() == null) {
             sym.setHome(this);
         }
+        Symbol present = external.get(sym.name());
+        if (present == null) {
+            present = internal.get(sym.name());
+        }
+        if (present != null && present != sym) {
+            throw LispError.error("PACKAGE-ERROR", "exporting " + Printer.qualified(sym) + " from " + name
+                    + " conflicts with " + Printer.qualified(present) + ", already present there");
+        }
         internal.remove(sym.name());
         external.put(sym.name(), sym);
     }

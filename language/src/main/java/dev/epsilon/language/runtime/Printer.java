@@ -116,6 +116,8 @@ public final class Printer {
             }
         } else if (o instanceof LispVector || o instanceof NativeArray) {
             printArray(o, escape, b);
+        } else if (o instanceof ForeignPointer p) {
+            b.append(p);
         } else if (o instanceof LispHashTable h) {
             b.append("#<HASH-TABLE :TEST ").append(h.test()).append(" :COUNT ").append(h.size()).append('>');
         } else if (o == null) {

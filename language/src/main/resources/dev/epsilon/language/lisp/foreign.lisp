@@ -1,1 +1,154 @@
-;;;; epsilon.foreign: the parts of the FFI written in Lisp. Read in package EPSILON.SYSTEM.
+;;;; epsilon.foreign: the parts of the FFI written in Lisp (conditions, DEFSHARED, scoped memory,
+;;;; converters) and the SB-SYS / SB-ALIEN shims the seed guide's examples use.
+;;;; Read in package EPSILON.SYSTEM.
+
+(define-condition foreign-error (error)
+  ((code :initarg :code :initform nil :reader foreign-error-code)
+   (function :initarg :function :initform nil :reader foreign-error-function))
+  (:report (lambda (c stream)
+             (format stream "foreign call ~a failed~@[ with code ~a~]"
+                     (foreign-error-function c) (foreign-error-code c)))))
+(define-condition foreign-library-error (foreign-error) ())
+(define-condition foreign-symbol-error (foreign-error) ())
+(define-condition foreign-memory-error (foreign-error) ())
+
+(export '(foreign-error foreign-error-code foreign-error-function foreign-library-error
+          foreign-symbol-error foreign-memory-error
+          defshared defshared-with-errno with-foreign-memory with-pinned-array with-pooled-memory
+          with-foreign-batch deref-int convert-to-foreign convert-from-foreign
+          shared-call shared-call-fast lib-open lib-close lib-function *library-search-paths*
+          foreign-alloc foreign-free mem-ref mem-aref make-pointer pointer-address null-pointer
+          null-pointer-p inc-pointer pointer-eq foreign-type-size foreign-string-alloc
+          foreign-string-to-lisp register-signature get-or-create-trampoline find-signature errno
+          foreign-pointer foreign-pointer-p foreign-memory-leaks)
+        :epsilon.foreign)
+
+(define-setf-place mem-ref (pointer type &optional (offset 0)) v `(%mem-set ,pointer ,type ,offset ,v))
+(define-setf-place mem-aref (pointer type &optional (index 0)) v `(%mem-aset ,pointer ,type ,index ,v))
+
+(defun %parameter-parts (params)
+  ;; ((name type) ...) -> (values names types)
+  (values (mapcar (function car) params) (mapcar (function cadr) params)))
+
+(defmacro defshared (name c-name library return-type &rest params)
+  "Defines NAME as a Lisp function calling C-NAME in LIBRARY; compiled like an inline call."
+  (multiple-value-bind (names types) (%parameter-parts params)
+    `(defun ,name ,names
+       (shared-call '(,c-name ,library) ,return-type ',types ,@names))))
+
+(defmacro defshared-with-errno (name c-name library return-type &rest params)
+  "Like DEFSHARED; errno is captured right after the call, and a failure result (-1, or NULL for
+pointers) signals FOREIGN-ERROR with the errno code and the function's name."
+  (multiple-value-bind (names types) (%parameter-parts params)
+    `(defun ,name ,names
+       (%shared-call-errno '(,c-name ,library) ,return-type ',types ,@names))))
+
+(defmacro with-foreign-memory (bindings &body body)
+  "Each binding (var type &key count initial-element) is allocated, and freed when BODY exits."
+  (if (null bindings)
+      `(progn ,@body)
+      (let ((b (car bindings)))
+        `(let ((,(car b) (foreign-alloc ',(cadr b) ,@(cddr b))))
+           (unwind-protect (with-foreign-memory ,(cdr bindings) ,@body)
+             (foreign-free ,(car b)))))))
+
+(defmacro with-pooled-memory (spec &body body)
+  "(with-pooled-memory ((ptr :int :count 100)) ...) or (with-pooled-memory (ptr 256) ...): memory from
+a size-class pool, returned to it when BODY exits."
+  (if (and (consp (car spec)) (symbolp (caar spec)))
+      (if (null spec)
+          `(progn ,@body)
+          (let* ((b (car spec)) (count (or (getf (cddr b) :count) 1)))
+            `(let ((,(car b) (%pool-acquire (* (foreign-type-size ',(cadr b)) ,count))))
+               (unwind-protect (with-pooled-memory ,(cdr spec) ,@body)
+                 (%pool-release ,(car b))))))
+      `(let ((,(car spec) (%pool-acquire ,(cadr spec))))
+         (unwind-protect (progn ,@body)
+           (%pool-release ,(car spec))))))
+
+(defmacro with-pinned-array ((pointer array) &body body)
+  "Binds POINTER to the address of ARRAY's elements (a specialized numeric array, whose elements
+live in native memory): C reads and writes them in place, no copy."
+  `(let ((,pointer (%pin-array ,array)))
+     ,@body))
+
+(defmacro with-foreign-batch (&body body)
+  "Groups related foreign calls. Each constant-signature call is already compiled to a direct
+native call, so a batch is the calls in order."
+  `(progn ,@body))
+
+(defun deref-int (pointer &optional (index 0))
+  (mem-aref pointer :int index))
+
+(defgeneric convert-to-foreign (value type))
+(defmethod convert-to-foreign ((value t) (type t)) value)
+(defgeneric convert-from-foreign (value type))
+(defmethod convert-from-foreign ((value t) (type t)) value)
+
+(%set-foreign-converters (function convert-to-foreign) (function convert-from-foreign))
+
+;;; ------------------------------------------------------------ SBCL shims
+
+(defpackage :sb-sys
+  (:use :cl)
+  (:export #:int-sap #:sap-int #:vector-sap #:with-pinned-objects #:system-area-pointer #:sap+))
+(defpackage :sb-alien
+  (:use :cl)
+  (:export #:deref #:cast #:null-alien #:c-string-to-string #:int #:unsigned-int #:long #:unsigned-long
+           #:short #:unsigned-short #:char #:unsigned-char #:double #:float #:c-string #:* #:define-alien-routine
+           #:sap-alien #:alien-sap #:addr))
+(defpackage :sb-ext
+  (:use :cl)
+  (:export #:exit #:*posix-argv*))
+
+(%define-class-alias 'sb-sys:system-area-pointer 'epsilon.foreign:foreign-pointer)
+
+(defun sb-sys:int-sap (address) (make-pointer address))
+(defun sb-sys:sap-int (sap) (pointer-address sap))
+(defun sb-sys:sap+ (sap offset) (inc-pointer sap offset))
+(defun sb-sys:vector-sap (array) (%pin-array array))
+(defmacro sb-sys:with-pinned-objects (objects &body body)
+  (declare (ignore objects))
+  ;; Specialized arrays live in native memory and never move: nothing to pin.
+  `(progn ,@body))
+
+(defun %alien-type-keyword (type)
+  ;; sb-alien:int -> :int; (* sb-alien:int) -> (:pointer :int); sb-alien:c-string -> :string
+  (cond ((and (consp type) (eq (car type) 'sb-alien:*)) (list :pointer (%alien-type-keyword (cadr type))))
+        ((eq type 'sb-alien:c-string) :string)
+        ((symbolp type) (intern (symbol-name type) :keyword))
+        (t (error "unknown alien type ~s" type))))
+
+(defstruct (typed-pointer (:constructor %make-typed-pointer (pointer type))) pointer type)
+
+(defmacro sb-alien:cast (pointer type)
+  `(%make-typed-pointer ,pointer ',(%alien-type-keyword type)))
+
+(defun sb-alien:deref (alien &optional (index 0))
+  (if (typed-pointer-p alien)
+      (let ((type (typed-pointer-type alien)))
+        (mem-aref (typed-pointer-pointer alien) (if (consp type) (cadr type) type) index))
+      (mem-aref alien :pointer index)))
+
+(define-setf-place sb-alien:deref (alien &optional (index 0)) v
+  `(let ((a ,alien))
+     (if (typed-pointer-p a)
+         (setf (mem-aref (typed-pointer-pointer a) (cadr (typed-pointer-type a)) ,index) ,v)
+         (setf (mem-aref a :pointer ,index) ,v))))
+
+(defun sb-alien:null-alien (x)
+  (null-pointer-p (if (typed-pointer-p x) (typed-pointer-pointer x) x)))
+
+(defun sb-alien:c-string-to-string (pointer &rest ignore)
+  (declare (ignore ignore))
+  (foreign-string-to-lisp pointer))
+
+(defmacro sb-alien:define-alien-routine (name return-type &rest params)
+  (let ((lisp-name (if (stringp name) (intern (string-upcase (substitute #\- #\_ name))) (car name)))
+        (c-name (if (stringp name) name (cadr name))))
+    `(defshared ,lisp-name ,c-name "libc" ,(%alien-type-keyword return-type)
+       ,@(mapcar (lambda (p) (list (car p) (%alien-type-keyword (cadr p)))) params))))
+
+(defun sb-ext:exit (&key (code 0) abort)
+  (declare (ignore abort))
+  (exit code))

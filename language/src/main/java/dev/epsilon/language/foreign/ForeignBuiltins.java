@@ -1,0 +1,266 @@
+package dev.epsilon.language.foreign;
+
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.builtins.Builtins;
+import dev.epsilon.language.builtins.FunctionBuiltin;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.LispPackage;
+import dev.epsilon.language.runtime.NativeArray;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.Errno;
+import dev.epsilon.nfi.FfmEngine;
+import dev.epsilon.nfi.ForeignException;
+import dev.epsilon.nfi.ForeignFunction;
+import dev.epsilon.nfi.MemoryBlock;
+import dev.epsilon.nfi.NativeLibrary;
+import dev.epsilon.nfi.NativeMemory;
+import dev.epsilon.nfi.Signature;
+
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The Java functions of EPSILON.FOREIGN: libraries, memory, pointers, the signature registry. */
+public final class ForeignBuiltins {
+    private ForeignBuiltins() {
+    }
+
+    /** A library opened with LIB-OPEN, as a Lisp object. */
+    public record LibraryHandle(NativeLibrary library) implements com.oracle.truffle.api.interop.TruffleObject {
+        @Override
+        public String toString() {
+            return "#<FOREIGN-LIBRARY " + library + ">";
+        }
+    }
+
+    private static void def(Builtins b, LispPackage pkg, String name, int min, int max, FunctionBuiltin.Body body) {
+        b.function(pkg, name, min, max, new FunctionBuiltin(body));
+    }
+
+    private static long offset(Object o, String where) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw LispError.typeError(o, "INTEGER", where);
+    }
+
+    private static ForeignPointer pointer(Object o, String where) {
+        if (o instanceof ForeignPointer p) {
+            return p;
+        }
+        throw LispError.typeError(o, "FOREIGN-POINTER", where);
+    }
+
+    public static void install(Builtins b, EpsilonContext cx) {
+        LispPackage ffi = cx.foreignPackage();
+        LispPackage sys = cx.systemPackage();
+        NativeMemory memory = cx.memory();
+        b.function(ffi, "SHARED-CALL", 3, -1, new SharedCallBuiltin());
+        b.function(ffi, "SHARED-CALL-FAST", 3, -1, new SharedCallBuiltin());
+        b.variable(ffi, "*LIBRARY-SEARCH-PATHS*", Lisp.NIL);
+
+        def(b, ffi, "LIB-OPEN", 1, -1, a -> {
+            String name = a[0] instanceof String s ? s : Printer.princToString(a[0]);
+            try {
+                return new LibraryHandle(cx.libraries().open(name, ForeignCalls.searchPaths(cx)));
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, "");
+            }
+        });
+        def(b, ffi, "LIB-CLOSE", 1, 1, a -> {
+            String name = a[0] instanceof LibraryHandle h ? h.library().requestedName() : Printer.princToString(a[0]);
+            return Lisp.bool(cx.libraries().close(name));
+        });
+        def(b, ffi, "LIB-FUNCTION", 2, 2, a -> {
+            try {
+                NativeLibrary lib = a[0] instanceof LibraryHandle h ? h.library()
+                        : cx.ffmLibraries().open(Printer.princToString(a[0]), ForeignCalls.searchPaths(cx));
+                if (!(lib.handle() instanceof java.lang.foreign.SymbolLookup)) {
+                    lib = cx.ffmLibraries().open(lib.requestedName(), ForeignCalls.searchPaths(cx));
+                }
+                return ForeignPointer.of(((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, (String) a[1]));
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, "");
+            }
+        });
+
+        // Memory.
+        def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> (long) ForeignTypes.parse(a[0]).size());
+        def(b, ffi, "FOREIGN-ALLOC", 1, -1, a -> {
+            CType t = ForeignTypes.parse(a[0]);
+            long count = offset(keyArg(a, "COUNT", 1L), "FOREIGN-ALLOC :COUNT");
+            MemoryBlock block = allocate(memory, Math.max(1, t.size()) * count);
+            ForeignPointer p = new ForeignPointer(block.address(), block);
+            Object initial = keyArg(a, "INITIAL-ELEMENT", null);
+            Object contents = keyArg(a, "INITIAL-CONTENTS", null);
+            for (long i = 0; i < count; i++) {
+                if (contents != null) {
+                    List<Object> items = dev.epsilon.language.runtime.Sequences.toList(contents);
+                    if (i < items.size()) {
+                        ForeignMemoryAccess.write(p, t, i * t.size(), items.get((int) i));
+                    }
+                } else if (initial != null) {
+                    ForeignMemoryAccess.write(p, t, i * t.size(), initial);
+                }
+            }
+            return p;
+        });
+        def(b, ffi, "FOREIGN-FREE", 1, 1, a -> {
+            ForeignPointer p = pointer(a[0], "FOREIGN-FREE");
+            try {
+                if (p.block() != null && p.block().isFreed()) {
+                    throw new ForeignException(ForeignException.Reason.DOUBLE_FREE,
+                            "double free of the block at 0x" + Long.toHexString(p.address()));
+                }
+                memory.free(p.address());
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, " (FOREIGN-FREE)");
+            }
+            return Lisp.NIL;
+        });
+        def(b, sys, "%POOL-ACQUIRE", 1, 1, a -> {
+            MemoryBlock block = memory.acquirePooled(offset(a[0], "WITH-POOLED-MEMORY"));
+            return new ForeignPointer(block.address(), block);
+        });
+        def(b, sys, "%POOL-RELEASE", 1, 1, a -> {
+            try {
+                memory.releasePooled(pointer(a[0], "WITH-POOLED-MEMORY").block());
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, "");
+            }
+            return Lisp.NIL;
+        });
+        def(b, ffi, "FOREIGN-MEMORY-LEAKS", 0, 0, a -> {
+            Object out = Lisp.NIL;
+            for (Map.Entry<Long, Long> e : memory.leaks().entrySet()) {
+                out = new Cons(new Cons(ForeignPointer.of(e.getKey()), e.getValue()), out);
+            }
+            return out;
+        });
+        def(b, ffi, "MEM-REF", 2, 3, a -> ForeignMemoryAccess.read(a[0], ForeignTypes.parse(a[1]), a.length > 2 ? offset(a[2], "MEM-REF") : 0));
+        def(b, sys, "%MEM-SET", 4, 4, a -> {
+            ForeignMemoryAccess.write(a[0], ForeignTypes.parse(a[1]), offset(a[2], "(SETF MEM-REF)"), a[3]);
+            return a[3];
+        });
+        def(b, ffi, "MEM-AREF", 2, 3, a -> {
+            CType t = ForeignTypes.parse(a[1]);
+            return ForeignMemoryAccess.read(a[0], t, (a.length > 2 ? offset(a[2], "MEM-AREF") : 0) * t.size());
+        });
+        def(b, sys, "%MEM-ASET", 4, 4, a -> {
+            CType t = ForeignTypes.parse(a[1]);
+            ForeignMemoryAccess.write(a[0], t, offset(a[2], "(SETF MEM-AREF)") * t.size(), a[3]);
+            return a[3];
+        });
+
+        // Pointers.
+        def(b, ffi, "MAKE-POINTER", 1, 1, a -> ForeignPointer.of(offset(a[0], "MAKE-POINTER")));
+        def(b, ffi, "POINTER-ADDRESS", 1, 1, a -> a[0] instanceof NativeArray arr ? arr.address() : pointer(a[0], "POINTER-ADDRESS").address());
+        def(b, ffi, "NULL-POINTER", 0, 0, a -> ForeignPointer.NULL);
+        def(b, ffi, "NULL-POINTER-P", 1, 1, a -> Lisp.bool(pointer(a[0], "NULL-POINTER-P").isNull()));
+        def(b, ffi, "FOREIGN-POINTER-P", 1, 1, a -> Lisp.bool(a[0] instanceof ForeignPointer));
+        def(b, ffi, "INC-POINTER", 2, 2, a -> pointer(a[0], "INC-POINTER").plus(offset(a[1], "INC-POINTER")));
+        def(b, ffi, "POINTER-EQ", 2, 2, a -> Lisp.bool(pointer(a[0], "POINTER-EQ").address() == pointer(a[1], "POINTER-EQ").address()));
+        def(b, ffi, "FOREIGN-STRING-ALLOC", 1, 1, a -> {
+            byte[] bytes = a[0].toString().getBytes(StandardCharsets.UTF_8);
+            MemoryBlock block = allocate(memory, bytes.length + 1L);
+            java.lang.foreign.MemorySegment.copy(bytes, 0, NativeMemory.ALL, ValueLayout.JAVA_BYTE, block.address(), bytes.length);
+            return new ForeignPointer(block.address(), block);
+        });
+        def(b, ffi, "FOREIGN-STRING-TO-LISP", 1, -1, a -> {
+            ForeignPointer p = pointer(a[0], "FOREIGN-STRING-TO-LISP");
+            Object count = keyArg(a, "COUNT", Lisp.NIL);
+            if (!p.isNull()) {
+                ForeignMemoryAccess.checked(p, 0, 1, "FOREIGN-STRING-TO-LISP");
+            }
+            return ForeignMemoryAccess.string(p.address(), count == Lisp.NIL ? -1 : offset(count, "FOREIGN-STRING-TO-LISP"));
+        });
+        def(b, sys, "%PIN-ARRAY", 1, 1, a -> {
+            if (a[0] instanceof NativeArray arr) {
+                return new ForeignPointer(arr.address(), MemoryBlock.view(arr.address(), (long) arr.totalSize() * arr.element().size));
+            }
+            throw LispError.error("TYPE-ERROR", "WITH-PINNED-ARRAY needs a specialized numeric array such as "
+                    + "(unsigned-byte 8) or double-float, whose elements live in native memory; "
+                    + Printer.prin1ToString(a[0]) + " is a general array (make it with :element-type)", "DATUM", a[0]);
+        });
+
+        def(b, sys, "%SET-FOREIGN-CONVERTERS", 2, 2, a -> {
+            LispFunction toForeign = (LispFunction) a[0];
+            dev.epsilon.language.clos.GenericFunction g = (dev.epsilon.language.clos.GenericFunction) toForeign.genericFunction();
+            Marshal.setConverter((value, type) -> {
+                if (g.methods().size() <= 1) {
+                    return null;   // only the default method: nothing user-defined applies
+                }
+                return toForeign.callUncached(value, cx.keyword(ForeignTypes.keywordName(type)));
+            });
+            return Lisp.T;
+        });
+        def(b, sys, "%DEFINE-CLASS-ALIAS", 2, 2, a -> {
+            cx.classes().define((Symbol) a[0], cx.classes().find((Symbol) a[1]));
+            return a[0];
+        });
+
+        // errno, signatures, trampolines.
+        def(b, ffi, "ERRNO", 0, 0, a -> (long) Errno.last());
+        def(b, sys, "%SIGNATURE-RESOLUTIONS", 0, 0, a -> ForeignCalls.RESOLUTIONS.get());
+        def(b, sys, "%FFI-ENGINE", 0, 0, a -> cx.keyword(cx.ffiEngine().toUpperCase(java.util.Locale.ROOT)));
+        Map<Symbol, Object> signatures = new ConcurrentHashMap<>();
+        def(b, ffi, "REGISTER-SIGNATURE", 3, 3, a -> {
+            ForeignTypes.signature(a[1], a[2]);
+            signatures.put((Symbol) a[0], new Cons(a[1], a[2]));
+            return a[0];
+        });
+        def(b, ffi, "FIND-SIGNATURE", 1, 1, a -> {
+            Object s = signatures.get((Symbol) a[0]);
+            return s == null ? Lisp.NIL : s;
+        });
+        Map<Signature, LispFunction> trampolines = new ConcurrentHashMap<>();
+        def(b, ffi, "GET-OR-CREATE-TRAMPOLINE", 2, 2, a -> {
+            Signature sig = ForeignTypes.signature(a[0], a[1]);
+            return trampolines.computeIfAbsent(sig, s -> trampoline(b, cx, s));
+        });
+    }
+
+    /** A function (trampoline pointer &rest args) that calls the C function at pointer with one signature. */
+    private static LispFunction trampoline(Builtins b, EpsilonContext cx, Signature sig) {
+        Map<Long, ForeignFunction> byAddress = new ConcurrentHashMap<>();
+        FfmEngine ffm = (FfmEngine) cx.ffmLibraries().engine();
+        Symbol name = new Symbol("TRAMPOLINE " + sig, null);
+        return b.function(cx.systemPackage(), "%TRAMPOLINE", 1, -1, new FunctionBuiltin(a -> {
+            long address = pointer(a[0], "trampoline").address();
+            ForeignFunction f = byAddress.computeIfAbsent(address, x -> ffm.atAddress(x, sig));
+            if (a.length - 1 != sig.arity()) {
+                throw LispError.error("FOREIGN-ERROR", "trampoline " + sig + " called with " + (a.length - 1) + " arguments");
+            }
+            Object[] c = new Object[sig.arity()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = Marshal.toC(a[i + 1], sig.argType(i), i, name.name());
+            }
+            return Marshal.fromC(f.callUncached(c), sig.returnType());
+        }));
+    }
+
+    private static MemoryBlock allocate(NativeMemory memory, long size) {
+        try {
+            return memory.allocate(size);
+        } catch (ForeignException e) {
+            throw ForeignCalls.error(e, "");
+        }
+    }
+
+    private static Object keyArg(Object[] a, String name, Object dflt) {
+        for (int i = 1; i + 1 < a.length; i += 2) {
+            if (a[i] instanceof Symbol s && s.isKeyword() && s.name().equals(name)) {
+                return a[i + 1];
+            }
+        }
+        return dflt;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.epsilon.language.foreign;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.nfi.FfmEngine;
+import dev.epsilon.nfi.ForeignException;
+import dev.epsilon.nfi.ForeignFunction;
+import dev.epsilon.nfi.LibraryRegistry;
+import dev.epsilon.nfi.NativeLibrary;
+import dev.epsilon.nfi.Signature;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Resolving a foreign call description to a callable function, and the conditions of failure. */
+public final class ForeignCalls {
+    private ForeignCalls() {
+    }
+
+    /** How many times a (name, library, signature) was resolved: compiled call sites resolve once. */
+    public static final AtomicLong RESOLUTIONS = new AtomicLong();
+
+    /** The C name and library of a spec: ("strlen" "libc"), or "strlen" (libc). */
+    public record Target(String name, String library) {
+    }
+
+    @TruffleBoundary
+    public static Target target(Object spec) {
+        if (spec instanceof String s) {
+            return new Target(s, "libc");
+        }
+        if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest && rest.car instanceof String lib) {
+            return new Target(s, lib);
+        }
+        if (spec instanceof Symbol s && s != Lisp.NIL) {
+            return new Target(s.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_'), "libc");
+        }
+        throw LispError.error("FOREIGN-ERROR", "a foreign function is named (\"name\" \"library\") or \"name\", not "
+                + Printer.prin1ToString(spec));
+    }
+
+    @TruffleBoundary
+    public static ForeignFunction resolve(EpsilonContext cx, Object spec, Object returnType, Object argTypes, boolean captureErrno) {
+        RESOLUTIONS.incrementAndGet();
+        Target t = target(spec);
+        Signature sig = ForeignTypes.signature(returnType, argTypes);
+        try {
+            LibraryRegistry registry = captureErrno ? cx.ffmLibraries() : cx.libraries();
+            NativeLibrary lib = registry.open(t.library(), searchPaths(cx));
+            if (captureErrno) {
+                return ((FfmEngine) registry.engine()).lookup(lib, t.name(), sig, true);
+            }
+            return registry.engine().lookup(lib, t.name(), sig);
+        } catch (ForeignException e) {
+            throw error(e, " (calling " + t.name() + " with signature " + sig + ")");
+        }
+    }
+
+    /** The condition for a failure the foreign layer reported. */
+    @TruffleBoundary
+    public static LispError error(ForeignException e, String context) {
+        String type = switch (e.reason()) {
+            case LIBRARY_NOT_FOUND -> "FOREIGN-LIBRARY-ERROR";
+            case SYMBOL_NOT_FOUND -> "FOREIGN-SYMBOL-ERROR";
+            case NULL_POINTER, USE_AFTER_FREE, OUT_OF_BOUNDS, DOUBLE_FREE -> "FOREIGN-MEMORY-ERROR";
+            default -> "FOREIGN-ERROR";
+        };
+        return LispError.error(type, e.getMessage() + context);
+    }
+
+    @TruffleBoundary
+    static List<String> searchPaths(EpsilonContext cx) {
+        Symbol var = cx.foreignPackage().findExternal("*LIBRARY-SEARCH-PATHS*");
+        Object value = var == null ? Lisp.NIL : var.value(dev.epsilon.language.EpsilonLanguage.thread(null));
+        if (!(value instanceof Cons)) {
+            return List.of();
+        }
+        return Lisp.toJavaList(value).stream().map(Printer::princToString).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.epsilon.language.foreign;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.NativeArray;
+import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.MemoryBlock;
+import dev.epsilon.nfi.NativeMemory;
+
+import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+/** MEM-REF and its SETF: typed loads and stores at checked addresses. */
+public final class ForeignMemoryAccess {
+    private ForeignMemoryAccess() {
+    }
+
+    /** The address to access, after the NULL, liveness and bounds checks the pointer allows. */
+    static long checked(Object pointer, long offset, long size, String where) {
+        if (pointer instanceof ForeignPointer p) {
+            if (p.isNull()) {
+                CompilerDirectives.transferToInterpreter();
+                throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": NULL pointer dereference");
+            }
+            long at = p.address() + offset;
+            MemoryBlock b = p.block();
+            if (b != null) {
+                try {
+                    b.check(at, size);
+                } catch (dev.epsilon.nfi.ForeignException e) {
+                    CompilerDirectives.transferToInterpreter();
+                    throw ForeignCalls.error(e, " (" + where + ")");
+                }
+            }
+            return at;
+        }
+        if (pointer instanceof NativeArray a) {
+            long at = a.address() + offset;
+            if (offset < 0 || offset + size > (long) a.totalSize() * a.element().size) {
+                CompilerDirectives.transferToInterpreter();
+                throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": offset " + offset + " is outside the array");
+            }
+            return at;
+        }
+        CompilerDirectives.transferToInterpreter();
+        throw LispError.typeError(pointer, "FOREIGN-POINTER", where);
+    }
+
+    public static Object read(Object pointer, CType t, long offset) {
+        long at = checked(pointer, offset, t.size(), "MEM-REF");
+        return switch (t) {
+            case BOOL -> Lisp.bool(NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at) != 0);
+            case INT8 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at);
+            case UINT8 -> (long) (NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at) & 0xFF);
+            case INT16 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_SHORT_UNALIGNED, at);
+            case UINT16 -> (long) (NativeMemory.ALL.get(ValueLayout.JAVA_SHORT_UNALIGNED, at) & 0xFFFF);
+            case INT32 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_INT_UNALIGNED, at);
+            case UINT32 -> NativeMemory.ALL.get(ValueLayout.JAVA_INT_UNALIGNED, at) & 0xFFFF_FFFFL;
+            case INT64 -> NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at);
+            case UINT64 -> unsigned(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at));
+            case FLOAT -> NativeMemory.ALL.get(ValueLayout.JAVA_FLOAT_UNALIGNED, at);
+            case DOUBLE -> NativeMemory.ALL.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, at);
+            case POINTER -> ForeignPointer.of(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at));
+            case C_STRING -> string(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at), -1);
+            case VOID -> throw LispError.error("FOREIGN-ERROR", "MEM-REF of type :void");
+        };
+    }
+
+    public static void write(Object pointer, CType t, long offset, Object value) {
+        long at = checked(pointer, offset, t.size(), "(SETF MEM-REF)");
+        if (t == CType.C_STRING) {
+            throw LispError.error("FOREIGN-ERROR", "(SETF MEM-REF) of type :string: allocate the string with "
+                    + "FOREIGN-STRING-ALLOC and store the pointer");
+        }
+        Object c = Marshal.toC(value, t, 0, "(SETF MEM-REF)");
+        switch (t) {
+            case BOOL, INT8, UINT8 -> NativeMemory.ALL.set(ValueLayout.JAVA_BYTE, at, (byte) (long) c);
+            case INT16, UINT16 -> NativeMemory.ALL.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) (long) c);
+            case INT32, UINT32 -> NativeMemory.ALL.set(ValueLayout.JAVA_INT_UNALIGNED, at, (int) (long) c);
+            case INT64, UINT64, POINTER -> NativeMemory.ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, at, (long) c);
+            case FLOAT -> NativeMemory.ALL.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at, (float) c);
+            case DOUBLE -> NativeMemory.ALL.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, at, (double) c);
+            default -> throw LispError.error("FOREIGN-ERROR", "cannot store a value of type " + t.cName());
+        }
+    }
+
+    @TruffleBoundary
+    private static Object unsigned(long l) {
+        return l >= 0 ? (Object) l : new BigInteger(Long.toUnsignedString(l));
+    }
+
+    /** The NUL-terminated UTF-8 string at {@code address} (at most {@code max} bytes when max >= 0). */
+    @TruffleBoundary
+    public static Object string(long address, long max) {
+        if (address == 0) {
+            return Lisp.NIL;
+        }
+        long n = 0;
+        while ((max < 0 || n < max) && NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, address + n) != 0) {
+            n++;
+        }
+        byte[] bytes = new byte[(int) n];
+        java.lang.foreign.MemorySegment.copy(NativeMemory.ALL, ValueLayout.JAVA_BYTE, address, bytes, 0, (int) n);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String describe(Object o) {
+        return Printer.prin1ToString(o);
+    }
+}

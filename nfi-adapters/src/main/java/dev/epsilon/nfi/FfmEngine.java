@@ -1,0 +1,117 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fast engine, on Java FFM: a downcall handle per (symbol, signature), held by call nodes as a
+ * compilation constant, so a compiled call is one native call. Varargs through
+ * {@code firstVariadicArg}; errno captured by the linker right after the call.
+ */
+public final class FfmEngine implements ForeignEngine {
+    private static final Linker LINKER = Linker.nativeLinker();
+
+    @Override
+    public String name() {
+        return "ffm";
+    }
+
+    @Override
+    @TruffleBoundary
+    public NativeLibrary load(Path path, String requestedName) {
+        try {
+            SymbolLookup lookup = SymbolLookup.libraryLookup(path, Arena.global());
+            return new NativeLibrary(requestedName, path, lookup);
+        } catch (IllegalArgumentException e) {
+            throw new ForeignException(ForeignException.Reason.LIBRARY_NOT_FOUND,
+                    "cannot load library " + requestedName + " from " + path + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    @TruffleBoundary
+    public ForeignFunction lookup(NativeLibrary library, String symbol, Signature signature) {
+        return lookup(library, symbol, signature, false);
+    }
+
+    /** Like {@link #lookup(NativeLibrary, String, Signature)}; with {@code captureErrno} the call records errno. */
+    @TruffleBoundary
+    public ForeignFunction lookup(NativeLibrary library, String symbol, Signature signature, boolean captureErrno) {
+        Optional<MemorySegment> address = ((SymbolLookup) library.handle()).find(symbol);
+        if (address.isEmpty()) {
+            throw new ForeignException(ForeignException.Reason.SYMBOL_NOT_FOUND,
+                    "symbol " + symbol + " not found in " + library);
+        }
+        return new FfmFunction(library, symbol, signature, downcall(address.get(), signature, captureErrno), captureErrno);
+    }
+
+    /** A function at a raw address (a C function pointer), called with {@code signature}. */
+    @TruffleBoundary
+    public ForeignFunction atAddress(long address, Signature signature) {
+        NativeLibrary none = new NativeLibrary("0x" + Long.toHexString(address), Path.of("/"), null);
+        return new FfmFunction(none, "function at 0x" + Long.toHexString(address), signature,
+                downcall(MemorySegment.ofAddress(address), signature, false), false);
+    }
+
+    /** The address of {@code symbol} in {@code library}. */
+    @TruffleBoundary
+    public long symbolAddress(NativeLibrary library, String symbol) {
+        return ((SymbolLookup) library.handle()).find(symbol).orElseThrow(() -> new ForeignException(
+                ForeignException.Reason.SYMBOL_NOT_FOUND, "symbol " + symbol + " not found in " + library)).address();
+    }
+
+    /** A handle of type (Object[]) -> Object: arguments boxed as their exact Java carrier types. */
+    @TruffleBoundary
+    static MethodHandle downcall(MemorySegment address, Signature signature, boolean captureErrno) {
+        List<MemoryLayout> args = new ArrayList<>();
+        for (int i = 0; i < signature.arity(); i++) {
+            args.add(layout(signature.argType(i)));
+        }
+        FunctionDescriptor fd = signature.returnType() == CType.VOID
+                ? FunctionDescriptor.ofVoid(args.toArray(new MemoryLayout[0]))
+                : FunctionDescriptor.of(layout(signature.returnType()), args.toArray(new MemoryLayout[0]));
+        List<Linker.Option> options = new ArrayList<>();
+        if (signature.isVariadic()) {
+            options.add(Linker.Option.firstVariadicArg(signature.fixedCount()));
+        }
+        if (captureErrno) {
+            options.add(Linker.Option.captureCallState("errno"));
+        }
+        MethodHandle mh = LINKER.downcallHandle(address, fd, options.toArray(new Linker.Option[0]));
+        int n = mh.type().parameterCount();
+        return mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
+    }
+
+    static ValueLayout layout(CType t) {
+        return switch (t) {
+            case BOOL -> ValueLayout.JAVA_BOOLEAN;
+            case INT8, UINT8 -> ValueLayout.JAVA_BYTE;
+            case INT16 -> ValueLayout.JAVA_SHORT;
+            case UINT16 -> ValueLayout.JAVA_CHAR;
+            case INT32, UINT32 -> ValueLayout.JAVA_INT;
+            case INT64, UINT64 -> ValueLayout.JAVA_LONG;
+            case FLOAT -> ValueLayout.JAVA_FLOAT;
+            case DOUBLE -> ValueLayout.JAVA_DOUBLE;
+            case POINTER, C_STRING -> ValueLayout.ADDRESS;
+            case VOID -> throw new IllegalArgumentException("void has no layout");
+        };
+    }
+
+    /** The layout of errno in the linker's call-state segment. */
+    static final long ERRNO_OFFSET = Linker.Option.captureStateLayout()
+            .byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    static final long CALL_STATE_SIZE = Linker.Option.captureStateLayout().byteSize();
+}

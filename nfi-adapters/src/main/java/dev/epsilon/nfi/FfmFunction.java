@@ -1,0 +1,145 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * A symbol bound to a signature by FFM. Arguments arrive in the engine-neutral representation
+ * (see {@link ForeignEngine}) and are boxed as the exact carrier types the handle takes.
+ */
+final class FfmFunction extends ForeignFunction {
+    private final MethodHandle handle;
+    private final boolean captureErrno;
+    private final CType[] argTypes;
+
+    FfmFunction(NativeLibrary library, String symbol, Signature signature, MethodHandle handle, boolean captureErrno) {
+        super(library, symbol, signature);
+        this.handle = handle;
+        this.captureErrno = captureErrno;
+        this.argTypes = new CType[signature.arity()];
+        for (int i = 0; i < argTypes.length; i++) {
+            argTypes[i] = signature.argType(i);
+        }
+    }
+
+    @Override
+    public ForeignCallNode createCallNode() {
+        return new CallNode(this);
+    }
+
+    @Override
+    @TruffleBoundary
+    public Object callUncached(Object[] cArguments) {
+        return call(cArguments);
+    }
+
+    @Override
+    public boolean capturesErrno() {
+        return captureErrno;
+    }
+
+    @ExplodeLoop
+    Object call(Object[] cArguments) {
+        int offset = captureErrno ? 1 : 0;
+        Object[] args = new Object[argTypes.length + offset];
+        Scratch scratch = null;
+        for (int i = 0; i < argTypes.length; i++) {
+            Object a = cArguments[i];
+            if (argTypes[i] == CType.C_STRING) {
+                if (scratch == null) {
+                    scratch = Scratch.get();
+                }
+                args[i + offset] = a == null ? MemorySegment.NULL : scratch.cString((String) a);
+            } else {
+                args[i + offset] = carrier(argTypes[i], a);
+            }
+        }
+        if (captureErrno) {
+            args[0] = Scratch.get().callState();
+        }
+        Object result;
+        try {
+            result = handle.invokeExact(args);
+        } catch (Throwable t) {
+            CompilerDirectives.transferToInterpreter();
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + this + " failed: " + t);
+        } finally {
+            if (scratch != null) {
+                scratch.release();
+            }
+        }
+        if (captureErrno) {
+            Scratch.get().recordErrno();
+        }
+        return fromCarrier(signature().returnType(), result);
+    }
+
+    private static Object carrier(CType t, Object v) {
+        long l;
+        switch (t) {
+            case FLOAT:
+                return v;
+            case DOUBLE:
+                return v;
+            case POINTER:
+                return MemorySegment.ofAddress((long) v);
+            case BOOL:
+                return (long) v != 0;
+            default:
+                l = (long) v;
+        }
+        return switch (t) {
+            case INT8, UINT8 -> (byte) l;
+            case INT16 -> (short) l;
+            case UINT16 -> (char) l;
+            case INT32, UINT32 -> (int) l;
+            default -> l;
+        };
+    }
+
+    private static Object fromCarrier(CType t, Object r) {
+        return switch (t) {
+            case VOID -> null;
+            case BOOL -> ((Boolean) r) ? 1L : 0L;
+            case INT8, UINT8 -> (long) (byte) r;
+            case INT16 -> (long) (short) r;
+            case UINT16 -> (long) (char) r;
+            case INT32, UINT32 -> (long) (int) r;
+            case INT64, UINT64 -> r;
+            case FLOAT, DOUBLE -> r;
+            case POINTER -> ((MemorySegment) r).address();
+            case C_STRING -> cString((MemorySegment) r);
+        };
+    }
+
+    @TruffleBoundary
+    private static String cString(MemorySegment s) {
+        if (s.address() == 0) {
+            return null;
+        }
+        return s.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** Executes the bound FFM handle; the handle is a constant of the compiled call. */
+    static final class CallNode extends ForeignCallNode {
+        private final FfmFunction function;
+
+        CallNode(FfmFunction function) {
+            this.function = function;
+        }
+
+        @Override
+        public Object call(Object[] cArguments) {
+            return function.call(cArguments);
+        }
+    }
+
+    static long errnoOf(MemorySegment state) {
+        return state.get(ValueLayout.JAVA_INT, FfmEngine.ERRNO_OFFSET);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives;
+
+/**
+ * One allocation handed out by {@link NativeMemory}: its extent and whether it was freed. Pointers
+ * into it keep a reference, so every access checks bounds and liveness without a table lookup.
+ * A pooled allocation gets a new block each time it is handed out; the old block stays freed.
+ */
+public final class MemoryBlock {
+    private final long address;
+    private final long size;
+    private volatile boolean freed;
+
+    MemoryBlock(long address, long size) {
+        this.address = address;
+        this.size = size;
+    }
+
+    /** A block over memory someone else owns (a pinned Lisp array): bounds are checked, never freed here. */
+    public static MemoryBlock view(long address, long size) {
+        return new MemoryBlock(address, size);
+    }
+
+    public long address() { return address; }
+
+    public long size() { return size; }
+
+    public boolean isFreed() { return freed; }
+
+    void markFreed() { freed = true; }
+
+    /** Throws unless [at, at + length) lies inside this live block. */
+    public void check(long at, long length) {
+        if (freed) {
+            CompilerDirectives.transferToInterpreter();
+            throw new ForeignException(ForeignException.Reason.USE_AFTER_FREE,
+                    "use after free: address 0x" + Long.toHexString(at) + " in a block of " + size + " bytes that was freed");
+        }
+        if (at < address || at + length > address + size) {
+            CompilerDirectives.transferToInterpreter();
+            throw new ForeignException(ForeignException.Reason.OUT_OF_BOUNDS,
+                    "access of " + length + " bytes at offset " + (at - address) + " is outside the allocation of "
+                            + size + " bytes at 0x" + Long.toHexString(address));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Native memory from malloc, tracked: a registry of live blocks (address -> block) catches double
+ * frees and frees of memory this allocator did not hand out; pools keep freed blocks by size class
+ * for reuse; {@link #leaks()} reports what was never freed. Reads and writes go through one segment
+ * that spans the address space, so compiled accesses are plain loads and stores.
+ */
+public final class NativeMemory {
+    /** All of memory, for absolute-address loads and stores. */
+    public static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private static final MethodHandle MALLOC;
+    private static final MethodHandle CALLOC;
+    private static final MethodHandle FREE;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        MALLOC = linker.downcallHandle(linker.defaultLookup().find("malloc").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+        CALLOC = linker.downcallHandle(linker.defaultLookup().find("calloc").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
+        FREE = linker.downcallHandle(linker.defaultLookup().find("free").orElseThrow(),
+                FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    }
+
+    private final Map<Long, MemoryBlock> live = new ConcurrentHashMap<>();
+    private final Map<Long, ArrayDeque<Long>> pools = new ConcurrentHashMap<>();   // size class -> free addresses
+
+    /** A zeroed block of {@code size} bytes. */
+    @TruffleBoundary
+    public MemoryBlock allocate(long size) {
+        if (size < 0) {
+            throw new ForeignException(ForeignException.Reason.BAD_ARGUMENT, "cannot allocate " + size + " bytes");
+        }
+        long address;
+        try {
+            address = ((MemorySegment) CALLOC.invokeExact(1L, Math.max(1L, size))).address();
+        } catch (Throwable t) {
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "calloc failed: " + t);
+        }
+        if (address == 0) {
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "out of native memory allocating " + size + " bytes");
+        }
+        MemoryBlock b = new MemoryBlock(address, size);
+        live.put(address, b);
+        return b;
+    }
+
+    /** Frees the block at {@code address}: an error if it was never allocated here or already freed. */
+    @TruffleBoundary
+    public void free(long address) {
+        MemoryBlock b = live.remove(address);
+        if (b == null) {
+            throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, address == 0
+                    ? "free of a NULL pointer"
+                    : "double free, or free of memory not from foreign-alloc: 0x" + Long.toHexString(address));
+        }
+        b.markFreed();
+        try {
+            FREE.invokeExact(MemorySegment.ofAddress(address));
+        } catch (Throwable t) {
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "free failed: " + t);
+        }
+    }
+
+    /** The live block starting at {@code address}, or null. */
+    public MemoryBlock block(long address) {
+        return live.get(address);
+    }
+
+    /** A block from the pool of its size class (a power of two), zeroed. */
+    @TruffleBoundary
+    public MemoryBlock acquirePooled(long size) {
+        long sizeClass = Long.highestOneBit(Math.max(16, size - 1)) << 1;
+        ArrayDeque<Long> pool = pools.computeIfAbsent(sizeClass, k -> new ArrayDeque<>());
+        Long address;
+        synchronized (pool) {
+            address = pool.poll();
+        }
+        if (address == null) {
+            MemoryBlock fresh = allocate(sizeClass);
+            live.remove(fresh.address());
+            address = fresh.address();
+        } else {
+            ALL.asSlice(address, sizeClass).fill((byte) 0);
+        }
+        MemoryBlock b = new MemoryBlock(address, size);
+        live.put(address, b);
+        return b;
+    }
+
+    /** Returns a pooled block for reuse; pointers into it now fail their checks. */
+    @TruffleBoundary
+    public void releasePooled(MemoryBlock b) {
+        if (live.remove(b.address()) != b) {
+            throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, "pooled block released twice");
+        }
+        b.markFreed();
+        long sizeClass = Long.highestOneBit(Math.max(16, b.size() - 1)) << 1;
+        ArrayDeque<Long> pool = pools.get(sizeClass);
+        synchronized (pool) {
+            pool.push(b.address());
+        }
+    }
+
+    /** Blocks allocated and not freed: (address, size) pairs. */
+    public Map<Long, Long> leaks() {
+        Map<Long, Long> out = new java.util.TreeMap<>();
+        live.forEach((a, b) -> out.put(a, b.size()));
+        return out;
+    }
+
+    static long malloc(long size) {
+        try {
+            return ((MemorySegment) MALLOC.invokeExact(size)).address();
+        } catch (Throwable t) {
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "malloc failed: " + t);
+        }
+    }
+}
