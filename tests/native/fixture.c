@@ -1,5 +1,10 @@
 /* The C fixture library: functions with known answers for the FFI tests. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <string.h>
 
 int32_t fixture_add_int(int32_t a, int32_t b) { return a + b; }
@@ -8,3 +13,60 @@ int32_t fixture_add_int(int32_t a, int32_t b) { return a + b; }
 uint64_t fixture_byte_length(const char *s) { return s ? strlen(s) : UINT64_MAX; }
 
 double fixture_scale(double x, int32_t factor) { return x * factor; }
+
+/* Every scalar type, returned as received: boundaries must survive both directions. */
+int8_t fx_echo_i8(int8_t x) { return x; }
+uint8_t fx_echo_u8(uint8_t x) { return x; }
+int16_t fx_echo_i16(int16_t x) { return x; }
+uint16_t fx_echo_u16(uint16_t x) { return x; }
+int32_t fx_echo_i32(int32_t x) { return x; }
+uint32_t fx_echo_u32(uint32_t x) { return x; }
+int64_t fx_echo_i64(int64_t x) { return x; }
+uint64_t fx_echo_u64(uint64_t x) { return x; }
+float fx_echo_f32(float x) { return x; }
+double fx_echo_f64(double x) { return x; }
+bool fx_not(bool x) { return !x; }
+void *fx_echo_ptr(void *p) { return p; }
+int32_t fx_is_negative_zero(double x) { return x == 0.0 && signbit(x) ? 1 : 0; }
+int32_t fx_is_nan(double x) { return x != x; }
+
+/* Twelve arguments of mixed types (more than fit in registers): a weighted sum. */
+double fx_mixed12(int8_t a, uint8_t b, int16_t c, uint16_t d, int32_t e, uint32_t f,
+                  int64_t g, uint64_t h, float i, double j, const char *k, void *l) {
+    return a + 2.0 * b + 3.0 * c + 4.0 * d + 5.0 * e + 6.0 * f + 7.0 * (double) g + 8.0 * (double) h
+           + 9.0 * i + 10.0 * j + 11.0 * (double) strlen(k) + (l ? 12.0 : 0.0);
+}
+
+/* Strings out of C, with non-ASCII text. */
+const char *fx_greeting(void) { return "héllo wörld ☃"; }
+const char *fx_null_string(void) { return NULL; }
+
+/* Out-parameters: C writes through the pointers it is given. */
+void fx_out_params(int32_t *count, double *ratio) { *count = 42; *ratio = 2.5; }
+void fx_fill_bytes(uint8_t *buffer, size_t n) { for (size_t i = 0; i < n; i++) buffer[i] = (uint8_t) (i * 2); }
+double fx_sum_doubles_array(const double *xs, size_t n) { double s = 0; for (size_t i = 0; i < n; i++) s += xs[i]; return s; }
+void fx_scale_ints(int32_t *xs, size_t n, int32_t factor) { for (size_t i = 0; i < n; i++) xs[i] *= factor; }
+
+/* Variadic functions. */
+int64_t fx_sum_ints(int32_t count, ...) {
+    va_list ap;
+    va_start(ap, count);
+    int64_t sum = 0;
+    for (int32_t i = 0; i < count; i++) sum += va_arg(ap, int);
+    va_end(ap);
+    return sum;
+}
+double fx_sum_mixed(int32_t count, ...) {
+    /* count pairs of (int, double) */
+    va_list ap;
+    va_start(ap, count);
+    double sum = 0;
+    for (int32_t i = 0; i < count; i++) { sum += va_arg(ap, int); sum += va_arg(ap, double); }
+    va_end(ap);
+    return sum;
+}
+
+/* errno: fail in the C convention with a chosen errno. */
+int32_t fx_fail_with_errno(int32_t code) { errno = code; return -1; }
+void *fx_null_with_errno(int32_t code) { errno = code; return NULL; }
+int32_t fx_succeed(int32_t code) { errno = code; return 0; }

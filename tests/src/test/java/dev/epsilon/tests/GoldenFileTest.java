@@ -32,14 +32,26 @@ class GoldenFileTest {
             files = walk.filter(p -> p.toString().endsWith(".lisp")).sorted().toList();
         }
         assertTrue(files.size() > 0, "no golden files under " + dir);
-        return files.stream().map(f -> DynamicTest.dynamicTest(dir.relativize(f).toString(), f.toUri(), () -> run(f)));
+        // Tests that call C run under both foreign-call engines, which must agree exactly.
+        return files.stream().flatMap(f -> {
+            String name = dir.relativize(f).toString();
+            if (!callsC(name)) {
+                return Stream.of(DynamicTest.dynamicTest(name, f.toUri(), () -> run(f, "ffm")));
+            }
+            return Stream.of("ffm", "nfi").map(engine ->
+                    DynamicTest.dynamicTest(name + " [" + engine + "]", f.toUri(), () -> run(f, engine)));
+        });
     }
 
-    private static void run(Path file) throws IOException {
+    private static boolean callsC(String name) {
+        return name.startsWith("foreign/") || name.startsWith("errors/missing-");
+    }
+
+    private static void run(Path file, String engine) throws IOException {
         Path expectedFile = Path.of(file.toString().replaceAll("\\.lisp$", ".out"));
         assertTrue(Files.exists(expectedFile), "missing " + expectedFile);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Context cx = Epsilon.context(out)) {
+        try (Context cx = Epsilon.contextBuilder().out(out).err(out).option("epsilon.ffi-engine", engine).build()) {
             cx.eval(Epsilon.ID, "(setq *library-search-paths* (list \"" + Epsilon.fixtureDir() + "\"))");
             try {
                 cx.eval(Source.newBuilder(Epsilon.ID, file.toFile()).build());

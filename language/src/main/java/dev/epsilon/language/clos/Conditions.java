@@ -70,6 +70,11 @@ public final class Conditions {
                 }
             }
         }
+        for (LispClass.Slot s : c.slots()) {
+            if (o.slotValue(s.index) == StandardObject.UNBOUND_SLOT && s.initfunction instanceof LispFunction f) {
+                o.setSlotValue(s.index, f.callUncached());
+            }
+        }
         o.setFixedReport(d.report());
         return o;
     }

@@ -55,16 +55,15 @@ pointers) signals FOREIGN-ERROR with the errno code and the function's name."
 (defmacro with-pooled-memory (spec &body body)
   "(with-pooled-memory ((ptr :int :count 100)) ...) or (with-pooled-memory (ptr 256) ...): memory from
 a size-class pool, returned to it when BODY exits."
-  (if (and (consp (car spec)) (symbolp (caar spec)))
-      (if (null spec)
-          `(progn ,@body)
-          (let* ((b (car spec)) (count (or (getf (cddr b) :count) 1)))
-            `(let ((,(car b) (%pool-acquire (* (foreign-type-size ',(cadr b)) ,count))))
-               (unwind-protect (with-pooled-memory ,(cdr spec) ,@body)
-                 (%pool-release ,(car b))))))
-      `(let ((,(car spec) (%pool-acquire ,(cadr spec))))
-         (unwind-protect (progn ,@body)
-           (%pool-release ,(car spec))))))
+  (cond ((null spec) `(progn ,@body))
+        ((consp (car spec))
+         (let* ((b (car spec)) (count (or (getf (cddr b) :count) 1)))
+           `(let ((,(car b) (%pool-acquire (* (foreign-type-size ',(cadr b)) ,count))))
+              (unwind-protect (with-pooled-memory ,(cdr spec) ,@body)
+                (%pool-release ,(car b))))))
+        (t `(let ((,(car spec) (%pool-acquire ,(cadr spec))))
+              (unwind-protect (progn ,@body)
+                (%pool-release ,(car spec)))))))
 
 (defmacro with-pinned-array ((pointer array) &body body)
   "Binds POINTER to the address of ARRAY's elements (a specialized numeric array, whose elements

@@ -1,0 +1,12 @@
+; errno captured immediately after the call; failure results signal FOREIGN-ERROR with code and name.
+(defshared-with-errno fail-with "fx_fail_with_errno" "libepsilon-fixture" :int (code :int))
+(defshared-with-errno null-with "fx_null_with_errno" "libepsilon-fixture" :pointer (code :int))
+(defshared-with-errno succeed "fx_succeed" "libepsilon-fixture" :int (code :int))
+(handler-case (fail-with 13)
+  (foreign-error (e) (format t "~a ~a | ~a~%" (foreign-error-code e) (foreign-error-function e) e)))
+(handler-case (null-with 12)
+  (foreign-error (e) (format t "~a ~a~%" (foreign-error-code e) (foreign-error-function e))))
+(format t "success ~a~%" (succeed 5))
+(defshared-with-errno c-open "open" "libc" :int (path :string) (flags :int) (mode :int))
+(handler-case (c-open "/nonexistent/epsilon/file" 0 0)
+  (foreign-error (e) (format t "open: errno ~a from ~a~%" (foreign-error-code e) (foreign-error-function e))))

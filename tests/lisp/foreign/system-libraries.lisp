@@ -1,0 +1,10 @@
+; Libraries from the system, found by short name: libc, libm, libz, libsqlite3, libssl/libcrypto.
+(format t "~a~%" (shared-call '("cos" "libm") :double '(:double) 0d0))
+(format t "~a~%" (shared-call '("pow" "libm") :double '(:double :double) 2d0 10d0))
+(format t "~a~%" (char (shared-call '("zlibVersion" "libz") :string '()) 0))
+(format t "~a~%" (let ((s "hello")) (shared-call '("crc32" "libz") :unsigned-long '(:unsigned-long :string :unsigned-int) 0 s 5)))
+(format t "~a~%" (char (shared-call '("sqlite3_libversion" "libsqlite3") :string '()) 0))
+(format t "~a~%" (shared-call (quote ("OPENSSL_init_ssl" "libssl")) :int (quote (:uint64 :pointer)) 0 (null-pointer)))
+(format t "~a~%" (not (null-pointer-p (shared-call '("TLS_client_method" "libssl") :pointer '()))))
+(format t "~a~%" (subseq (shared-call '("OpenSSL_version" "libcrypto") :string '(:int) 0) 0 7))
+(format t "~a~%" (plusp (shared-call (quote ("getpid" "libc")) :int (quote ()))))
