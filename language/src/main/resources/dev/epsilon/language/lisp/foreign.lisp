@@ -151,3 +151,33 @@ native call, so a batch is the calls in order."
 (defun sb-ext:exit (&key (code 0) abort)
   (declare (ignore abort))
   (exit code))
+
+;;; A CFFI shim, so code migrating from CFFI (the guide's Migration Guide) runs.
+(defpackage :cffi
+  (:use :cl)
+  (:export #:defcfun #:foreign-funcall #:null-pointer #:null-pointer-p #:mem-ref #:mem-aref
+           #:foreign-alloc #:foreign-free #:with-foreign-object #:foreign-string-to-lisp))
+
+(defmacro cffi:defcfun (name return-type &rest params)
+  (let ((c-name (if (consp name) (car name) name))
+        (lisp-name (if (consp name) (cadr name) (intern (string-upcase (substitute #\- #\_ name))))))
+    `(defshared ,lisp-name ,c-name "libc" ,return-type ,@params)))
+
+(defmacro cffi:foreign-funcall (name &rest types-and-args)
+  ;; (foreign-funcall "strlen" :string s :int): alternating types and arguments, then the return type.
+  (let ((types nil) (args nil) (rest types-and-args))
+    (loop (when (null (cdr rest)) (return))
+          (push (pop rest) types)
+          (push (pop rest) args))
+    `(shared-call ',name ,(car rest) ',(reverse types) ,@(reverse args))))
+
+(defmacro cffi:with-foreign-object ((var type &optional (count 1)) &body body)
+  `(with-foreign-memory ((,var ,type :count ,count)) ,@body))
+
+(defun cffi:null-pointer () (null-pointer))
+(defun cffi:null-pointer-p (p) (null-pointer-p p))
+(defun cffi:mem-ref (p type &optional (offset 0)) (mem-ref p type offset))
+(defun cffi:mem-aref (p type &optional (index 0)) (mem-aref p type index))
+(defun cffi:foreign-alloc (type &rest keys) (apply (function foreign-alloc) type keys))
+(defun cffi:foreign-free (p) (foreign-free p))
+(defun cffi:foreign-string-to-lisp (p &rest keys) (apply (function foreign-string-to-lisp) p keys))
