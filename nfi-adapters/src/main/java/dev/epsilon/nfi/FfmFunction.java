@@ -1,6 +1,7 @@
 package dev.epsilon.nfi;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -43,40 +44,68 @@ final class FfmFunction extends ForeignFunction {
         return captureErrno;
     }
 
+    private Object call(Object[] cArguments) {
+        return call(handle, captureErrno, argTypes, signature().returnType(), cArguments, this);
+    }
+
+    /**
+     * One call. Everything that decides how is passed in from the call node's compilation-constant
+     * fields, so partial evaluation folds it: what remains is the argument boxing the handle takes
+     * and the native call itself.
+     */
     @ExplodeLoop
-    Object call(Object[] cArguments) {
+    static Object call(MethodHandle handle, boolean captureErrno, CType[] argTypes, CType returnType,
+                       Object[] cArguments, FfmFunction function) {
         int offset = captureErrno ? 1 : 0;
         Object[] args = new Object[argTypes.length + offset];
-        Scratch scratch = null;
+        boolean strings = false;
         for (int i = 0; i < argTypes.length; i++) {
             Object a = cArguments[i];
             if (argTypes[i] == CType.C_STRING) {
-                if (scratch == null) {
-                    scratch = Scratch.get();
-                }
-                args[i + offset] = a == null ? MemorySegment.NULL : scratch.cString((String) a);
+                strings = true;
+                args[i + offset] = a == null ? MemorySegment.NULL : cString((String) a);
             } else {
                 args[i + offset] = carrier(argTypes[i], a);
             }
         }
         if (captureErrno) {
-            args[0] = Scratch.get().callState();
+            args[0] = callState();
         }
         Object result;
         try {
             result = handle.invokeExact(args);
         } catch (Throwable t) {
             CompilerDirectives.transferToInterpreter();
-            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + this + " failed: " + t);
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
         } finally {
-            if (scratch != null) {
-                scratch.release();
+            if (strings) {
+                releaseStrings();
             }
         }
         if (captureErrno) {
-            Scratch.get().recordErrno();
+            recordErrno();
         }
-        return fromCarrier(signature().returnType(), result);
+        return fromCarrier(returnType, result);
+    }
+
+    @TruffleBoundary
+    private static MemorySegment cString(String s) {
+        return Scratch.get().cString(s);
+    }
+
+    @TruffleBoundary
+    private static void releaseStrings() {
+        Scratch.get().release();
+    }
+
+    @TruffleBoundary
+    private static MemorySegment callState() {
+        return Scratch.get().callState();
+    }
+
+    @TruffleBoundary
+    private static void recordErrno() {
+        Scratch.get().recordErrno();
     }
 
     private static Object carrier(CType t, Object v) {
@@ -125,17 +154,25 @@ final class FfmFunction extends ForeignFunction {
         return s.reinterpret(Long.MAX_VALUE).getString(0);
     }
 
-    /** Executes the bound FFM handle; the handle is a constant of the compiled call. */
+    /** Executes the bound FFM handle; handle and types are constants of the compiled call. */
     static final class CallNode extends ForeignCallNode {
         private final FfmFunction function;
+        private final MethodHandle handle;
+        private final boolean captureErrno;
+        @CompilationFinal(dimensions = 1) private final CType[] argTypes;
+        private final CType returnType;
 
         CallNode(FfmFunction function) {
             this.function = function;
+            this.handle = function.handle;
+            this.captureErrno = function.captureErrno;
+            this.argTypes = function.argTypes;
+            this.returnType = function.signature().returnType();
         }
 
         @Override
         public Object call(Object[] cArguments) {
-            return function.call(cArguments);
+            return FfmFunction.call(handle, captureErrno, argTypes, returnType, cArguments, function);
         }
     }
 

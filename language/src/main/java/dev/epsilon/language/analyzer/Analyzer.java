@@ -156,6 +156,10 @@ public final class Analyzer {
      * site node that resolves once; a computed description goes through the SHARED-CALL function.
      */
     private LispNode foreignCallSite(Symbol op, Cons form, Scope scope) {
+        LispNode memRef = memoryAccess(op, form, scope);
+        if (memRef != null) {
+            return memRef;
+        }
         boolean errno = op.home() == context.systemPackage() && op.name().equals("%SHARED-CALL-ERRNO");
         boolean shared = op.home() == context.foreignPackage() && (op.name().equals("SHARED-CALL") || op.name().equals("SHARED-CALL-FAST"));
         if (!errno && !shared) {
@@ -176,6 +180,33 @@ public final class Analyzer {
             argNodes[i] = analyze(args.get(i + 3), scope);
         }
         return new dev.epsilon.language.foreign.ForeignCallSiteNode(spec, ret, types, errno, argNodes);
+    }
+
+    /** MEM-REF, MEM-AREF and their SETF forms (%MEM-SET, %MEM-ASET) with a constant type: a typed access node. */
+    private LispNode memoryAccess(Symbol op, Cons form, Scope scope) {
+        boolean read = op.home() == context.foreignPackage() && (op.name().equals("MEM-REF") || op.name().equals("MEM-AREF"));
+        boolean write = op.home() == context.systemPackage() && (op.name().equals("%MEM-SET") || op.name().equals("%MEM-ASET"));
+        if (!read && !write) {
+            return null;
+        }
+        List<Object> args = properList(form.cdr, op.name());
+        if (args.size() < 2 || args.size() > (read ? 3 : 4) || (write && args.size() != 4)) {
+            return null;
+        }
+        Object type = constantValue(args.get(1));
+        if (type == null) {
+            return null;
+        }
+        dev.epsilon.nfi.CType ctype;
+        try {
+            ctype = dev.epsilon.language.foreign.ForeignTypes.parse(type);
+        } catch (LispError e) {
+            return null;   // the function reports the unknown type when it runs
+        }
+        boolean indexed = op.name().equals("MEM-AREF") || op.name().equals("%MEM-ASET");
+        LispNode offset = args.size() > 2 ? analyze(args.get(2), scope) : null;
+        LispNode value = write ? analyze(args.get(3), scope) : null;
+        return new dev.epsilon.language.foreign.MemRefNode(ctype, indexed, analyze(args.get(0), scope), offset, value);
     }
 
     /** The value of a form known before it runs (quoted, keyword, string, NIL), or null. */

@@ -122,9 +122,12 @@ final class NumberBuiltins {
             }
             return Numbers.normalize(n >= 0 ? x.shiftLeft((int) n) : x.shiftRight((int) -n));
         });
-        b.cl("LOGAND", 0, -1, a -> logical(a, -1L, BigInteger::and, "LOGAND"));
-        b.cl("LOGIOR", 0, -1, a -> logical(a, 0L, BigInteger::or, "LOGIOR"));
-        b.cl("LOGXOR", 0, -1, a -> logical(a, 0L, BigInteger::xor, "LOGXOR"));
+        b.cl("LOGAND", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+                ? (Object) (x & y) : logical(a, -1L, BigInteger::and, "LOGAND"));
+        b.cl("LOGIOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+                ? (Object) (x | y) : logical(a, 0L, BigInteger::or, "LOGIOR"));
+        b.cl("LOGXOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+                ? (Object) (x ^ y) : logical(a, 0L, BigInteger::xor, "LOGXOR"));
         b.cl("LOGNOT", 1, 1, a -> Numbers.normalize(integer(a[0], "LOGNOT").not()));
         b.cl("LOGCOUNT", 1, 1, a -> {
             BigInteger x = integer(a[0], "LOGCOUNT");

@@ -1,0 +1,111 @@
+package dev.epsilon.benchmarks;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * abs(int) from Lisp, per optimization level, beside raw Java FFM: a DEFSHARED function, a
+ * constant-signature SHARED-CALL (both compiled call sites), a computed-signature SHARED-CALL (the
+ * signature cache), and DEFSHARED on the NFI engine. Each invocation is a loop of {@link #CALLS} calls.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ForeignCallBenchmark {
+    static final int CALLS = 10_000;
+
+    private static final String PROGRAM = """
+            (defshared c-abs "abs" "libc" :int (x :int))
+            (defun defshared-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs (- i))))) s))
+            (defun shared-call-loop (n)
+              (let ((s 0)) (dotimes (i n) (setq s (+ s (shared-call '("abs" "libc") :int '(:int) (- i))))) s))
+            (defvar *spec* (list "abs" "libc"))
+            (defvar *types* (list :int))
+            (defun dynamic-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (shared-call *spec* :int *types* (- i))))) s))
+            """;
+
+    private Context ffm;
+    private Context nfi;
+    private Value defsharedLoop;
+    private Value sharedCallLoop;
+    private Value dynamicLoop;
+    private Value nfiDefsharedLoop;
+    private MethodHandle abs;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        ffm = Context.newBuilder("epsilon").allowNativeAccess(true).option("epsilon.ffi-engine", "ffm").build();
+        ffm.eval("epsilon", PROGRAM);
+        defsharedLoop = ffm.eval("epsilon", "(function defshared-loop)");
+        sharedCallLoop = ffm.eval("epsilon", "(function shared-call-loop)");
+        dynamicLoop = ffm.eval("epsilon", "(function dynamic-loop)");
+        nfi = Context.newBuilder("epsilon").allowNativeAccess(true).option("epsilon.ffi-engine", "nfi").build();
+        nfi.eval("epsilon", PROGRAM);
+        nfiDefsharedLoop = nfi.eval("epsilon", "(function defshared-loop)");
+        Linker linker = Linker.nativeLinker();
+        abs = linker.downcallHandle(linker.defaultLookup().find("abs").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        ffm.close();
+        nfi.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long ffmRaw() throws Throwable {
+        long s = 0;
+        for (int i = 0; i < CALLS; i++) {
+            s += (int) abs.invokeExact(-i);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long defshared() {
+        return defsharedLoop.execute(CALLS).asLong();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long sharedCallConstant() {
+        return sharedCallLoop.execute(CALLS).asLong();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long sharedCallComputed() {
+        return dynamicLoop.execute(CALLS).asLong();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long defsharedNfiEngine() {
+        return nfiDefsharedLoop.execute(CALLS).asLong();
+    }
+}
