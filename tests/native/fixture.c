@@ -70,3 +70,36 @@ double fx_sum_mixed(int32_t count, ...) {
 int32_t fx_fail_with_errno(int32_t code) { errno = code; return -1; }
 void *fx_null_with_errno(int32_t code) { errno = code; return NULL; }
 int32_t fx_succeed(int32_t code) { errno = code; return 0; }
+
+/* Callbacks: C calling Lisp, on this thread and on threads C starts itself. */
+#include <pthread.h>
+
+int32_t fx_apply_callback(int32_t (*f)(int32_t), int32_t x) { return f(x); }
+double fx_apply_double_callback(double (*f)(double, double), double a, double b) { return f(a, b); }
+int64_t fx_sum_callback(int32_t (*f)(int32_t), int32_t n) {
+    int64_t sum = 0;
+    for (int32_t i = 0; i < n; i++) sum += f(i);
+    return sum;
+}
+
+struct thread_job { int32_t (*f)(int32_t); int32_t calls; int64_t sum; };
+
+static void *run_job(void *arg) {
+    struct thread_job *job = arg;
+    for (int32_t i = 0; i < job->calls; i++) job->sum += job->f(i);
+    return NULL;
+}
+
+/* Starts `threads` POSIX threads that each call f `calls` times; the total of all results. */
+int64_t fx_call_in_threads(int32_t (*f)(int32_t), int32_t threads, int32_t calls) {
+    pthread_t ids[64];
+    struct thread_job jobs[64];
+    if (threads > 64) threads = 64;
+    for (int32_t t = 0; t < threads; t++) {
+        jobs[t].f = f; jobs[t].calls = calls; jobs[t].sum = 0;
+        pthread_create(&ids[t], NULL, run_job, &jobs[t]);
+    }
+    int64_t total = 0;
+    for (int32_t t = 0; t < threads; t++) { pthread_join(ids[t], NULL); total += jobs[t].sum; }
+    return total;
+}

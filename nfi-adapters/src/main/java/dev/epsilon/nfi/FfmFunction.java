@@ -147,7 +147,7 @@ final class FfmFunction extends ForeignFunction {
     }
 
     @TruffleBoundary
-    private static String cString(MemorySegment s) {
+    static String cString(MemorySegment s) {
         if (s.address() == 0) {
             return null;
         }

@@ -207,6 +207,14 @@ public final class ForeignBuiltins {
             return a[0];
         });
 
+        Callbacks callbacks = new Callbacks(cx);
+        def(b, ffi, "MAKE-CALLBACK", 3, 3, a -> callbacks.make(SequenceFunctions.function(a[0]), a[1], a[2]));
+        def(b, ffi, "FREE-CALLBACK", 1, 1, a -> {
+            callbacks.free(pointer(a[0], "FREE-CALLBACK"));
+            return Lisp.NIL;
+        });
+        def(b, sys, "%LIVE-CALLBACKS", 0, 0, a -> (long) callbacks.liveCount());
+
         // errno, signatures, trampolines.
         def(b, ffi, "ERRNO", 0, 0, a -> (long) Errno.last());
         def(b, sys, "%SIGNATURE-RESOLUTIONS", 0, 0, a -> ForeignCalls.RESOLUTIONS.get());

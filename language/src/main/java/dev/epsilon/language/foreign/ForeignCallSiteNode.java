@@ -9,6 +9,7 @@ import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.nodes.LispNode;
 import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispThread;
 import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.Errno;
 import dev.epsilon.nfi.ForeignCallNode;
@@ -64,6 +65,11 @@ public final class ForeignCallSiteNode extends LispNode {
         } catch (ForeignException e) {
             CompilerDirectives.transferToInterpreter();
             throw Conditions.signalled(this, ForeignCalls.error(e, "").at(this));
+        }
+        LispThread thread = EpsilonLanguage.thread(this);
+        if (thread.pendingCallbackExit != null) {
+            CompilerDirectives.transferToInterpreter();
+            Callbacks.rethrowPending(thread);
         }
         Object lisp = Marshal.fromC(result, resultType);
         if (checkErrno && failed(lisp)) {

@@ -49,11 +49,14 @@ public final class SharedCallBuiltin extends BuiltinNode {
         for (int i = 0; i < given; i++) {
             cArgs[i] = Marshal.toC(args[i + 3], sig.argType(i), i, f.symbol());
         }
+        Object result;
         try {
-            return Marshal.fromC(invoke.execute(f, cArgs), sig.returnType());
+            result = invoke.execute(f, cArgs);
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
         }
+        Callbacks.rethrowPending(EpsilonLanguage.thread(this));
+        return Marshal.fromC(result, sig.returnType());
     }
 
     @TruffleBoundary

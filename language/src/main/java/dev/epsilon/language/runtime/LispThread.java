@@ -12,6 +12,8 @@ public final class LispThread {
     /** Innermost first; each entry is an immutable cluster (handler-bind or restart-case). */
     public Object handlers = Lisp.NIL;
     public Object restarts = Lisp.NIL;
+    /** An exit out of a callback (error or non-local transfer) held until the foreign call returns. */
+    public RuntimeException pendingCallbackExit;
 
     public Object dynamicValue(int index) {
         return index < dynamic.length ? dynamic[index] : null;

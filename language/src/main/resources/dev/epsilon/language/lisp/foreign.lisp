@@ -181,3 +181,29 @@ native call, so a batch is the calls in order."
 (defun cffi:foreign-alloc (type &rest keys) (apply (function foreign-alloc) type keys))
 (defun cffi:foreign-free (p) (foreign-free p))
 (defun cffi:foreign-string-to-lisp (p &rest keys) (apply (function foreign-string-to-lisp) p keys))
+
+;;; ------------------------------------------------------------ callbacks
+
+(export '(make-callback free-callback defcallback callback with-callback) :epsilon.foreign)
+
+(defvar *named-callbacks* (make-hash-table))
+
+(defmacro defcallback (name return-type params &body body)
+  "Defines a named C-callable function; (callback NAME) is its pointer."
+  `(progn
+     (let ((old (gethash ',name *named-callbacks*)))
+       (when old (free-callback old)))
+     (setf (gethash ',name *named-callbacks*)
+           (make-callback (lambda ,(mapcar (function car) params) ,@body)
+                          ,return-type ',(mapcar (function cadr) params)))
+     ',name))
+
+(defun callback (name)
+  (or (gethash name *named-callbacks*)
+      (error 'foreign-error :function name :format-control "no callback named ~s" :format-arguments (list name))))
+
+(defmacro with-callback ((var function return-type arg-types) &body body)
+  "Binds VAR to a C function pointer calling FUNCTION, freed when BODY exits."
+  `(let ((,var (make-callback ,function ,return-type ,arg-types)))
+     (unwind-protect (progn ,@body)
+       (free-callback ,var))))

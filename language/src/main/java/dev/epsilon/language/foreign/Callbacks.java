@@ -1,0 +1,105 @@
+package dev.epsilon.language.foreign;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleContext;
+import com.oracle.truffle.api.nodes.ControlFlowException;
+import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.LispThread;
+import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.CallbackStub;
+import dev.epsilon.nfi.CallbackTarget;
+import dev.epsilon.nfi.ForeignException;
+import dev.epsilon.nfi.Signature;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lisp functions as C function pointers. C may call them on any thread: the upcall enters the
+ * context itself. Nothing unwinds through C frames: a Lisp error or non-local exit inside the
+ * callback is caught at the boundary, C gets a zero/NULL result, and the exit is taken again in
+ * Lisp as soon as the foreign call that led to the callback returns ({@link #rethrowPending}).
+ */
+public final class Callbacks {
+    private final EpsilonContext cx;
+    private final Map<Long, CallbackStub> live = new ConcurrentHashMap<>();
+
+    public Callbacks(EpsilonContext cx) {
+        this.cx = cx;
+    }
+
+    @TruffleBoundary
+    public ForeignPointer make(LispFunction function, Object returnType, Object argTypes) {
+        Signature sig = ForeignTypes.signature(returnType, argTypes);
+        CType[] types = new CType[sig.arity()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = sig.argType(i);
+        }
+        CType result = sig.returnType();
+        TruffleContext truffleContext = cx.env().getContext();
+        CallbackTarget target = cArgs -> {
+            Object previous = truffleContext.enter(null);
+            try {
+                LispThread thread = EpsilonLanguage.thread(null);
+                try {
+                    Object[] lisp = new Object[cArgs.length];
+                    for (int i = 0; i < lisp.length; i++) {
+                        lisp[i] = Marshal.fromC(cArgs[i], types[i]);
+                    }
+                    Object r = function.callUncached(lisp);
+                    return result == CType.VOID ? null : Marshal.toC(r, result, 0, "callback result");
+                } catch (LispError | ControlFlowException e) {
+                    if (thread.pendingCallbackExit == null) {
+                        thread.pendingCallbackExit = e;
+                    }
+                    return zero(result);
+                }
+            } finally {
+                truffleContext.leave(null, previous);
+            }
+        };
+        try {
+            CallbackStub stub = new CallbackStub(target, sig);
+            live.put(stub.address(), stub);
+            return ForeignPointer.of(stub.address());
+        } catch (ForeignException e) {
+            throw ForeignCalls.error(e, "");
+        }
+    }
+
+    private static Object zero(CType t) {
+        return switch (t) {
+            case VOID -> null;
+            case FLOAT -> 0.0f;
+            case DOUBLE -> 0.0d;
+            case C_STRING -> null;
+            default -> 0L;
+        };
+    }
+
+    @TruffleBoundary
+    public void free(ForeignPointer p) {
+        CallbackStub stub = live.remove(p.address());
+        if (stub == null) {
+            throw LispError.error("FOREIGN-ERROR", "no live callback at " + p + " (freed already, or not a callback)");
+        }
+        stub.free();
+    }
+
+    public int liveCount() {
+        return live.size();
+    }
+
+    /** After a foreign call returns: take an exit a callback could not take inside C. */
+    public static void rethrowPending(LispThread thread) {
+        RuntimeException e = thread.pendingCallbackExit;
+        if (e != null) {
+            thread.pendingCallbackExit = null;
+            throw e;
+        }
+    }
+}

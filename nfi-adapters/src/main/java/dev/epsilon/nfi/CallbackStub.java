@@ -1,0 +1,114 @@
+package dev.epsilon.nfi;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * A C function pointer that calls a {@link CallbackTarget}: an FFM upcall stub in an arena of its
+ * own, so {@link #free} returns its memory. Until then the stub (and the target) stay reachable.
+ */
+public final class CallbackStub {
+    private static final MethodHandle DISPATCH;
+
+    static {
+        try {
+            DISPATCH = MethodHandles.lookup().findVirtual(CallbackStub.class, "dispatch",
+                    MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final CallbackTarget target;
+    private final Signature signature;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment stub;
+    private volatile boolean freed;
+
+    @TruffleBoundary
+    public CallbackStub(CallbackTarget target, Signature signature) {
+        if (signature.isVariadic()) {
+            throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "a callback cannot be variadic: " + signature);
+        }
+        this.target = target;
+        this.signature = signature;
+        MemoryLayout[] args = new MemoryLayout[signature.arity()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = FfmEngine.layout(signature.argType(i));
+        }
+        FunctionDescriptor fd = signature.returnType() == CType.VOID
+                ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(FfmEngine.layout(signature.returnType()), args);
+        MethodHandle handle = DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
+        this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
+    }
+
+    /** The C function pointer. */
+    public long address() {
+        return stub.address();
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    public boolean isFreed() {
+        return freed;
+    }
+
+    /** Frees the stub's memory; C must not call the pointer afterwards. */
+    @TruffleBoundary
+    public void free() {
+        if (freed) {
+            throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, "callback at 0x" + Long.toHexString(address()) + " freed twice");
+        }
+        freed = true;
+        arena.close();
+    }
+
+    /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
+    @SuppressWarnings("unused")
+    private Object dispatch(Object[] carriers) {
+        Object[] c = new Object[carriers.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = fromCarrier(signature.argType(i), carriers[i]);
+        }
+        Object r = target.invoke(c);
+        return toCarrier(signature.returnType(), r);
+    }
+
+    private static Object fromCarrier(CType t, Object v) {
+        return switch (t) {
+            case BOOL -> ((Boolean) v) ? 1L : 0L;
+            case INT8, UINT8 -> (long) (Byte) v;
+            case INT16 -> (long) (Short) v;
+            case UINT16 -> (long) (Character) v;
+            case INT32, UINT32 -> (long) (Integer) v;
+            case POINTER -> ((MemorySegment) v).address();
+            case C_STRING -> FfmFunction.cString((MemorySegment) v);
+            default -> v;
+        };
+    }
+
+    private static Object toCarrier(CType t, Object r) {
+        return switch (t) {
+            case VOID -> null;
+            case BOOL -> r != null && (long) r != 0;
+            case INT8, UINT8 -> (byte) (long) (r == null ? 0L : r);
+            case INT16 -> (short) (long) (r == null ? 0L : r);
+            case UINT16 -> (char) (long) (r == null ? 0L : r);
+            case INT32, UINT32 -> (int) (long) (r == null ? 0L : r);
+            case INT64, UINT64 -> r == null ? 0L : r;
+            case FLOAT -> r == null ? 0.0f : r;
+            case DOUBLE -> r == null ? 0.0d : r;
+            case POINTER, C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
+        };
+    }
+}

@@ -1,0 +1,45 @@
+; Callbacks: Lisp functions as C function pointers (make-callback, defcallback, with-callback),
+; the guide's qsort example, errors inside callbacks, and calls from threads C started.
+(let* ((array (make-array 8 :element-type '(signed-byte 32) :initial-contents '(3 1 4 1 5 9 2 6)))
+       (compare-fn (lambda (a-ptr b-ptr)
+                     (let ((a (sb-alien:deref (sb-alien:cast a-ptr (* sb-alien:int)) 0))
+                           (b (sb-alien:deref (sb-alien:cast b-ptr (* sb-alien:int)) 0)))
+                       (cond ((< a b) -1)
+                             ((> a b) 1)
+                             (t 0)))))
+       (callback-ptr (make-callback compare-fn :int '(:pointer :pointer))))
+  (sb-sys:with-pinned-objects (array)
+    (shared-call '("qsort" "libc") :void
+                 '(:pointer :unsigned-long :unsigned-long :pointer)
+                 (sb-sys:vector-sap array) 8 4 callback-ptr))
+  (print array)
+  (free-callback callback-ptr))
+
+(defcallback my-comparator :int ((a :pointer) (b :pointer))
+  (- (deref-int a) (deref-int b)))
+(let ((v (make-array 5 :element-type '(signed-byte 32) :initial-contents '(50 -3 7 0 12))))
+  (with-pinned-array (p v)
+    (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) p 5 4 (callback 'my-comparator)))
+  (print v))
+
+(with-callback (square (lambda (x) (* x x)) :int '(:int))
+  (print (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) square 12))
+  (print (shared-call '("fx_sum_callback" "libepsilon-fixture") :long '(:pointer :int) square 100)))
+(with-callback (hyp (lambda (a b) (sqrt (+ (* a a) (* b b)))) :double '(:double :double))
+  (print (shared-call '("fx_apply_double_callback" "libepsilon-fixture") :double '(:pointer :double :double) hyp 3d0 4d0)))
+
+;; An error inside a callback does not unwind through C: C gets 0, and the error is signalled in
+;; Lisp when the foreign call returns.
+(print (handler-case
+           (with-callback (bad (lambda (x) (if (= x 3) (error "callback failed at ~a" x) x)) :int '(:int))
+             (shared-call '("fx_sum_callback" "libepsilon-fixture") :long '(:pointer :int) bad 10))
+         (error (e) (format nil "caught: ~a" e))))
+(print (catch 'out
+         (with-callback (escape (lambda (x) (when (= x 2) (throw 'out 'thrown-from-callback)) x) :int '(:int))
+           (shared-call '("fx_sum_callback" "libepsilon-fixture") :long '(:pointer :int) escape 5))))
+
+;; Eight threads that C starts, each calling back 10,000 times.
+(with-callback (ident (lambda (x) x) :int '(:int))
+  (print (shared-call '("fx_call_in_threads" "libepsilon-fixture") :long '(:pointer :int :int) ident 8 10000)))
+(print (epsilon.system::%live-callbacks))
+(terpri)
