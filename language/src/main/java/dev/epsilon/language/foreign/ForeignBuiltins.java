@@ -52,6 +52,13 @@ public final class ForeignBuiltins {
         throw LispError.typeError(o, "INTEGER", where);
     }
 
+    private static dev.epsilon.language.runtime.ForeignStruct struct(Object o) {
+        if (o instanceof dev.epsilon.language.runtime.ForeignStruct s) {
+            return s;
+        }
+        throw LispError.typeError(o, "C-STRUCT", "STRUCT-REF");
+    }
+
     private static ForeignPointer pointer(Object o, String where) {
         if (o instanceof ForeignPointer p) {
             return p;
@@ -93,7 +100,51 @@ public final class ForeignBuiltins {
         });
 
         // Memory.
-        def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> (long) ForeignTypes.parse(a[0]).size());
+        CStructs structs = new CStructs();
+        def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> structs.size(a[0]));
+        def(b, ffi, "FOREIGN-TYPE-ALIGNMENT", 1, 1, a -> structs.alignment(a[0]));
+        def(b, sys, "%DEFINE-C-STRUCT", 3, 3, a -> {
+            structs.define((Symbol) a[0], a[1] != Lisp.NIL, a[2]);
+            return a[0];
+        });
+        def(b, sys, "%C-STRUCT-VIEW", 2, 2, a -> new dev.epsilon.language.runtime.ForeignStruct(structs.layout(a[0]),
+                a[1] instanceof ForeignPointer p ? p : (ForeignPointer) ForeignPointer.of(Marshal.toLong(a[1]))));
+        def(b, sys, "%ALLOCATE-C-STRUCT", 1, 1, a -> {
+            dev.epsilon.nfi.StructLayout layout = structs.layout(a[0]);
+            MemoryBlock block = allocate(memory, layout.size());
+            return new dev.epsilon.language.runtime.ForeignStruct(layout, new ForeignPointer(block.address(), block));
+        });
+        def(b, sys, "%DEFINE-C-STRUCT-AUTO", 2, 2, a -> {
+            Symbol name = (Symbol) a[0];
+            java.util.Map<String, dev.epsilon.nfi.StructLayout> found;
+            try {
+                found = new dev.epsilon.nfi.CDeclarations().parse((String) a[1]);
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, " (DEFINE-C-STRUCT-AUTO " + name.name() + ")");
+            }
+            if (found.isEmpty()) {
+                throw LispError.error("FOREIGN-ERROR", "DEFINE-C-STRUCT-AUTO " + name.name() + ": no struct or union in the declaration");
+            }
+            String wanted = name.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            dev.epsilon.nfi.StructLayout chosen = found.getOrDefault(wanted, null);
+            if (chosen == null) {
+                for (dev.epsilon.nfi.StructLayout l : found.values()) {
+                    chosen = l;   // the last one declared
+                }
+            }
+            structs.define(name, chosen);
+            return name;
+        });
+        def(b, sys, "%STRUCT-MEMBER-OFFSET", 2, 2, a -> {
+            dev.epsilon.nfi.StructLayout.Member m = structs.layout(a[0]).member(a[1] instanceof Symbol s ? s.name() : (String) a[1]);
+            return m == null ? Lisp.NIL : (Object) m.offset();
+        });
+        def(b, ffi, "STRUCT-REF", 2, 2, a -> structs.ref(struct(a[0]), a[1]));
+        def(b, sys, "%STRUCT-REF-SET", 3, 3, a -> structs.set(struct(a[0]), a[1], a[2]));
+        def(b, ffi, "STRUCT-POINTER", 1, 1, a -> struct(a[0]).base());
+        def(b, ffi, "STRUCT-LAYOUT-SIZE", 1, 1, a -> a[0] instanceof dev.epsilon.language.runtime.ForeignStruct s
+                ? s.layout().size() : structs.layout(a[0]).size());
+        def(b, ffi, "C-STRUCT-P", 1, 1, a -> Lisp.bool(a[0] instanceof dev.epsilon.language.runtime.ForeignStruct));
         def(b, ffi, "FOREIGN-ALLOC", 1, -1, a -> {
             CType t = ForeignTypes.parse(a[0]);
             long count = offset(keyArg(a, "COUNT", 1L), "FOREIGN-ALLOC :COUNT");
@@ -151,6 +202,15 @@ public final class ForeignBuiltins {
             return a[3];
         });
         def(b, ffi, "MEM-AREF", 2, 3, a -> {
+            if (CStructs.isAggregate(a[1])) {
+                // An element of an array of structs: a view at pointer + index * size.
+                long index = a.length > 2 ? offset(a[2], "MEM-AREF") : 0;
+                ForeignPointer p = pointer(a[0], "MEM-AREF");
+                dev.epsilon.nfi.StructLayout layout = structs.layout(a[1]);
+                ForeignPointer at = p.plus(index * layout.size());
+                ForeignMemoryAccess.checked(at, 0, layout.size(), "MEM-AREF");
+                return new dev.epsilon.language.runtime.ForeignStruct(layout, at);
+            }
             CType t = ForeignTypes.parse(a[1]);
             return ForeignMemoryAccess.read(a[0], t, (a.length > 2 ? offset(a[2], "MEM-AREF") : 0) * t.size());
         });

@@ -73,6 +73,9 @@ public final class Marshal {
                 if (v instanceof NativeArray a) {
                     return a.address();
                 }
+                if (v instanceof dev.epsilon.language.runtime.ForeignStruct s) {
+                    return s.base().address();
+                }
                 if (v instanceof Long l && l >= 0) {
                     return l;
                 }
@@ -143,6 +146,14 @@ public final class Marshal {
             return NO;
         }
         return t == CType.FLOAT ? (Object) (float) d : (Object) d;
+    }
+
+    /** An address given as an integer. */
+    public static long toLong(Object o) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        throw LispError.typeError(o, "INTEGER", "an address");
     }
 
     public static Object fromC(Object c, CType t) {

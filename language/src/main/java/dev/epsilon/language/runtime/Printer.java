@@ -118,6 +118,8 @@ public final class Printer {
             printArray(o, escape, b);
         } else if (o instanceof ForeignPointer p) {
             b.append(p);
+        } else if (o instanceof ForeignStruct s) {
+            b.append(dev.epsilon.language.foreign.CStructs.print(s));
         } else if (o instanceof LispHashTable h) {
             b.append("#<HASH-TABLE :TEST ").append(h.test()).append(" :COUNT ").append(h.size()).append('>');
         } else if (o == null) {

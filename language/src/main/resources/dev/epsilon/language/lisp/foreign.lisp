@@ -207,3 +207,42 @@ native call, so a batch is the calls in order."
   `(let ((,var (make-callback ,function ,return-type ,arg-types)))
      (unwind-protect (progn ,@body)
        (free-callback ,var))))
+
+;;; ------------------------------------------------------------ structs and unions
+
+(export '(define-c-struct define-c-union with-c-struct struct-ref struct-pointer struct-layout-size
+          foreign-type-alignment c-struct-p c-struct-view make-c-struct free-c-struct)
+        :epsilon.foreign)
+
+(defmacro define-c-struct (name &rest members)
+  "Defines a C struct NAME: members (field type) or (field type :count n); types are scalar
+keywords, (:pointer type), (:struct name), (:union name), (:array type n)."
+  `(progn (%define-c-struct ',name nil ',members) ',name))
+
+(defmacro define-c-union (name &rest members)
+  `(progn (%define-c-struct ',name t ',members) ',name))
+
+(define-setf-place struct-ref (struct path) v `(%struct-ref-set ,struct ,path ,v))
+
+(defun c-struct-view (name pointer)
+  "A struct view of NAME over any foreign pointer."
+  (%c-struct-view name pointer))
+
+(defun make-c-struct (name)
+  "A zeroed struct NAME in fresh foreign memory; FREE-C-STRUCT returns it."
+  (%allocate-c-struct name))
+
+(defun free-c-struct (struct) (foreign-free (struct-pointer struct)))
+
+(defmacro with-c-struct ((var name) &body body)
+  "Binds VAR to a zeroed struct NAME, freed when BODY exits."
+  `(let ((,var (make-c-struct ',name)))
+     (unwind-protect (progn ,@body)
+       (free-c-struct ,var))))
+
+(export '(define-c-struct-auto) :epsilon.foreign)
+
+(defmacro define-c-struct-auto (name declaration)
+  "Defines the struct NAME from C declarations as a header writes them (typedefs, nested and
+anonymous members, arrays, pointers, function pointers, bit-fields, comments)."
+  `(progn (%define-c-struct-auto ',name ,declaration) ',name))
