@@ -103,3 +103,22 @@ int64_t fx_call_in_threads(int32_t (*f)(int32_t), int32_t threads, int32_t calls
     for (int32_t t = 0; t < threads; t++) { pthread_join(ids[t], NULL); total += jobs[t].sum; }
     return total;
 }
+
+/* Structs by value: small (registers), mixed integer/floating, and large (returned through memory). */
+struct fx_pair { int32_t a; int32_t b; };
+struct fx_mixed { int32_t i; float f; double d; };
+struct fx_big { int64_t v[5]; char tag; };
+
+struct fx_pair fx_make_pair(int32_t a, int32_t b) { struct fx_pair p = {a, b}; return p; }
+int32_t fx_pair_sum(struct fx_pair p) { return p.a + p.b; }
+struct fx_mixed fx_scale_mixed(struct fx_mixed m, double k) {
+    struct fx_mixed r = {(int32_t) (m.i * k), (float) (m.f * k), m.d * k};
+    return r;
+}
+struct fx_big fx_make_big(int64_t base) {
+    struct fx_big b;
+    for (int i = 0; i < 5; i++) b.v[i] = base + i;
+    b.tag = 'Z';
+    return b;
+}
+int64_t fx_big_sum(struct fx_big b) { int64_t s = b.tag; for (int i = 0; i < 5; i++) s += b.v[i]; return s; }

@@ -339,6 +339,11 @@ public final class EpsilonContext {
 
     public NativeMemory memory() { return memory; }
 
+    private final dev.epsilon.language.foreign.CStructs structs = new dev.epsilon.language.foreign.CStructs();
+
+    /** The C structs and unions this image defined. */
+    public dev.epsilon.language.foreign.CStructs structs() { return structs; }
+
     /** Symbol lookup for the reader, relative to the current package. */
     private final class ReaderTable implements SymbolTable {
         @Override

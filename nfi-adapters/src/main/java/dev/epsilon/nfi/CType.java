@@ -18,10 +18,12 @@ public enum CType {
     FLOAT("float", 4, Kind.FLOATING),
     DOUBLE("double", 8, Kind.FLOATING),
     POINTER("void*", 8, Kind.POINTER),
-    C_STRING("char*", 8, Kind.POINTER);
+    C_STRING("char*", 8, Kind.POINTER),
+    /** A struct or union passed or returned by value; its layout is in the {@link Signature}. */
+    STRUCT("struct", 0, Kind.AGGREGATE);
 
     /** How values of a type are represented and checked. */
-    public enum Kind { VOID, SIGNED, UNSIGNED, FLOATING, POINTER }
+    public enum Kind { VOID, SIGNED, UNSIGNED, FLOATING, POINTER, AGGREGATE }
 
     private final String cName;
     private final int size;

@@ -35,6 +35,9 @@ public final class CallbackStub {
 
     @TruffleBoundary
     public CallbackStub(CallbackTarget target, Signature signature) {
+        if (signature.hasStructs()) {
+            throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "callbacks do not take or return structs by value yet: " + signature);
+        }
         if (signature.isVariadic()) {
             throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "a callback cannot be variadic: " + signature);
         }
@@ -109,6 +112,7 @@ public final class CallbackStub {
             case FLOAT -> r == null ? 0.0f : r;
             case DOUBLE -> r == null ? 0.0d : r;
             case POINTER, C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
+            case STRUCT -> throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "callbacks do not return structs by value yet");
         };
     }
 }

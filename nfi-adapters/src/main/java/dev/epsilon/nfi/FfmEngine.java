@@ -78,11 +78,13 @@ public final class FfmEngine implements ForeignEngine {
     static MethodHandle downcall(MemorySegment address, Signature signature, boolean captureErrno) {
         List<MemoryLayout> args = new ArrayList<>();
         for (int i = 0; i < signature.arity(); i++) {
-            args.add(layout(signature.argType(i)));
+            args.add(signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : layout(signature.argType(i)));
         }
-        FunctionDescriptor fd = signature.returnType() == CType.VOID
+        MemoryLayout result = signature.returnType() == CType.STRUCT ? StructLayouts.of(signature.returnStruct())
+                : signature.returnType() == CType.VOID ? null : layout(signature.returnType());
+        FunctionDescriptor fd = result == null
                 ? FunctionDescriptor.ofVoid(args.toArray(new MemoryLayout[0]))
-                : FunctionDescriptor.of(layout(signature.returnType()), args.toArray(new MemoryLayout[0]));
+                : FunctionDescriptor.of(result, args.toArray(new MemoryLayout[0]));
         List<Linker.Option> options = new ArrayList<>();
         if (signature.isVariadic()) {
             options.add(Linker.Option.firstVariadicArg(signature.fixedCount()));
@@ -106,7 +108,7 @@ public final class FfmEngine implements ForeignEngine {
             case FLOAT -> ValueLayout.JAVA_FLOAT;
             case DOUBLE -> ValueLayout.JAVA_DOUBLE;
             case POINTER, C_STRING -> ValueLayout.ADDRESS;
-            case VOID -> throw new IllegalArgumentException("void has no layout");
+            case VOID, STRUCT -> throw new IllegalArgumentException(t + " has no scalar layout");
         };
     }
 

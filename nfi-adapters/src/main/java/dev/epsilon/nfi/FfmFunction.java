@@ -45,7 +45,7 @@ final class FfmFunction extends ForeignFunction {
     }
 
     private Object call(Object[] cArguments) {
-        return call(handle, captureErrno, argTypes, signature().returnType(), cArguments, this);
+        return call(handle, captureErrno, argTypes, signature().returnType(), signature(), cArguments, this);
     }
 
     /**
@@ -55,8 +55,9 @@ final class FfmFunction extends ForeignFunction {
      */
     @ExplodeLoop
     static Object call(MethodHandle handle, boolean captureErrno, CType[] argTypes, CType returnType,
-                       Object[] cArguments, FfmFunction function) {
-        int offset = captureErrno ? 1 : 0;
+                       Signature signature, Object[] cArguments, FfmFunction function) {
+        boolean structResult = returnType == CType.STRUCT;
+        int offset = (captureErrno ? 1 : 0) + (structResult ? 1 : 0);
         Object[] args = new Object[argTypes.length + offset];
         boolean strings = false;
         for (int i = 0; i < argTypes.length; i++) {
@@ -64,12 +65,17 @@ final class FfmFunction extends ForeignFunction {
             if (argTypes[i] == CType.C_STRING) {
                 strings = true;
                 args[i + offset] = a == null ? MemorySegment.NULL : cString((String) a);
+            } else if (argTypes[i] == CType.STRUCT) {
+                args[i + offset] = structArgument((long) a, signature.argStruct(i));
             } else {
                 args[i + offset] = carrier(argTypes[i], a);
             }
         }
+        if (structResult) {
+            args[0] = resultAllocator();
+        }
         if (captureErrno) {
-            args[0] = callState();
+            args[structResult ? 1 : 0] = callState();
         }
         Object result;
         try {
@@ -86,6 +92,18 @@ final class FfmFunction extends ForeignFunction {
             recordErrno();
         }
         return fromCarrier(returnType, result);
+    }
+
+    /** The struct's bytes where the pointer says, as the segment the downcall copies by value. */
+    @TruffleBoundary
+    private static MemorySegment structArgument(long address, StructLayout layout) {
+        return MemorySegment.ofAddress(address).reinterpret(layout.size());
+    }
+
+    /** A returned struct lands in memory the garbage collector frees with the segment. */
+    @TruffleBoundary
+    private static java.lang.foreign.SegmentAllocator resultAllocator() {
+        return java.lang.foreign.Arena.ofAuto();
     }
 
     @TruffleBoundary
@@ -143,6 +161,7 @@ final class FfmFunction extends ForeignFunction {
             case FLOAT, DOUBLE -> r;
             case POINTER -> ((MemorySegment) r).address();
             case C_STRING -> cString((MemorySegment) r);
+            case STRUCT -> r;   // the returned struct's segment: the language keeps it reachable
         };
     }
 
@@ -161,8 +180,10 @@ final class FfmFunction extends ForeignFunction {
         private final boolean captureErrno;
         @CompilationFinal(dimensions = 1) private final CType[] argTypes;
         private final CType returnType;
+        private final Signature signature;
 
         CallNode(FfmFunction function) {
+            this.signature = function.signature();
             this.function = function;
             this.handle = function.handle;
             this.captureErrno = function.captureErrno;
@@ -172,7 +193,7 @@ final class FfmFunction extends ForeignFunction {
 
         @Override
         public Object call(Object[] cArguments) {
-            return FfmFunction.call(handle, captureErrno, argTypes, returnType, cArguments, function);
+            return FfmFunction.call(handle, captureErrno, argTypes, returnType, signature, cArguments, function);
         }
     }
 

@@ -34,6 +34,8 @@ final class NfiSignatureText {
             case DOUBLE -> "DOUBLE";
             case POINTER -> "POINTER";
             case C_STRING -> "STRING";
+            case STRUCT -> throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE,
+                    "NFI cannot pass structs by value; the FFM engine makes these calls");
         };
     }
 }

@@ -12,11 +12,38 @@ public final class Signature {
     private final CType returnType;
     private final CType[] fixedArgs;
     private final CType[] varArgs;   // null when the function is not variadic
+    private final StructLayout[] argStructs;   // the layout of each STRUCT argument (null elsewhere)
+    private final StructLayout returnStruct;
 
     public Signature(CType returnType, List<CType> fixedArgs, List<CType> varArgs) {
+        this(returnType, null, fixedArgs, varArgs, null);
+    }
+
+    /** With the layouts of struct-by-value arguments (by position) and result. */
+    public Signature(CType returnType, StructLayout returnStruct, List<CType> fixedArgs, List<CType> varArgs,
+                     List<StructLayout> argStructs) {
         this.returnType = returnType;
         this.fixedArgs = fixedArgs.toArray(new CType[0]);
         this.varArgs = varArgs == null ? null : varArgs.toArray(new CType[0]);
+        this.returnStruct = returnStruct;
+        this.argStructs = argStructs == null ? new StructLayout[arity()] : argStructs.toArray(new StructLayout[0]);
+    }
+
+    public StructLayout argStruct(int i) { return argStructs[i]; }
+
+    public StructLayout returnStruct() { return returnStruct; }
+
+    /** Whether a struct crosses by value: only the FFM engine can make such calls. */
+    public boolean hasStructs() {
+        if (returnStruct != null) {
+            return true;
+        }
+        for (StructLayout s : argStructs) {
+            if (s != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CType returnType() { return returnType; }
@@ -35,7 +62,8 @@ public final class Signature {
     @Override
     public boolean equals(Object o) {
         return o instanceof Signature s && returnType == s.returnType
-                && Arrays.equals(fixedArgs, s.fixedArgs) && Arrays.equals(varArgs, s.varArgs);
+                && Arrays.equals(fixedArgs, s.fixedArgs) && Arrays.equals(varArgs, s.varArgs)
+                && returnStruct == s.returnStruct && Arrays.equals(argStructs, s.argStructs);
     }
 
     @Override
@@ -46,11 +74,13 @@ public final class Signature {
     /** C-like spelling, used in error messages: {@code uint64_t (char*)}. */
     @Override
     public String toString() {
-        String fixed = Arrays.stream(fixedArgs).map(CType::cName).collect(Collectors.joining(", "));
+        String fixed = java.util.stream.IntStream.range(0, fixedArgs.length)
+                .mapToObj(i -> fixedArgs[i] == CType.STRUCT ? argStructs[i].toString() : fixedArgs[i].cName())
+                .collect(Collectors.joining(", "));
         if (varArgs != null) {
             String var = Arrays.stream(varArgs).map(CType::cName).collect(Collectors.joining(", "));
             fixed = fixed + (fixed.isEmpty() ? "" : ", ") + "..." + (var.isEmpty() ? "" : " " + var);
         }
-        return returnType.cName() + " (" + fixed + ")";
+        return (returnType == CType.STRUCT ? returnStruct.toString() : returnType.cName()) + " (" + fixed + ")";
     }
 }

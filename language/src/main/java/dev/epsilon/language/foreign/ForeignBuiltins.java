@@ -100,7 +100,7 @@ public final class ForeignBuiltins {
         });
 
         // Memory.
-        CStructs structs = new CStructs();
+        CStructs structs = cx.structs();
         def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> structs.size(a[0]));
         def(b, ffi, "FOREIGN-TYPE-ALIGNMENT", 1, 1, a -> structs.alignment(a[0]));
         def(b, sys, "%DEFINE-C-STRUCT", 3, 3, a -> {

@@ -71,12 +71,21 @@ public final class ForeignCallSiteNode extends LispNode {
             CompilerDirectives.transferToInterpreter();
             Callbacks.rethrowPending(thread);
         }
-        Object lisp = Marshal.fromC(result, resultType);
+        Object lisp = resultType == CType.STRUCT ? returnedStruct(result) : Marshal.fromC(result, resultType);
         if (checkErrno && failed(lisp)) {
             CompilerDirectives.transferToInterpreter();
             throw errnoError();
         }
         return lisp;
+    }
+
+    /** A struct returned by value: a view over the memory FFM returned it in, which it keeps alive. */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private Object returnedStruct(Object segment) {
+        java.lang.foreign.MemorySegment s = (java.lang.foreign.MemorySegment) segment;
+        dev.epsilon.nfi.StructLayout layout = function.signature().returnStruct();
+        return new dev.epsilon.language.runtime.ForeignStruct(layout,
+                new dev.epsilon.language.runtime.ForeignPointer(s.address(), dev.epsilon.nfi.MemoryBlock.view(s.address(), layout.size())), s);
     }
 
     private void resolve() {

@@ -48,11 +48,13 @@ public final class ForeignCalls {
     public static ForeignFunction resolve(EpsilonContext cx, Object spec, Object returnType, Object argTypes, boolean captureErrno) {
         RESOLUTIONS.incrementAndGet();
         Target t = target(spec);
-        Signature sig = ForeignTypes.signature(returnType, argTypes);
+        Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         try {
-            LibraryRegistry registry = captureErrno ? cx.ffmLibraries() : cx.libraries();
+            // errno capture and structs by value need FFM, whichever engine is selected.
+            boolean ffm = captureErrno || sig.hasStructs();
+            LibraryRegistry registry = ffm ? cx.ffmLibraries() : cx.libraries();
             NativeLibrary lib = registry.open(t.library(), searchPaths(cx));
-            if (captureErrno) {
+            if (ffm) {
                 return ((FfmEngine) registry.engine()).lookup(lib, t.name(), sig, true);
             }
             return registry.engine().lookup(lib, t.name(), sig);

@@ -67,7 +67,7 @@ public final class ForeignMemoryAccess {
             case DOUBLE -> NativeMemory.ALL.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, at);
             case POINTER -> ForeignPointer.of(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at));
             case C_STRING -> string(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at), -1);
-            case VOID -> throw LispError.error("FOREIGN-ERROR", "MEM-REF of type :void");
+            case VOID, STRUCT -> throw LispError.error("FOREIGN-ERROR", "MEM-REF of type " + t.cName() + ": use MEM-AREF with (:struct NAME), or STRUCT-REF");
         };
     }
 

@@ -61,26 +61,56 @@ public final class ForeignTypes {
             case DOUBLE -> "DOUBLE";
             case POINTER -> "POINTER";
             case C_STRING -> "STRING";
+            case STRUCT -> "STRUCT";
         };
     }
 
     /** A return type and an argument type list; {@code &rest} separates fixed from variadic types. */
     @TruffleBoundary
     public static Signature signature(Object returnType, Object argTypes) {
+        return signature(null, returnType, argTypes);
+    }
+
+    /** With {@code structs}, (:struct NAME) and (:union NAME) are passed and returned by value. */
+    @TruffleBoundary
+    public static Signature signature(CStructs structs, Object returnType, Object argTypes) {
         List<CType> fixed = new ArrayList<>();
         List<CType> variadic = null;
+        List<dev.epsilon.nfi.StructLayout> layouts = new ArrayList<>();
         for (Object t : Lisp.toJavaList(argTypes)) {
             if (t instanceof Symbol s && s.name().equals("&REST") && !s.isKeyword()) {
                 variadic = new ArrayList<>();
                 continue;
             }
+            if (structs != null && isStructType(t)) {
+                if (variadic != null) {
+                    throw LispError.error("FOREIGN-ERROR", "a struct cannot be a variadic argument");
+                }
+                fixed.add(CType.STRUCT);
+                layouts.add(structs.layout(t));
+                continue;
+            }
+            layouts.add(null);
             CType c = parse(t);
             if (c == CType.VOID) {
                 throw LispError.error("FOREIGN-ERROR", ":void is not an argument type");
             }
             (variadic != null ? variadic : fixed).add(variadic != null ? promote(c) : c);
         }
-        return new Signature(parse(returnType), fixed, variadic);
+        if (variadic != null) {
+            for (int i = 0; i < variadic.size(); i++) {
+                layouts.add(null);
+            }
+        }
+        if (structs != null && isStructType(returnType)) {
+            return new Signature(CType.STRUCT, structs.layout(returnType), fixed, variadic, layouts);
+        }
+        return new Signature(parse(returnType), null, fixed, variadic, layouts);
+    }
+
+    static boolean isStructType(Object t) {
+        return t instanceof Cons c && c.car instanceof Symbol k && k.isKeyword()
+                && (k.name().equals("STRUCT") || k.name().equals("UNION"));
     }
 
     /** C's default argument promotions for variadic arguments. */

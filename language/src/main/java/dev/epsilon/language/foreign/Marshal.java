@@ -80,6 +80,9 @@ public final class Marshal {
                     return l;
                 }
                 return v == Lisp.NIL ? (Object) 0L : NO;
+            case AGGREGATE:
+                // By value: the struct's memory, which the engine copies into the call.
+                return v instanceof dev.epsilon.language.runtime.ForeignStruct s ? (Object) s.base().address() : NO;
             default:
                 return NO;
         }
@@ -102,6 +105,7 @@ public final class Marshal {
         return switch (t.kind()) {
             case SIGNED, UNSIGNED -> "an integer (" + t.cName() + ")";
             case FLOATING -> "a real number (" + t.cName() + ")";
+            case AGGREGATE -> "a C struct";
             default -> t == CType.C_STRING ? "a string" : "a pointer";
         };
     }

@@ -34,14 +34,14 @@
   "Defines NAME as a Lisp function calling C-NAME in LIBRARY; compiled like an inline call."
   (multiple-value-bind (names types) (%parameter-parts params)
     `(defun ,name ,names
-       (shared-call '(,c-name ,library) ,return-type ',types ,@names))))
+       (shared-call '(,c-name ,library) ',return-type ',types ,@names))))
 
 (defmacro defshared-with-errno (name c-name library return-type &rest params)
   "Like DEFSHARED; errno is captured right after the call, and a failure result (-1, or NULL for
 pointers) signals FOREIGN-ERROR with the errno code and the function's name."
   (multiple-value-bind (names types) (%parameter-parts params)
     `(defun ,name ,names
-       (%shared-call-errno '(,c-name ,library) ,return-type ',types ,@names))))
+       (%shared-call-errno '(,c-name ,library) ',return-type ',types ,@names))))
 
 (defmacro with-foreign-memory (bindings &body body)
   "Each binding (var type &key count initial-element) is allocated, and freed when BODY exits."
