@@ -8,5 +8,5 @@ if ! command -v gcc >/dev/null; then
     echo "tests/native/build.sh: gcc is required to build the C fixture library" >&2
     exit 1
 fi
-gcc -std=c11 -O2 -Wall -Wextra -Werror -shared -fPIC -pthread \
-    -o "$out/libepsilon-fixture.so" "$here"/*.c
+gcc -std=gnu11 -O2 -Wall -Wextra -Werror -shared -fPIC -pthread \
+    -o "$out/libepsilon-fixture.so" "$here"/*.c -ldl

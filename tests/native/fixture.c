@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /* The C fixture library: functions with known answers for the FFI tests. */
 #include <errno.h>
 #include <stdarg.h>
@@ -122,3 +123,31 @@ struct fx_big fx_make_big(int64_t base) {
     return b;
 }
 int64_t fx_big_sum(struct fx_big b) { int64_t s = b.tag; for (int i = 0; i < 5; i++) s += b.v[i]; return s; }
+
+/* Manifest tests: ownership of returned strings, out-parameters, fixed arguments. The library's
+   own free() counts the frees made through it (manifests free caller_frees results with the free
+   their library sees); it forwards to the C library's free. */
+#include <dlfcn.h>
+#include <stdlib.h>
+
+static long frees_seen;
+static char borrowed_buffer[64];
+
+void free(void *p) {
+    static void (*real_free)(void *);
+    if (!real_free) real_free = (void (*)(void *)) dlsym(RTLD_NEXT, "free");
+    frees_seen++;
+    real_free(p);
+}
+
+long fx_frees(void) { return frees_seen; }
+char *fx_strdup(const char *s) { size_t n = strlen(s) + 1; char *c = malloc(n); memcpy(c, s, n); return c; }
+const char *fx_static_name(void) { return "static name"; }
+const char *fx_borrowed(int32_t n) {
+    for (int i = 0; i < n && i < 63; i++) borrowed_buffer[i] = (char) ('a' + i % 26);
+    borrowed_buffer[n < 63 ? n : 63] = 0;
+    return borrowed_buffer;
+}
+int32_t fx_make_handle(int32_t seed, void **out) { *out = (void *) (intptr_t) (seed * 16); return 0; }
+int32_t fx_handle_value(void *h) { return (int32_t) ((intptr_t) h / 16); }
+int32_t fx_count_nulls(void *a, void *b, int32_t n) { return (a == NULL) + (b == NULL) + n; }

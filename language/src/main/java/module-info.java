@@ -3,6 +3,8 @@ module dev.epsilon.language {
     requires org.graalvm.truffle;
     requires dev.epsilon.nfi;
     requires org.graalvm.polyglot;
+    requires com.fasterxml.jackson.dataformat.toml;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.epsilon.language;
     exports dev.epsilon.language.runtime;

@@ -55,15 +55,17 @@ public final class EpsilonContext {
     private final Types types;
     private final SymbolTable readerTable = new ReaderTable();
     private final String ffiEngine;
+    private final String manifests;   // --epsilon.ffi-manifests: files loaded at start-up
     private volatile LibraryRegistry libraries;
     private volatile LibraryRegistry ffmLibraries;
     private final NativeMemory memory = new NativeMemory();
     private Symbol loadPathname;
     private Symbol loadTruename;
 
-    EpsilonContext(EpsilonLanguage language, Env env, String ffiEngine) {
+    EpsilonContext(EpsilonLanguage language, Env env, String ffiEngine, String manifests) {
         this.language = language;
         this.env = env;
+        this.manifests = manifests;
         this.ffiEngine = ffiEngine;
         this.console = LispStream.console(env.out(), "standard output");
         this.consoleErrors = LispStream.console(env.err(), "error output");
@@ -145,6 +147,11 @@ public final class EpsilonContext {
             load(source);
         }
         packageVar.setValue(user);
+        for (String manifest : manifests.split(java.io.File.pathSeparator)) {
+            if (!manifest.isBlank()) {
+                clSymbol("FUNCALL").function().callUncached(foreign.findExternal("LOAD-MANIFEST").function(), manifest);
+            }
+        }
         loadPathname = cl.findExternal("*LOAD-PATHNAME*");
         loadTruename = cl.findExternal("*LOAD-TRUENAME*");
         flushConsole();
@@ -338,6 +345,7 @@ public final class EpsilonContext {
     public String ffiEngine() { return ffiEngine; }
 
     public NativeMemory memory() { return memory; }
+
 
     private final dev.epsilon.language.foreign.CStructs structs = new dev.epsilon.language.foreign.CStructs();
 

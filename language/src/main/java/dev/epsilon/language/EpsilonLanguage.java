@@ -30,6 +30,10 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "ffm|nfi")
     static final OptionKey<String> FFI_ENGINE = new OptionKey<>("ffm");
 
+    @Option(name = "ffi-manifests", help = "FFI manifests (TOML) to load at start-up, separated by the path separator.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<file>:<file>...")
+    static final OptionKey<String> FFI_MANIFESTS = new OptionKey<>("");
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new EpsilonLanguageOptionDescriptors();
@@ -56,7 +60,7 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         if (!engine.equals("ffm") && !engine.equals("nfi")) {
             throw new IllegalArgumentException("--epsilon.ffi-engine must be ffm or nfi, not " + engine);
         }
-        return new EpsilonContext(this, env, engine);
+        return new EpsilonContext(this, env, engine, env.getOptions().get(FFI_MANIFESTS));
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
     private final List<String> programArguments = new ArrayList<>();
     private boolean stackTraces;
     private boolean versionOnly;
+    private final List<String> manifests = new ArrayList<>();
 
     public static void main(String[] args) {
         new EpsilonLauncher().launch(args);
@@ -44,6 +45,12 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
                     throw abort("-e needs an expression");
                 }
                 expressions.add(arguments.get(++i));
+            } else if (arg.equals("--ffi-manifest")) {
+                if (i + 1 >= arguments.size()) {
+                    throw abort("--ffi-manifest needs a TOML file");
+                }
+                manifests.add(new File(arguments.get(++i)).getAbsolutePath());
+                polyglotOptions.put("epsilon.ffi-manifests", String.join(File.pathSeparator, manifests));
             } else if (arg.equals("--version")) {
                 versionOnly = true;
             } else if (arg.equals("--stacktrace")) {
@@ -137,6 +144,7 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
         System.out.println();
         System.out.println("  FILE            run a Lisp file; ARGS are the program's arguments");
         System.out.println("  -e, --eval EXPR evaluate EXPR and print its value (repeatable)");
+        System.out.println("  --ffi-manifest FILE  load the FFI bindings a TOML manifest declares (repeatable)");
         System.out.println("  --stacktrace    print the JVM stack trace of an uncaught error");
         System.out.println("  --version       print the version and the Truffle runtime");
         System.out.println("  (no arguments)  start a REPL");
@@ -144,6 +152,6 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
 
     @Override
     protected void collectArguments(java.util.Set<String> options) {
-        options.addAll(List.of("-e", "--eval", "--stacktrace", "--version"));
+        options.addAll(List.of("-e", "--eval", "--stacktrace", "--version", "--ffi-manifest"));
     }
 }

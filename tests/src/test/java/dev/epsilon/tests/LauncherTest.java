@@ -87,6 +87,15 @@ class LauncherTest {
     }
 
     @Test
+    void ffiManifestOptionLoadsBindings() throws Exception {
+        Path root = Epsilon.root();
+        Result r = epsilon(null, "--ffi-manifest", root.resolve("examples/ffi/sqlite/sqlite.toml").toString(),
+                root.resolve("examples/ffi/sqlite/program.lisp").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("Lisp     1958 9.50\nC        1972 8.00\nEpsilon  2026 7.25\n", r.out());
+    }
+
+    @Test
     void missingFileIsAClearError() throws Exception {
         Result r = epsilon(null, "/nonexistent/file.lisp");
         assertEquals(2, r.status());

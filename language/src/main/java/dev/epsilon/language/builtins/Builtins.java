@@ -42,6 +42,7 @@ public final class Builtins {
         b.system();
         b.macros();
         dev.epsilon.language.foreign.ForeignBuiltins.install(b, cx);
+        dev.epsilon.language.manifest.ManifestBuiltins.install(b, cx);
     }
 
     /** Makes a builtin function and stores it in {@code pkg}'s symbol {@code name} (exported). */

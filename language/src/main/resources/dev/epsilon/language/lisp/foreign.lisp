@@ -246,3 +246,8 @@ keywords, (:pointer type), (:struct name), (:union name), (:array type n)."
   "Defines the struct NAME from C declarations as a header writes them (typedefs, nested and
 anonymous members, arrays, pointers, function pointers, bit-fields, comments)."
   `(progn (%define-c-struct-auto ',name ,declaration) ',name))
+
+;;; ------------------------------------------------------------ FFI manifests
+
+(define-condition ffi-manifest-error (foreign-error) ())
+(export '(ffi-manifest-error load-manifest include-ffi) :epsilon.foreign)
