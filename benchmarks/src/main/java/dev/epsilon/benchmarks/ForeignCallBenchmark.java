@@ -52,6 +52,7 @@ public class ForeignCallBenchmark {
     private Value sharedCallLoop;
     private Value dynamicLoop;
     private Value nfiDefsharedLoop;
+    private Value manifestLoop;
     private MethodHandle abs;
 
     @Setup(Level.Trial)
@@ -61,6 +62,25 @@ public class ForeignCallBenchmark {
         defsharedLoop = ffm.eval("epsilon", "(function defshared-loop)");
         sharedCallLoop = ffm.eval("epsilon", "(function shared-call-loop)");
         dynamicLoop = ffm.eval("epsilon", "(function dynamic-loop)");
+        try {
+            java.nio.file.Path manifest = java.nio.file.Files.createTempFile("abs", ".toml");
+            java.nio.file.Files.writeString(manifest, """
+                    [[library]]
+                    name = "bench"
+                    link = "c"
+                    [[library.function]]
+                    c_name = "abs"
+                    lisp_name = "manifest-abs"
+                    args = [{ type = "int", pass = "int" }]
+                    [library.function.return]
+                    type = "int"
+                    """);
+            ffm.eval("epsilon", "(load-manifest \"" + manifest + "\")");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ffm.eval("epsilon", "(defun manifest-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (manifest-abs (- i))))) s))");
+        manifestLoop = ffm.eval("epsilon", "(function manifest-loop)");
         nfi = Context.newBuilder("epsilon").allowNativeAccess(true).option("epsilon.ffi-engine", "nfi").build();
         nfi.eval("epsilon", PROGRAM);
         nfiDefsharedLoop = nfi.eval("epsilon", "(function defshared-loop)");
@@ -101,6 +121,13 @@ public class ForeignCallBenchmark {
     @OperationsPerInvocation(CALLS)
     public long sharedCallComputed() {
         return dynamicLoop.execute(CALLS).asLong();
+    }
+
+    /** A function a TOML manifest declares: the same compiled call as DEFSHARED. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long manifestDeclared() {
+        return manifestLoop.execute(CALLS).asLong();
     }
 
     @Benchmark

@@ -95,6 +95,23 @@ class LauncherTest {
         assertEquals("Lisp     1958 9.50\nC        1972 8.00\nEpsilon  2026 7.25\n", r.out());
     }
 
+    /** The spec's REPL example on the built-in libedit manifest: lines evaluated, history persisted. */
+    @Test
+    void libeditReplKeepsHistory(@TempDir Path home) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Epsilon.root().resolve("bin/epsilon").toString(),
+                Epsilon.root().resolve("examples/ffi/libedit/repl.lisp").toString());
+        pb.environment().put("HOME", home.toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().write("(* 6 7)\n(list 1 2)\n\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertTrue(out.contains("42\n") && out.contains("(1 2)\n"), out);
+        String history = Files.readString(home.resolve(".epsilon_example_history"));
+        assertTrue(history.contains("(*\\0406\\0407)"), history);
+    }
+
     @Test
     void missingFileIsAClearError() throws Exception {
         Result r = epsilon(null, "/nonexistent/file.lisp");
