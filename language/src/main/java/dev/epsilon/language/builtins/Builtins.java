@@ -291,13 +291,7 @@ public final class Builtins {
         cl("VALUES", 0, -1, a -> Values.of(a.clone()));
         cl("VALUES-LIST", 1, 1, a -> Values.of(Lisp.toJavaList(a[0]).toArray()));
         cl("FBOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "FBOUNDP").function() != null || ((Symbol) a[0]).macro() != null));
-        cl("SYMBOL-FUNCTION", 1, 1, a -> {
-            Symbol s = symbol(a[0], "SYMBOL-FUNCTION");
-            if (s.function() == null) {
-                throw LispError.error("UNDEFINED-FUNCTION", "The function " + Printer.qualified(s) + " is undefined.");
-            }
-            return s.function();
-        });
+        cl("SYMBOL-FUNCTION", 1, 1, a -> dev.epsilon.language.runtime.FunctionDesignators.resolve(symbol(a[0], "SYMBOL-FUNCTION"), "SYMBOL-FUNCTION"));
         cl("MACRO-FUNCTION", 1, 2, a -> {
             LispFunction m = symbol(a[0], "MACRO-FUNCTION").macro();
             return m == null ? Lisp.NIL : m;

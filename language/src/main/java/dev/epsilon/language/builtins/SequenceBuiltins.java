@@ -26,13 +26,7 @@ final class SequenceBuiltins {
     }
 
     static LispFunction fn(Object designator, String where) {
-        if (designator instanceof LispFunction f) {
-            return f;
-        }
-        if (designator instanceof Symbol s && s.function() != null) {
-            return s.function();
-        }
-        throw LispError.typeError(designator, "(OR FUNCTION SYMBOL)", where);
+        return dev.epsilon.language.runtime.FunctionDesignators.resolve(designator, where);
     }
 
     private static int end(Object e, int length, String where) {

@@ -268,7 +268,7 @@ public final class ForeignBuiltins {
         });
 
         Callbacks callbacks = new Callbacks(cx);
-        def(b, ffi, "MAKE-CALLBACK", 3, 3, a -> callbacks.make(SequenceFunctions.function(a[0]), a[1], a[2]));
+        def(b, ffi, "MAKE-CALLBACK", 3, 3, a -> callbacks.make(dev.epsilon.language.runtime.FunctionDesignators.resolve(a[0], "MAKE-CALLBACK"), a[1], a[2]));
         def(b, ffi, "FREE-CALLBACK", 1, 1, a -> {
             callbacks.free(pointer(a[0], "FREE-CALLBACK"));
             return Lisp.NIL;

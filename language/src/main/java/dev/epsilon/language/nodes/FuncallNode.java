@@ -4,11 +4,9 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.epsilon.language.clos.Conditions;
-import dev.epsilon.language.runtime.LispCondition;
+import dev.epsilon.language.runtime.FunctionDesignators;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
-import dev.epsilon.language.runtime.Printer;
-import dev.epsilon.language.runtime.Symbol;
 
 /** Calls a function value: {@code funcall}, local functions, {@code ((lambda ...) ...)}. */
 public final class FuncallNode extends LispNode {
@@ -38,14 +36,10 @@ public final class FuncallNode extends LispNode {
             return f;
         }
         CompilerDirectives.transferToInterpreter();
-        if (o instanceof Symbol s && s.function() != null) {
-            return s.function();
+        try {
+            return FunctionDesignators.resolve(o, "FUNCALL");
+        } catch (LispError e) {
+            throw Conditions.signalled(this, e.at(this));
         }
-        if (o instanceof Symbol s) {
-            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(s) + " is undefined.", "NAME", s), this, false));
-        }
-        throw Conditions.signalled(this, new LispError(new LispCondition("TYPE-ERROR",
-                "The value " + Printer.prin1ToString(o) + " is not of type (OR FUNCTION SYMBOL)"), this, false));
     }
 }

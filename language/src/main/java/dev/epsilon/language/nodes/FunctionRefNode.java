@@ -3,10 +3,8 @@ package dev.epsilon.language.nodes;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import dev.epsilon.language.clos.Conditions;
-import dev.epsilon.language.runtime.LispCondition;
-import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.FunctionDesignators;
 import dev.epsilon.language.runtime.LispFunction;
-import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 
 /** {@code #'f} for a global function f. */
@@ -22,8 +20,7 @@ public final class FunctionRefNode extends LispNode {
         LispFunction f = symbol.function();
         if (f == null) {
             CompilerDirectives.transferToInterpreter();
-            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(symbol) + " is undefined.", "NAME", symbol), this, false));
+            throw Conditions.signalled(this, FunctionDesignators.undefined(symbol).at(this));
         }
         return f;
     }

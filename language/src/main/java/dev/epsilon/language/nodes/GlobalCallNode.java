@@ -6,10 +6,8 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.epsilon.language.clos.Conditions;
-import dev.epsilon.language.runtime.LispCondition;
-import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.FunctionDesignators;
 import dev.epsilon.language.runtime.LispFunction;
-import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 
 /**
@@ -49,9 +47,7 @@ public final class GlobalCallNode extends LispNode {
         Assumption now = symbol.functionStable();
         LispFunction f = symbol.function();
         if (f == null) {
-            String what = symbol.macro() != null ? " is a macro, not a function." : " is undefined.";
-            throw Conditions.signalled(this, new LispError(new LispCondition("UNDEFINED-FUNCTION",
-                    "The function " + Printer.qualified(symbol) + what, "NAME", symbol), this, false));
+            throw Conditions.signalled(this, FunctionDesignators.undefined(symbol).at(this));
         }
         cachedFunction = f;
         cachedStable = now;

@@ -4,11 +4,9 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.epsilon.language.clos.Conditions;
-import dev.epsilon.language.runtime.LispCondition;
+import dev.epsilon.language.runtime.FunctionDesignators;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
-import dev.epsilon.language.runtime.Printer;
-import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.language.runtime.Values;
 
 import java.util.ArrayList;
@@ -52,10 +50,10 @@ public final class MultipleValueCallNode extends LispNode {
 
     private LispFunction resolve(Object f) {
         CompilerDirectives.transferToInterpreter();
-        if (f instanceof Symbol s && s.function() != null) {
-            return s.function();
+        try {
+            return FunctionDesignators.resolve(f, "MULTIPLE-VALUE-CALL");
+        } catch (LispError e) {
+            throw Conditions.signalled(this, e.at(this));
         }
-        throw Conditions.signalled(this, new LispError(new LispCondition("TYPE-ERROR",
-                "The value " + Printer.prin1ToString(f) + " is not of type (OR FUNCTION SYMBOL)"), this, false));
     }
 }
