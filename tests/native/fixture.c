@@ -151,3 +151,10 @@ const char *fx_borrowed(int32_t n) {
 int32_t fx_make_handle(int32_t seed, void **out) { *out = (void *) (intptr_t) (seed * 16); return 0; }
 int32_t fx_handle_value(void *h) { return (int32_t) ((intptr_t) h / 16); }
 int32_t fx_count_nulls(void *a, void *b, int32_t n) { return (a == NULL) + (b == NULL) + n; }
+
+/* A callback taking and returning a struct by value. */
+int32_t fx_apply_pair_callback(struct fx_pair (*f)(struct fx_pair), int32_t a, int32_t b) {
+    struct fx_pair in = {a, b};
+    struct fx_pair out = f(in);
+    return out.a * 1000 + out.b;
+}

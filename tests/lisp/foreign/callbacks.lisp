@@ -42,4 +42,20 @@
 (with-callback (ident (lambda (x) x) :int '(:int))
   (print (shared-call '("fx_call_in_threads" "libepsilon-fixture") :long '(:pointer :int :int) ident 8 10000)))
 (print (epsilon.system::%live-callbacks))
+
+;; Structs by value in and out of a callback.
+(define-c-struct pair (a :int32) (b :int32))
+(with-callback (swap (lambda (p)
+                       (let ((out (make-c-struct 'pair)))
+                         (setf (struct-ref out 'a) (struct-ref p 'b) (struct-ref out 'b) (struct-ref p 'a))
+                         out))
+                     '(:struct pair) '((:struct pair)))
+  (print (shared-call '("fx_apply_pair_callback" "libepsilon-fixture") :int '(:pointer :int :int) swap 7 42)))
+
+;; A freed callback handed to C again is caught before C can call it.
+(let ((cb (make-callback (lambda (x) x) :int '(:int))))
+  (free-callback cb)
+  (print (handler-case (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) cb 1)
+           (foreign-memory-error () 'freed-callback)))
+  (print (handler-case (free-callback cb) (foreign-error () 'already-freed))))
 (terpri)

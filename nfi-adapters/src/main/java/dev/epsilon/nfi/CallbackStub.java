@@ -35,9 +35,6 @@ public final class CallbackStub {
 
     @TruffleBoundary
     public CallbackStub(CallbackTarget target, Signature signature) {
-        if (signature.hasStructs()) {
-            throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "callbacks do not take or return structs by value yet: " + signature);
-        }
         if (signature.isVariadic()) {
             throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "a callback cannot be variadic: " + signature);
         }
@@ -45,12 +42,21 @@ public final class CallbackStub {
         this.signature = signature;
         MemoryLayout[] args = new MemoryLayout[signature.arity()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = FfmEngine.layout(signature.argType(i));
+            args[i] = signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : FfmEngine.layout(signature.argType(i));
         }
-        FunctionDescriptor fd = signature.returnType() == CType.VOID
-                ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(FfmEngine.layout(signature.returnType()), args);
+        MemoryLayout result = signature.returnType() == CType.STRUCT ? StructLayouts.of(signature.returnStruct())
+                : signature.returnType() == CType.VOID ? null : FfmEngine.layout(signature.returnType());
+        FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
         MethodHandle handle = DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
         this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
+        this.block = MemoryBlock.view(stub.address(), 1);
+    }
+
+    private final MemoryBlock block;
+
+    /** Marks pointers to this callback: freed with it, so passing a freed callback to C is caught. */
+    public MemoryBlock block() {
+        return block;
     }
 
     /** The C function pointer. */
@@ -73,6 +79,7 @@ public final class CallbackStub {
             throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, "callback at 0x" + Long.toHexString(address()) + " freed twice");
         }
         freed = true;
+        block.markFreed();
         arena.close();
     }
 
@@ -84,6 +91,11 @@ public final class CallbackStub {
             c[i] = fromCarrier(signature.argType(i), carriers[i]);
         }
         Object r = target.invoke(c);
+        if (signature.returnType() == CType.STRUCT) {
+            // The struct's bytes, copied out by the upcall stub; a zeroed one when the callback failed.
+            long size = signature.returnStruct().size();
+            return r == null ? Arena.ofAuto().allocate(size) : MemorySegment.ofAddress((long) r).reinterpret(size);
+        }
         return toCarrier(signature.returnType(), r);
     }
 
@@ -96,6 +108,7 @@ public final class CallbackStub {
             case INT32, UINT32 -> (long) (Integer) v;
             case POINTER -> ((MemorySegment) v).address();
             case C_STRING -> FfmFunction.cString((MemorySegment) v);
+            case STRUCT -> ((MemorySegment) v).address();   // a view, valid while the callback runs
             default -> v;
         };
     }
@@ -112,7 +125,7 @@ public final class CallbackStub {
             case FLOAT -> r == null ? 0.0f : r;
             case DOUBLE -> r == null ? 0.0d : r;
             case POINTER, C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
-            case STRUCT -> throw new ForeignException(ForeignException.Reason.BAD_SIGNATURE, "callbacks do not return structs by value yet");
+            case STRUCT -> throw new IllegalStateException("struct results are copied in dispatch");
         };
     }
 }

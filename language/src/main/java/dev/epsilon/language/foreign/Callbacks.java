@@ -6,6 +6,8 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.language.runtime.ForeignStruct;
+import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.LispThread;
@@ -34,7 +36,7 @@ public final class Callbacks {
 
     @TruffleBoundary
     public ForeignPointer make(LispFunction function, Object returnType, Object argTypes) {
-        Signature sig = ForeignTypes.signature(returnType, argTypes);
+        Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         CType[] types = new CType[sig.arity()];
         for (int i = 0; i < types.length; i++) {
             types[i] = sig.argType(i);
@@ -48,7 +50,10 @@ public final class Callbacks {
                 try {
                     Object[] lisp = new Object[cArgs.length];
                     for (int i = 0; i < lisp.length; i++) {
-                        lisp[i] = Marshal.fromC(cArgs[i], types[i]);
+                        lisp[i] = types[i] == CType.STRUCT
+                                ? new ForeignStruct(sig.argStruct(i), new ForeignPointer((long) cArgs[i],
+                                        MemoryBlock.view((long) cArgs[i], sig.argStruct(i).size())))
+                                : Marshal.fromC(cArgs[i], types[i]);
                     }
                     Object r = function.callUncached(lisp);
                     return result == CType.VOID ? null : Marshal.toC(r, result, 0, "callback result");
@@ -65,7 +70,7 @@ public final class Callbacks {
         try {
             CallbackStub stub = new CallbackStub(target, sig);
             live.put(stub.address(), stub);
-            return ForeignPointer.of(stub.address());
+            return new ForeignPointer(stub.address(), stub.block());
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
         }
@@ -76,7 +81,7 @@ public final class Callbacks {
             case VOID -> null;
             case FLOAT -> 0.0f;
             case DOUBLE -> 0.0d;
-            case C_STRING -> null;
+            case C_STRING, STRUCT -> null;
             default -> 0L;
         };
     }

@@ -68,6 +68,9 @@ public final class Marshal {
                     return v == Lisp.NIL ? null : NO;
                 }
                 if (v instanceof ForeignPointer p) {
+                    if (p.block() != null && p.block().isFreed()) {
+                        throw freed(p, index, function);
+                    }
                     return p.address();
                 }
                 if (v instanceof NativeArray a) {
@@ -86,6 +89,12 @@ public final class Marshal {
             default:
                 return NO;
         }
+    }
+
+    @TruffleBoundary
+    private static LispError freed(ForeignPointer p, int index, String function) {
+        return LispError.error("FOREIGN-MEMORY-ERROR", "argument " + (index + 1) + " of " + function + ": " + p
+                + " points into freed memory (a freed allocation or callback)", "FUNCTION", function);
     }
 
     @TruffleBoundary
