@@ -13,7 +13,9 @@ import java.lang.invoke.MethodType;
 
 /**
  * A C function pointer that calls a {@link CallbackTarget}: an FFM upcall stub in an arena of its
- * own, so {@link #free} returns its memory. Until then the stub (and the target) stay reachable.
+ * own, so {@link #free} returns its memory. A stub can be re-bound to another target of the same
+ * signature ({@link #bind}), which is how callbacks are made in microseconds from a pool: the JDK
+ * takes tens of microseconds to make and free a stub.
  */
 public final class CallbackStub {
     private static final MethodHandle DISPATCH;
@@ -27,7 +29,7 @@ public final class CallbackStub {
         }
     }
 
-    private final CallbackTarget target;
+    private volatile CallbackTarget target;
     private final Signature signature;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment stub;
@@ -52,11 +54,23 @@ public final class CallbackStub {
         this.block = MemoryBlock.view(stub.address(), 1);
     }
 
-    private final MemoryBlock block;
+    private volatile MemoryBlock block;
 
-    /** Marks pointers to this callback: freed with it, so passing a freed callback to C is caught. */
+    /** Marks pointers to this binding of the stub: freed with it, so passing a freed callback to C is caught. */
     public MemoryBlock block() {
         return block;
+    }
+
+    /** Points the stub at a new target (a pooled stub handed out again); a fresh block marks its pointers. */
+    public void bind(CallbackTarget newTarget) {
+        this.target = newTarget;
+        this.block = MemoryBlock.view(stub.address(), 1);
+    }
+
+    /** Ends the current binding: its pointers read as freed, and C calling it reaches {@code orphan}. */
+    public void unbind(CallbackTarget orphan) {
+        block.markFreed();
+        this.target = orphan;
     }
 
     /** The C function pointer. */
@@ -79,7 +93,9 @@ public final class CallbackStub {
             throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, "callback at 0x" + Long.toHexString(address()) + " freed twice");
         }
         freed = true;
-        block.markFreed();
+        if (!block.isFreed()) {
+            block.markFreed();
+        }
         arena.close();
     }
 

@@ -29,6 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Callbacks {
     private final EpsilonContext cx;
     private final Map<Long, CallbackStub> live = new ConcurrentHashMap<>();
+    /** Freed stubs kept for reuse, by signature: making a callback then takes microseconds. */
+    private final Map<Signature, java.util.ArrayDeque<CallbackStub>> pool = new ConcurrentHashMap<>();
+    private static final int POOL_LIMIT = 64;
 
     public Callbacks(EpsilonContext cx) {
         this.cx = cx;
@@ -68,7 +71,17 @@ public final class Callbacks {
             }
         };
         try {
-            CallbackStub stub = new CallbackStub(target, sig);
+            CallbackStub stub = null;
+            java.util.ArrayDeque<CallbackStub> free = pool.get(sig);
+            if (free != null) {
+                synchronized (free) {
+                    stub = free.poll();
+                }
+            }
+            if (stub == null) {
+                stub = new CallbackStub(target, sig);
+            }
+            stub.bind(target);
             live.put(stub.address(), stub);
             return new ForeignPointer(stub.address(), stub.block());
         } catch (ForeignException e) {
@@ -89,8 +102,26 @@ public final class Callbacks {
     @TruffleBoundary
     public void free(ForeignPointer p) {
         CallbackStub stub = live.remove(p.address());
-        if (stub == null) {
+        if (stub == null || (p.block() != null && p.block() != stub.block())) {
+            if (stub != null) {
+                live.put(p.address(), stub);   // a newer callback reuses this stub: leave it alone
+            }
             throw LispError.error("FOREIGN-ERROR", "no live callback at " + p + " (freed already, or not a callback)");
+        }
+        java.util.ArrayDeque<CallbackStub> free = pool.computeIfAbsent(stub.signature(), s -> new java.util.ArrayDeque<>());
+        synchronized (free) {
+            if (free.size() < POOL_LIMIT) {
+                // C calling the freed pointer finds an error waiting in Lisp, and gets a zero result.
+                stub.unbind(args -> {
+                    LispThread thread = EpsilonLanguage.thread(null);
+                    if (thread.pendingCallbackExit == null) {
+                        thread.pendingCallbackExit = LispError.error("FOREIGN-ERROR", "C called a freed callback " + p);
+                    }
+                    return null;
+                });
+                free.push(stub);
+                return;
+            }
         }
         stub.free();
     }
