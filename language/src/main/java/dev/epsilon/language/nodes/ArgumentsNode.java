@@ -140,7 +140,11 @@ public final class ArgumentsNode extends Node {
     }
 
     private static void bind(VirtualFrame frame, LexicalVar var, Object value) {
-        frame.setObject(var.slot(), var.isBoxed() ? new Cell(value) : value);
+        if (var.isBoxed()) {
+            frame.setObject(var.slot(), new Cell(value));
+        } else {
+            FrameSlots.write(frame, var.slot(), value);
+        }
     }
 
     private LispError arityError(int n) {

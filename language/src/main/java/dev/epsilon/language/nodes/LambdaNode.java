@@ -27,7 +27,7 @@ public final class LambdaNode extends LispNode {
         Object[] closure = new Object[sources.length];
         for (int i = 0; i < sources.length; i++) {
             int s = sources[i];
-            closure[i] = s >= 0 ? frame.getObject(s) : VariableAccess.closure(frame)[-s - 1];
+            closure[i] = s >= 0 ? frame.getValue(s) : VariableAccess.closure(frame)[-s - 1];
         }
         return new LispFunction(target, name, closure);
     }

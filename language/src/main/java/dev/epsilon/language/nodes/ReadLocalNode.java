@@ -14,7 +14,9 @@ public final class ReadLocalNode extends LispNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        Object v = frame.getObject(var.slot());
-        return var.isBoxed() ? ((Cell) v).value : v;
+        if (var.isBoxed()) {
+            return ((Cell) frame.getObject(var.slot())).value;
+        }
+        return FrameSlots.read(frame, var.slot());
     }
 }

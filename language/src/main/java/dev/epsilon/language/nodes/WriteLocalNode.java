@@ -23,7 +23,7 @@ public final class WriteLocalNode extends LispNode {
     public Object execute(VirtualFrame frame) {
         Object v = value.executePrimary(frame);
         if (!var.isBoxed()) {
-            frame.setObject(var.slot(), v);
+            FrameSlots.write(frame, var.slot(), v);
         } else if (binding) {
             frame.setObject(var.slot(), new Cell(v));
         } else {
