@@ -9,7 +9,6 @@ import dev.epsilon.language.runtime.Values;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Random;
 
@@ -293,7 +292,4 @@ final class NumberBuiltins {
         return o;
     }
 
-    static MathContext context() {
-        return MathContext.DECIMAL64;
-    }
 }

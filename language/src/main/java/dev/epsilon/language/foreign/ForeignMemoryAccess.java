@@ -6,7 +6,6 @@ import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.NativeArray;
-import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.nfi.NativeMemory;
@@ -109,7 +108,4 @@ public final class ForeignMemoryAccess {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static String describe(Object o) {
-        return Printer.prin1ToString(o);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.epsilon.language.runtime;
 
 import com.oracle.truffle.api.Assumption;
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -170,9 +169,4 @@ public final class Symbol implements TruffleObject {
         return Printer.prin1ToString(this);
     }
 
-    static void checkNotNull(Object o) {
-        if (o == null) {
-            throw CompilerDirectives.shouldNotReachHere("null is not a Lisp value");
-        }
-    }
 }
