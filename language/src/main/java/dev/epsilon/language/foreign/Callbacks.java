@@ -47,7 +47,10 @@ public final class Callbacks {
         CType result = sig.returnType();
         TruffleContext truffleContext = cx.env().getContext();
         CallbackTarget target = cArgs -> {
-            Object previous = truffleContext.enter(null);
+            // C calling back on a thread already in Lisp (qsort's comparator) needs no entering;
+            // a thread C created enters the context here, and leaves it on return.
+            boolean entered = truffleContext.isEntered();
+            Object previous = entered ? null : truffleContext.enter(null);
             try {
                 LispThread thread = EpsilonLanguage.thread(null);
                 try {
@@ -67,7 +70,9 @@ public final class Callbacks {
                     return zero(result);
                 }
             } finally {
-                truffleContext.leave(null, previous);
+                if (!entered) {
+                    truffleContext.leave(null, previous);
+                }
             }
         };
         try {
