@@ -160,6 +160,10 @@ public final class Analyzer {
         if (memRef != null) {
             return memRef;
         }
+        LispNode structRef = structAccess(op, form, scope);
+        if (structRef != null) {
+            return structRef;
+        }
         boolean errno = op.home() == context.systemPackage() && op.name().equals("%SHARED-CALL-ERRNO");
         boolean shared = op.home() == context.foreignPackage() && (op.name().equals("SHARED-CALL") || op.name().equals("SHARED-CALL-FAST"));
         if (!errno && !shared) {
@@ -180,6 +184,25 @@ public final class Analyzer {
             argNodes[i] = analyze(args.get(i + 3), scope);
         }
         return new dev.epsilon.language.foreign.ForeignCallSiteNode(spec, ret, types, errno, argNodes);
+    }
+
+    /** STRUCT-REF and its SETF form (%STRUCT-REF-SET) with a constant path: a member access node. */
+    private LispNode structAccess(Symbol op, Cons form, Scope scope) {
+        boolean read = op.home() == context.foreignPackage() && op.name().equals("STRUCT-REF");
+        boolean write = op.home() == context.systemPackage() && op.name().equals("%STRUCT-REF-SET");
+        if (!read && !write) {
+            return null;
+        }
+        List<Object> args = properList(form.cdr, op.name());
+        if (args.size() != (read ? 2 : 3)) {
+            return null;
+        }
+        Object path = constantValue(args.get(1));
+        if (path == null) {
+            return null;
+        }
+        return new dev.epsilon.language.foreign.StructRefNode(path, analyze(args.get(0), scope),
+                write ? analyze(args.get(2), scope) : null);
     }
 
     /** MEM-REF, MEM-AREF and their SETF forms (%MEM-SET, %MEM-ASET) with a constant type: a typed access node. */

@@ -98,11 +98,11 @@ public final class CStructs {
     }
 
     /** Where a path leads: the member type (one element, after indexing) and the byte offset. */
-    private record Place(StructLayout.MemberType type, long offset) {
+    record Place(StructLayout.MemberType type, long offset) {
     }
 
     @TruffleBoundary
-    private Place place(ForeignStruct s, Object path) {
+    Place place(ForeignStruct s, Object path) {
         List<Object> steps = path instanceof Cons ? Lisp.toJavaList(path) : List.of(path);
         StructLayout.MemberType type = StructLayout.MemberType.of(s.layout());
         long offset = 0;
