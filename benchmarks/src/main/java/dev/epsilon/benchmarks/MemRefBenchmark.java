@@ -1,7 +1,5 @@
 package dev.epsilon.benchmarks;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,11 +11,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
@@ -28,36 +23,21 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class MemRefBenchmark {
+public class MemRefBenchmark extends LispLoopAgainstSegment {
     static final int READS = 10_000;
-
-    private Context context;
-    private Value lispLoop;
-    private Arena arena;
-    private MemorySegment segment;
 
     @Setup(Level.Trial)
     public void setUp() {
-        context = Context.newBuilder("epsilon").allowNativeAccess(true).build();
-        context.eval("epsilon", """
+        start("""
                 (defvar *p* (foreign-alloc :int :count 1024 :initial-element 3))
                 (defun read-loop (n)
                   (let ((p *p*) (s 0))
                     (dotimes (i n) (setq s (+ s (mem-aref p :int (logand i 1023)))))
                     s))
-                """);
-        lispLoop = context.eval("epsilon", "(function read-loop)");
-        arena = Arena.ofConfined();
-        segment = arena.allocate(4 * 1024, 8);
+                """, 4 * 1024);
         for (int i = 0; i < 1024; i++) {
             segment.setAtIndex(ValueLayout.JAVA_INT, i, 3);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        context.close();
-        arena.close();
     }
 
     @Benchmark

@@ -1,7 +1,5 @@
 package dev.epsilon.benchmarks;
 
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Value;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -13,11 +11,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
@@ -28,35 +23,20 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
-public class StructRefBenchmark {
+public class StructRefBenchmark extends LispLoopAgainstSegment {
     static final int READS = 10_000;
-
-    private Context context;
-    private Value lispLoop;
-    private Arena arena;
-    private MemorySegment segment;
 
     @Setup(Level.Trial)
     public void setUp() {
-        context = Context.newBuilder("epsilon").allowNativeAccess(true).build();
-        context.eval("epsilon", """
+        start("""
                 (define-c-struct point (x :int) (y :int))
                 (defvar *pt* (let ((p (make-c-struct 'point))) (setf (struct-ref p 'y) 3) p))
                 (defun read-loop (n)
                   (let ((pt *pt*) (s 0))
                     (dotimes (i n) (setq s (+ s (struct-ref pt 'y))))
                     s))
-                """);
-        lispLoop = context.eval("epsilon", "(function read-loop)");
-        arena = Arena.ofConfined();
-        segment = arena.allocate(8, 8);
+                """, 8);
         segment.set(ValueLayout.JAVA_INT, 4, 3);   // struct point { int x; int y; }: y at offset 4
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        context.close();
-        arena.close();
     }
 
     @Benchmark
