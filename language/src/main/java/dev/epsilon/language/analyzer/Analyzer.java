@@ -143,6 +143,10 @@ public final class Analyzer {
             if (foreign != null) {
                 return foreign;
             }
+            LispNode inlined = inlinedForeignCall(op, form, scope);
+            if (inlined != null) {
+                return inlined;
+            }
             return new GlobalCallNode(op, analyzeArgs(form.cdr, scope));
         }
         if (head instanceof Cons lambda && isSymbol(lambda.car, "LAMBDA")) {
@@ -184,6 +188,27 @@ public final class Analyzer {
             argNodes[i] = analyze(args.get(i + 3), scope);
         }
         return new dev.epsilon.language.foreign.ForeignCallSiteNode(spec, ret, types, errno, argNodes);
+    }
+
+    /**
+     * A call to a function DEFSHARED defined, while the name still holds it and with the right number
+     * of arguments: the foreign call itself, guarded by the name's function-cell assumption.
+     */
+    private LispNode inlinedForeignCall(Symbol op, Cons form, Scope scope) {
+        if (!(op.foreignInline() instanceof dev.epsilon.language.foreign.InlineForeignFunction note)) {
+            return null;
+        }
+        com.oracle.truffle.api.Assumption unchanged = op.functionStable();
+        if (op.function() != note.function() || !unchanged.isValid()) {
+            return null;
+        }
+        LispNode[] argNodes = analyzeArgs(form.cdr, scope);
+        if (argNodes.length != note.arity()) {
+            return new GlobalCallNode(op, argNodes);
+        }
+        return new dev.epsilon.language.foreign.InlinedForeignCallNode(op, unchanged,
+                new dev.epsilon.language.foreign.ForeignCallSiteNode(note.spec(), note.returnType(), note.argTypes(),
+                        note.checkErrno(), argNodes));
     }
 
     /** STRUCT-REF and its SETF form (%STRUCT-REF-SET) with a constant path: a member access node. */

@@ -177,6 +177,12 @@ public final class ForeignBuiltins {
             }
             return Lisp.NIL;
         });
+        def(b, sys, "%DECLARE-FOREIGN-INLINE", 5, 5, a -> {
+            Symbol name = (Symbol) a[0];
+            name.setForeignInline(new InlineForeignFunction(name.function(), a[1], a[2], a[3], a[4] != Lisp.NIL,
+                    Lisp.length(a[3])));
+            return name;
+        });
         def(b, sys, "%POOL-ACQUIRE", 1, 1, a -> {
             MemoryBlock block = memory.acquirePooled(offset(a[0], "WITH-POOLED-MEMORY"));
             return new ForeignPointer(block.address(), block);

@@ -42,6 +42,10 @@ public final class ForeignCallSiteNode extends LispNode {
         this.arguments = arguments;
     }
 
+    LispNode[] argumentNodes() {
+        return arguments;
+    }
+
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {

@@ -31,6 +31,7 @@ public final class Symbol implements TruffleObject {
     private boolean special;
     private boolean constant;
     private Object plist = Lisp.NIL;
+    private Object foreignInline;
     private volatile int dynamicIndex = -1;
     private final Assumption neverBoundDynamically;
     private static final java.util.concurrent.atomic.AtomicInteger DYNAMIC_INDICES = new java.util.concurrent.atomic.AtomicInteger();
@@ -104,6 +105,11 @@ public final class Symbol implements TruffleObject {
     public void setConstant(boolean c) { this.constant = c; }
 
     public Object plist() { return plist; }
+
+    /** What DEFSHARED recorded so that calls to this function compile to the foreign call itself, or null. */
+    public Object foreignInline() { return foreignInline; }
+
+    public void setForeignInline(Object note) { this.foreignInline = note; }
 
     public void setPlist(Object p) { this.plist = p; }
 

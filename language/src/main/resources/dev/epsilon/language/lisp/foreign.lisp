@@ -33,15 +33,20 @@
 (defmacro defshared (name c-name library return-type &rest params)
   "Defines NAME as a Lisp function calling C-NAME in LIBRARY; compiled like an inline call."
   (multiple-value-bind (names types) (%parameter-parts params)
-    `(defun ,name ,names
-       (shared-call '(,c-name ,library) ',return-type ',types ,@names))))
+    `(progn
+       (defun ,name ,names
+         (shared-call '(,c-name ,library) ',return-type ',types ,@names))
+       ;; Later calls to NAME compile to the foreign call itself, while NAME keeps this definition.
+       (%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types nil))))
 
 (defmacro defshared-with-errno (name c-name library return-type &rest params)
   "Like DEFSHARED; errno is captured right after the call, and a failure result (-1, or NULL for
 pointers) signals FOREIGN-ERROR with the errno code and the function's name."
   (multiple-value-bind (names types) (%parameter-parts params)
-    `(defun ,name ,names
-       (%shared-call-errno '(,c-name ,library) ',return-type ',types ,@names))))
+    `(progn
+       (defun ,name ,names
+         (%shared-call-errno '(,c-name ,library) ',return-type ',types ,@names))
+       (%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types t))))
 
 (defmacro with-foreign-memory (bindings &body body)
   "Each binding (var type &key count initial-element) is allocated, and freed when BODY exits."
