@@ -1,6 +1,7 @@
 package dev.epsilon.language.builtins;
 
 import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.runtime.ArrayDimensions;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Equality;
 import dev.epsilon.language.runtime.Lisp;
@@ -91,10 +92,7 @@ final class DataBuiltins {
         Object contents = Args.key(a, 1, "INITIAL-CONTENTS", null);
         Object fp = Args.key(a, 1, "FILL-POINTER", Lisp.NIL);
         boolean adjustable = Args.key(a, 1, "ADJUSTABLE", Lisp.NIL) != Lisp.NIL;
-        int total = 1;
-        for (int d : dims) {
-            total *= d;
-        }
+        int total = ArrayDimensions.totalSize(dims);
         int fillPointer = fp == Lisp.NIL ? -1 : fp == Lisp.T ? total : Args.index(fp, "MAKE-ARRAY :FILL-POINTER");
         Object result;
         if ("CHARACTER".equals(kind) && dims.length == 1) {
@@ -252,11 +250,7 @@ final class DataBuiltins {
         b.cl("ARRAY-DIMENSION", 2, 2, a -> (long) arrayDimensions(a[0])[Args.index(a[1], "ARRAY-DIMENSION")]);
         b.cl("ARRAY-RANK", 1, 1, a -> (long) arrayDimensions(a[0]).length);
         b.cl("ARRAY-TOTAL-SIZE", 1, 1, a -> {
-            long n = 1;
-            for (int d : arrayDimensions(a[0])) {
-                n *= d;
-            }
-            return n;
+            return (long) ArrayDimensions.totalSize(arrayDimensions(a[0]));
         });
         b.cl("ARRAY-ELEMENT-TYPE", 1, 1, a -> {
             if (a[0] instanceof String || a[0] instanceof LispString) {

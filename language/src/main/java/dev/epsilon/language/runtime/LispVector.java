@@ -21,10 +21,7 @@ public final class LispVector implements TruffleObject {
     private final boolean adjustable;
 
     public LispVector(int[] dimensions, Object initial, int fillPointer, boolean adjustable) {
-        int total = 1;
-        for (int d : dimensions) {
-            total *= d;
-        }
+        int total = ArrayDimensions.totalSize(dimensions);
         this.items = new Object[total];
         Arrays.fill(items, initial);
         this.dimensions = dimensions.clone();
@@ -83,10 +80,7 @@ public final class LispVector implements TruffleObject {
 
     @TruffleBoundary
     public void adjust(int[] newDims, Object initial) {
-        int total = 1;
-        for (int d : newDims) {
-            total *= d;
-        }
+        int total = ArrayDimensions.totalSize(newDims);
         int old = items.length;
         items = Arrays.copyOf(items, total);
         if (total > old) {

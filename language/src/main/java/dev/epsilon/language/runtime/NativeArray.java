@@ -44,10 +44,7 @@ public final class NativeArray implements TruffleObject {
     public NativeArray(Element element, int[] dimensions, int fillPointer, boolean adjustable) {
         this.element = element;
         this.dimensions = dimensions.clone();
-        int total = 1;
-        for (int d : dimensions) {
-            total *= d;
-        }
+        int total = ArrayDimensions.totalSize(dimensions);
         this.length = total;
         this.segment = Arena.ofAuto().allocate(Math.max(1, (long) total * element.size), 16);
         this.fillPointer = fillPointer;
@@ -181,10 +178,7 @@ public final class NativeArray implements TruffleObject {
     /** Gives the array a new size, keeping its elements (a new native block: old pointers go stale). */
     @TruffleBoundary
     public void adjust(int[] newDims) {
-        int total = 1;
-        for (int d : newDims) {
-            total *= d;
-        }
+        int total = ArrayDimensions.totalSize(newDims);
         MemorySegment grown = Arena.ofAuto().allocate(Math.max(1, (long) total * element.size), 16);
         grown.copyFrom(segment.asSlice(0, Math.min(segment.byteSize(), (long) total * element.size)));
         segment = grown;
