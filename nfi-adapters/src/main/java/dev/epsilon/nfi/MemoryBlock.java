@@ -1,6 +1,8 @@
 package dev.epsilon.nfi;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.Truffle;
 
 /**
  * One allocation handed out by {@link NativeMemory}: its extent and whether it was freed. Pointers
@@ -14,6 +16,9 @@ public final class MemoryBlock {
     // loops from keeping their frame virtual (MEM-AREF in a loop went from 3.7 to 1.3 ns). The
     // thread that frees always sees it; another thread racing a free is a bug the check may miss.
     private boolean freed;
+    // Made on demand for a compiled access site that speculates on this one block: while it holds,
+    // the site needs no liveness load at all. Freeing invalidates it.
+    private Assumption live;
 
     MemoryBlock(long address, long size) {
         this.address = address;
@@ -31,7 +36,23 @@ public final class MemoryBlock {
 
     public boolean isFreed() { return freed; }
 
-    void markFreed() { freed = true; }
+    synchronized void markFreed() {
+        freed = true;
+        if (live != null) {
+            live.invalidate("freed");
+        }
+    }
+
+    /** Valid until this block is freed (already invalid if it is). */
+    public synchronized Assumption liveAssumption() {
+        if (live == null) {
+            live = Truffle.getRuntime().createAssumption("memory block live");
+            if (freed) {
+                live.invalidate();
+            }
+        }
+        return live;
+    }
 
     /** Throws unless [at, at + length) lies inside this live block. */
     public void check(long at, long length) {

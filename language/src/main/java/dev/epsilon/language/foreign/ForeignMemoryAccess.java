@@ -51,7 +51,11 @@ public final class ForeignMemoryAccess {
     }
 
     public static Object read(Object pointer, CType t, long offset) {
-        long at = checked(pointer, offset, t.size(), "MEM-REF");
+        return readAt(checked(pointer, offset, t.size(), "MEM-REF"), t);
+    }
+
+    /** The value of type {@code t} at the (already checked) address {@code at}. */
+    public static Object readAt(long at, CType t) {
         return switch (t) {
             case BOOL -> Lisp.bool(NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at) != 0);
             case INT8 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at);
@@ -71,7 +75,11 @@ public final class ForeignMemoryAccess {
     }
 
     public static void write(Object pointer, CType t, long offset, Object value) {
-        long at = checked(pointer, offset, t.size(), "(SETF MEM-REF)");
+        writeAt(checked(pointer, offset, t.size(), "(SETF MEM-REF)"), t, value);
+    }
+
+    /** Stores {@code value} as type {@code t} at the (already checked) address {@code at}. */
+    public static void writeAt(long at, CType t, Object value) {
         if (t == CType.C_STRING) {
             throw LispError.error("FOREIGN-ERROR", "(SETF MEM-REF) of type :string: allocate the string with "
                     + "FOREIGN-STRING-ALLOC and store the pointer");

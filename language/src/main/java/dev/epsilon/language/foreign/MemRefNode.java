@@ -17,6 +17,7 @@ public final class MemRefNode extends LispNode {
     @Child private LispNode pointer;
     @Child private LispNode offset;
     @Child private LispNode value;   // null for a read
+    @Child private CheckedAddressNode address;
 
     public MemRefNode(CType type, boolean indexed, LispNode pointer, LispNode offset, LispNode value) {
         this.type = type;
@@ -24,6 +25,7 @@ public final class MemRefNode extends LispNode {
         this.pointer = pointer;
         this.offset = offset;
         this.value = value;
+        this.address = new CheckedAddressNode(value == null ? "MEM-REF" : "(SETF MEM-REF)");
     }
 
     @Override
@@ -40,10 +42,10 @@ public final class MemRefNode extends LispNode {
         }
         try {
             if (value == null) {
-                return ForeignMemoryAccess.read(p, type, off);
+                return ForeignMemoryAccess.readAt(address.execute(p, off, type.size()), type);
             }
             Object v = value.executePrimary(frame);
-            ForeignMemoryAccess.write(p, type, off, v);
+            ForeignMemoryAccess.writeAt(address.execute(p, off, type.size()), type, v);
             return v;
         } catch (LispError e) {
             CompilerDirectives.transferToInterpreter();

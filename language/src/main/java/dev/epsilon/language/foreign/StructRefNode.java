@@ -22,11 +22,13 @@ public final class StructRefNode extends LispNode {
     @CompilationFinal private StructLayout cachedLayout;
     @CompilationFinal private CType cachedType;   // null: the path leads to an aggregate (the slow path)
     @CompilationFinal private long cachedOffset;
+    @Child private CheckedAddressNode address;
 
     public StructRefNode(Object path, LispNode struct, LispNode value) {
         this.path = path;
         this.struct = struct;
         this.value = value;
+        this.address = new CheckedAddressNode(value == null ? "STRUCT-REF" : "(SETF STRUCT-REF)");
     }
 
     @Override
@@ -35,10 +37,11 @@ public final class StructRefNode extends LispNode {
         Object v = value == null ? null : value.executePrimary(frame);
         try {
             if (s instanceof ForeignStruct fs && fs.layout() == cachedLayout && cachedType != null) {
+                long at = address.execute(fs.base(), cachedOffset, cachedType.size());
                 if (v == null) {
-                    return ForeignMemoryAccess.read(fs.base(), cachedType, cachedOffset);
+                    return ForeignMemoryAccess.readAt(at, cachedType);
                 }
-                ForeignMemoryAccess.write(fs.base(), cachedType, cachedOffset, v);
+                ForeignMemoryAccess.writeAt(at, cachedType, v);
                 return v;
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();

@@ -1,0 +1,54 @@
+package dev.epsilon.language.foreign;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.nodes.Node;
+import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.nfi.MemoryBlock;
+
+/**
+ * The checked address of an access at one site. A site that keeps seeing pointers into one
+ * allocation (a loop over an array, a struct read again and again) speculates on that block: its
+ * extent becomes a compilation constant and its liveness an assumption that freeing invalidates, so
+ * a compiled access is a bounds compare against constants and the load. A second block at the site
+ * turns the speculation off and every access takes the full check.
+ */
+public final class CheckedAddressNode extends Node {
+    private final String where;
+    @CompilationFinal private MemoryBlock cachedBlock;
+    @CompilationFinal private Assumption cachedLive;
+    @CompilationFinal private boolean generic;
+
+    public CheckedAddressNode(String where) {
+        this.where = where;
+    }
+
+    /** The address {@code offset} bytes past {@code pointer}, after checking {@code size} bytes there are accessible. */
+    public long execute(Object pointer, long offset, long size) {
+        MemoryBlock cached = cachedBlock;
+        if (cached != null && pointer instanceof ForeignPointer p && p.block() == cached) {
+            long at = p.address() + offset;
+            if (cachedLive.isValid() && at >= cached.address() && at + size <= cached.address() + cached.size()) {
+                return at;
+            }
+            return ForeignMemoryAccess.checked(pointer, offset, size, where);   // reports what is wrong
+        }
+        if (!generic) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            specialize(pointer);
+        }
+        return ForeignMemoryAccess.checked(pointer, offset, size, where);
+    }
+
+    private void specialize(Object pointer) {
+        if (cachedBlock == null && pointer instanceof ForeignPointer p && p.block() != null && !p.block().isFreed()) {
+            cachedBlock = p.block();
+            cachedLive = cachedBlock.liveAssumption();
+        } else {
+            cachedBlock = null;
+            cachedLive = null;
+            generic = true;
+        }
+    }
+}
