@@ -77,6 +77,7 @@ int32_t fx_succeed(int32_t code) { errno = code; return 0; }
 
 int32_t fx_apply_callback(int32_t (*f)(int32_t), int32_t x) { return f(x); }
 double fx_apply_double_callback(double (*f)(double, double), double a, double b) { return f(a, b); }
+void *fx_apply_pointer_callback(void *(*f)(void *), void *p) { return f(p); }
 int64_t fx_sum_callback(int32_t (*f)(int32_t), int32_t n) {
     int64_t sum = 0;
     for (int32_t i = 0; i < n; i++) sum += f(i);

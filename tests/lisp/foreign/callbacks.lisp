@@ -59,3 +59,9 @@
            (foreign-memory-error () 'freed-callback)))
   (print (handler-case (free-callback cb) (foreign-error () 'already-freed))))
 (terpri)
+
+;; Pointers both ways: the callback gets C's pointer and hands back another one.
+(with-foreign-memory ((buf :int :count 4))
+  (with-callback (advance (lambda (p) (inc-pointer p 8)) :pointer '(:pointer))
+    (let ((r (shared-call '("fx_apply_pointer_callback" "libepsilon-fixture") :pointer '(:pointer :pointer) advance buf)))
+      (print (- (pointer-address r) (pointer-address buf))))))

@@ -7,6 +7,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -44,10 +45,10 @@ public final class CallbackStub {
         this.signature = signature;
         MemoryLayout[] args = new MemoryLayout[signature.arity()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : FfmEngine.layout(signature.argType(i));
+            args[i] = signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : carrierLayout(signature.argType(i));
         }
         MemoryLayout result = signature.returnType() == CType.STRUCT ? StructLayouts.of(signature.returnStruct())
-                : signature.returnType() == CType.VOID ? null : FfmEngine.layout(signature.returnType());
+                : signature.returnType() == CType.VOID ? null : carrierLayout(signature.returnType());
         FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
         MethodHandle handle = DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
         this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
@@ -99,14 +100,21 @@ public final class CallbackStub {
         arena.close();
     }
 
+    /**
+     * A pointer crosses as a 64-bit integer: the same register in the C ABIs we run on (System V
+     * x86-64, AArch64 LP64), and no MemorySegment is allocated per call for C to hand over an address.
+     */
+    private static MemoryLayout carrierLayout(CType t) {
+        return t == CType.POINTER ? ValueLayout.JAVA_LONG : FfmEngine.layout(t);
+    }
+
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
     @SuppressWarnings("unused")
     private Object dispatch(Object[] carriers) {
-        Object[] c = new Object[carriers.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = fromCarrier(signature.argType(i), carriers[i]);
+        for (int i = 0; i < carriers.length; i++) {   // in place: the array is this call's own
+            carriers[i] = fromCarrier(signature.argType(i), carriers[i]);
         }
-        Object r = target.invoke(c);
+        Object r = target.invoke(carriers);
         if (signature.returnType() == CType.STRUCT) {
             // The struct's bytes, copied out by the upcall stub; a zeroed one when the callback failed.
             long size = signature.returnStruct().size();
@@ -122,7 +130,7 @@ public final class CallbackStub {
             case INT16 -> (long) (Short) v;
             case UINT16 -> (long) (Character) v;
             case INT32, UINT32 -> (long) (Integer) v;
-            case POINTER -> ((MemorySegment) v).address();
+            case POINTER -> v;   // already the address (carrierLayout)
             case C_STRING -> FfmFunction.cString((MemorySegment) v);
             case STRUCT -> ((MemorySegment) v).address();   // a view, valid while the callback runs
             default -> v;
@@ -140,7 +148,8 @@ public final class CallbackStub {
             case INT64, UINT64 -> r == null ? 0L : r;
             case FLOAT -> r == null ? 0.0f : r;
             case DOUBLE -> r == null ? 0.0d : r;
-            case POINTER, C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
+            case POINTER -> r == null ? 0L : r;
+            case C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
             case STRUCT -> throw new IllegalStateException("struct results are copied in dispatch");
         };
     }

@@ -1,13 +1,12 @@
 package dev.epsilon.language.foreign;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleContext;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.ForeignPointer;
-import dev.epsilon.language.runtime.ForeignStruct;
-import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.LispThread;
@@ -32,6 +31,11 @@ public final class Callbacks {
     /** Freed stubs kept for reuse, by signature: making a callback then takes microseconds. */
     private final Map<Signature, java.util.ArrayDeque<CallbackStub>> pool = new ConcurrentHashMap<>();
     private static final int POOL_LIMIT = 64;
+    /** The entry roots, by Lisp function body and signature: closures over one lambda share one. */
+    private final Map<EntryKey, RootCallTarget> entries = new ConcurrentHashMap<>();
+
+    private record EntryKey(RootCallTarget body, Signature signature) {
+    }
 
     public Callbacks(EpsilonContext cx) {
         this.cx = cx;
@@ -40,11 +44,9 @@ public final class Callbacks {
     @TruffleBoundary
     public ForeignPointer make(LispFunction function, Object returnType, Object argTypes) {
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
-        CType[] types = new CType[sig.arity()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = sig.argType(i);
-        }
         CType result = sig.returnType();
+        RootCallTarget entry = entries.computeIfAbsent(new EntryKey(function.callTarget(), sig),
+                k -> new CallbackEntryRoot(cx.language(), k.body(), k.signature()).getCallTarget());
         TruffleContext truffleContext = cx.env().getContext();
         CallbackTarget target = cArgs -> {
             // C calling back on a thread already in Lisp (qsort's comparator) needs no entering;
@@ -52,18 +54,10 @@ public final class Callbacks {
             boolean entered = truffleContext.isEntered();
             Object previous = entered ? null : truffleContext.enter(null);
             try {
-                LispThread thread = EpsilonLanguage.thread(null);
                 try {
-                    Object[] lisp = new Object[cArgs.length];
-                    for (int i = 0; i < lisp.length; i++) {
-                        lisp[i] = types[i] == CType.STRUCT
-                                ? new ForeignStruct(sig.argStruct(i), new ForeignPointer((long) cArgs[i],
-                                        MemoryBlock.view((long) cArgs[i], sig.argStruct(i).size())))
-                                : Marshal.fromC(cArgs[i], types[i]);
-                    }
-                    Object r = function.callUncached(lisp);
-                    return result == CType.VOID ? null : Marshal.toC(r, result, 0, "callback result");
+                    return entry.call(function, cArgs);
                 } catch (LispError | ControlFlowException e) {
+                    LispThread thread = EpsilonLanguage.thread(null);
                     if (thread.pendingCallbackExit == null) {
                         thread.pendingCallbackExit = e;
                     }
