@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
@@ -122,6 +124,7 @@ final class SequenceBuiltins {
         });
     }
 
+    @TruffleBoundary   // JDK collection code: partial evaluation would inline it until it bails out
     private static Object reversed(Object o) {
         if (o instanceof String s) {
             return new StringBuilder(s).reverse().toString();
