@@ -19,6 +19,11 @@ public final class CheckedAddressNode extends Node {
     @CompilationFinal private MemoryBlock cachedBlock;
     @CompilationFinal private Assumption cachedLive;
     @CompilationFinal private boolean generic;
+    // The pointer's own address too, while it stays the same: the address becomes a constant and
+    // the bounds check one range test on the offset, which the compiler drops when the offset's
+    // range is known (an index masked with LOGAND, a constant).
+    @CompilationFinal private long cachedAddress;
+    @CompilationFinal private boolean addressStable;
 
     public CheckedAddressNode(String where) {
         this.where = where;
@@ -28,6 +33,18 @@ public final class CheckedAddressNode extends Node {
     public long execute(Object pointer, long offset, long size) {
         MemoryBlock cached = cachedBlock;
         if (cached != null && pointer instanceof ForeignPointer p && p.block() == cached) {
+            if (addressStable) {
+                if (p.address() == cachedAddress) {
+                    long low = cached.address() - cachedAddress;
+                    long high = cached.address() + cached.size() - cachedAddress - size;
+                    if (cachedLive.isValid() && offset >= low && offset <= high) {
+                        return cachedAddress + offset;
+                    }
+                    return ForeignMemoryAccess.checked(pointer, offset, size, where);
+                }
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                addressStable = false;
+            }
             long at = p.address() + offset;
             if (cachedLive.isValid() && at >= cached.address() && at + size <= cached.address() + cached.size()) {
                 return at;
@@ -45,6 +62,8 @@ public final class CheckedAddressNode extends Node {
         if (cachedBlock == null && pointer instanceof ForeignPointer p && p.block() != null && !p.block().isFreed()) {
             cachedBlock = p.block();
             cachedLive = cachedBlock.liveAssumption();
+            cachedAddress = p.address();
+            addressStable = true;
         } else {
             cachedBlock = null;
             cachedLive = null;

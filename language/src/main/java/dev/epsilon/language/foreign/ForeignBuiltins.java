@@ -213,16 +213,16 @@ public final class ForeignBuiltins {
                 long index = a.length > 2 ? offset(a[2], "MEM-AREF") : 0;
                 ForeignPointer p = pointer(a[0], "MEM-AREF");
                 dev.epsilon.nfi.StructLayout layout = structs.layout(a[1]);
-                ForeignPointer at = p.plus(index * layout.size());
+                ForeignPointer at = p.plus(ForeignMemoryAccess.elementOffset(index, layout.size(), "MEM-AREF"));
                 ForeignMemoryAccess.checked(at, 0, layout.size(), "MEM-AREF");
                 return new dev.epsilon.language.runtime.ForeignStruct(layout, at);
             }
             CType t = ForeignTypes.parse(a[1]);
-            return ForeignMemoryAccess.read(a[0], t, (a.length > 2 ? offset(a[2], "MEM-AREF") : 0) * t.size());
+            return ForeignMemoryAccess.read(a[0], t, ForeignMemoryAccess.elementOffset(a.length > 2 ? offset(a[2], "MEM-AREF") : 0, t.size(), "MEM-AREF"));
         });
         def(b, sys, "%MEM-ASET", 4, 4, a -> {
             CType t = ForeignTypes.parse(a[1]);
-            ForeignMemoryAccess.write(a[0], t, offset(a[2], "(SETF MEM-AREF)") * t.size(), a[3]);
+            ForeignMemoryAccess.write(a[0], t, ForeignMemoryAccess.elementOffset(offset(a[2], "(SETF MEM-AREF)"), t.size(), "(SETF MEM-AREF)"), a[3]);
             return a[3];
         });
 

@@ -50,6 +50,15 @@ public final class ForeignMemoryAccess {
         throw LispError.typeError(pointer, "FOREIGN-POINTER", where);
     }
 
+    /** The byte offset of element {@code index} of {@code size} bytes; a product past 64 bits is outside any allocation. */
+    public static long elementOffset(long index, long size, String where) {
+        if (index > Long.MAX_VALUE / size || index < Long.MIN_VALUE / size) {
+            CompilerDirectives.transferToInterpreter();
+            throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": index " + index + " is outside any allocation");
+        }
+        return index * size;
+    }
+
     public static Object read(Object pointer, CType t, long offset) {
         return readAt(checked(pointer, offset, t.size(), "MEM-REF"), t);
     }

@@ -28,6 +28,15 @@ public final class MemRefNode extends LispNode {
         this.address = new CheckedAddressNode(value == null ? "MEM-REF" : "(SETF MEM-REF)");
     }
 
+    private long elementOffset(long index) {
+        try {
+            return ForeignMemoryAccess.elementOffset(index, type.size(), "MEM-AREF");
+        } catch (LispError e) {
+            CompilerDirectives.transferToInterpreter();
+            throw Conditions.signalled(this, e.at(this));
+        }
+    }
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object p = pointer.executePrimary(frame);
@@ -38,7 +47,7 @@ public final class MemRefNode extends LispNode {
                 CompilerDirectives.transferToInterpreter();
                 throw Conditions.signalled(this, LispError.typeError(o, "INTEGER", indexed ? "MEM-AREF" : "MEM-REF").at(this));
             }
-            off = indexed ? l * type.size() : l;
+            off = indexed ? elementOffset(l) : l;
         }
         try {
             if (value == null) {
