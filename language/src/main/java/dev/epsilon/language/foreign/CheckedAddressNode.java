@@ -58,16 +58,17 @@ public final class CheckedAddressNode extends Node {
         return ForeignMemoryAccess.checked(pointer, offset, size, where);
     }
 
+    // Another thread may run this site meanwhile: the block is published last, and a reader that
+    // saw a block always finds the assumption it needs (cachedLive is never cleared).
     private void specialize(Object pointer) {
         if (cachedBlock == null && pointer instanceof ForeignPointer p && p.block() != null && !p.block().isFreed()) {
-            cachedBlock = p.block();
-            cachedLive = cachedBlock.liveAssumption();
+            cachedLive = p.block().liveAssumption();
             cachedAddress = p.address();
             addressStable = true;
+            cachedBlock = p.block();
         } else {
-            cachedBlock = null;
-            cachedLive = null;
             generic = true;
+            cachedBlock = null;
         }
     }
 }
