@@ -105,8 +105,10 @@ public final class CallbackStub {
      * x86-64, AArch64 LP64), and no MemorySegment is allocated per call for C to hand over an address.
      */
     private static MemoryLayout carrierLayout(CType t) {
-        return t == CType.POINTER ? ValueLayout.JAVA_LONG : FfmEngine.layout(t);
+        return t == CType.POINTER && POINTER_AS_LONG ? ValueLayout.JAVA_LONG : FfmEngine.layout(t);
     }
+
+    private static final boolean POINTER_AS_LONG = ValueLayout.ADDRESS.byteSize() == 8;
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
     @SuppressWarnings("unused")
@@ -130,7 +132,7 @@ public final class CallbackStub {
             case INT16 -> (long) (Short) v;
             case UINT16 -> (long) (Character) v;
             case INT32, UINT32 -> (long) (Integer) v;
-            case POINTER -> v;   // already the address (carrierLayout)
+            case POINTER -> v instanceof MemorySegment s ? s.address() : v;   // a long on 64-bit (carrierLayout)
             case C_STRING -> FfmFunction.cString((MemorySegment) v);
             case STRUCT -> ((MemorySegment) v).address();   // a view, valid while the callback runs
             default -> v;
@@ -148,7 +150,7 @@ public final class CallbackStub {
             case INT64, UINT64 -> r == null ? 0L : r;
             case FLOAT -> r == null ? 0.0f : r;
             case DOUBLE -> r == null ? 0.0d : r;
-            case POINTER -> r == null ? 0L : r;
+            case POINTER -> POINTER_AS_LONG ? (r == null ? 0L : r) : MemorySegment.ofAddress(r == null ? 0L : (long) r);
             case C_STRING -> MemorySegment.ofAddress(r == null ? 0L : (long) r);
             case STRUCT -> throw new IllegalStateException("struct results are copied in dispatch");
         };
