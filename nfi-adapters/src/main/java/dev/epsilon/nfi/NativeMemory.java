@@ -26,6 +26,7 @@ public final class NativeMemory {
     private static final MethodHandle FREE;
 
     static {
+        prepareAccessHandles();
         Linker linker = Linker.nativeLinker();
         MALLOC = linker.downcallHandle(linker.defaultLookup().find("malloc").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
@@ -33,6 +34,23 @@ public final class NativeMemory {
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
         FREE = linker.downcallHandle(linker.defaultLookup().find("free").orElseThrow(),
                 FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+    }
+
+    /**
+     * Makes the var handles of the scalar layouts now. A layout makes its handle on first use and
+     * keeps it in a @Stable field; a compiler folds that field only once it is set, and otherwise
+     * inlines the JDK's handle construction into the access until compilation gives up ("Too deep
+     * inlining"): that happened to AREF on a (signed-byte 32) array, whose other element cases had
+     * never run. Idempotent; callers that access memory through their own segments call it too.
+     */
+    public static void prepareAccessHandles() {
+        for (ValueLayout l : new ValueLayout[] {ValueLayout.JAVA_BYTE, ValueLayout.JAVA_BOOLEAN,
+                ValueLayout.JAVA_SHORT_UNALIGNED, ValueLayout.JAVA_CHAR_UNALIGNED, ValueLayout.JAVA_INT_UNALIGNED,
+                ValueLayout.JAVA_LONG_UNALIGNED, ValueLayout.JAVA_FLOAT_UNALIGNED, ValueLayout.JAVA_DOUBLE_UNALIGNED,
+                ValueLayout.JAVA_SHORT, ValueLayout.JAVA_CHAR, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_FLOAT, ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.ADDRESS_UNALIGNED}) {
+            l.varHandle();
+        }
     }
 
     private final Map<Long, MemoryBlock> live = new ConcurrentHashMap<>();

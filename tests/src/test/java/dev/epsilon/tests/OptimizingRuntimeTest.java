@@ -59,4 +59,29 @@ class OptimizingRuntimeTest {
             assertEquals(832040, cx.eval(Epsilon.ID, "(fib 30)").asInt());
         }
     }
+
+    /**
+     * Builtins that run JDK code compile too (none bails out with "Too deep inlining"): AREF and its
+     * SETF on a specialized array, whose other element cases never ran, and RANDOM on a bignum.
+     * Read from the compilation log: a bailout leaves the builtin running uncompiled, no exception.
+     */
+    @Test
+    void builtinsOverJdkCodeCompile() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.CompileImmediately", "true")
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.TraceCompilation", "true")
+                .option("engine.CompileOnly", "AREF,%ASET,RANDOM")
+                .logHandler(log)
+                .build();
+             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+            assertEquals(5, cx.eval(Epsilon.ID, "(let ((v (make-array 4 :element-type '(signed-byte 32))))"
+                    + " (setf (aref v 1) 5) (aref v 1))").asInt());
+            assertEquals(true, cx.eval(Epsilon.ID, "(< (random (expt 10 30)) (expt 10 30))").asBoolean());
+        }
+        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(trace.contains("opt done"), trace);
+        org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), trace);
+    }
 }

@@ -66,6 +66,12 @@ final class BuiltinRootNode extends RootNode {
         return name;
     }
 
+    /** The builtin's name: what compilation traces and the CompileOnly option see. */
+    @Override
+    public String toString() {
+        return name;
+    }
+
     @Override
     public boolean isInternal() {
         return false;

@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
@@ -135,22 +137,25 @@ final class NumberBuiltins {
         b.cl("LOGBITP", 2, 2, a -> Lisp.bool(integer(a[1], "LOGBITP").testBit(Args.index(a[0], "LOGBITP"))));
         b.cl("LOGTEST", 2, 2, a -> Lisp.bool(integer(a[0], "LOGTEST").and(integer(a[1], "LOGTEST")).signum() != 0));
         b.cl("INTEGER-LENGTH", 1, 1, a -> (long) integer(a[0], "INTEGER-LENGTH").bitLength());
-        b.cl("RANDOM", 1, 2, a -> {
-            if (a[0] instanceof Long l && l > 0) {
-                return (long) (RANDOM.nextDouble() * l);
-            }
-            if (a[0] instanceof Double d) {
-                return RANDOM.nextDouble() * d;
-            }
-            if (a[0] instanceof Float f) {
-                return RANDOM.nextFloat() * f;
-            }
-            if (a[0] instanceof BigInteger big && big.signum() > 0) {
-                return Numbers.normalize(new BigInteger(big.bitLength() + 8, RANDOM).mod(big));
-            }
-            throw LispError.typeError(a[0], "(OR (INTEGER 1) (FLOAT (0.0)))", "RANDOM");
-        });
+        b.cl("RANDOM", 1, 2, a -> random(a[0]));
         b.cl("MAKE-RANDOM-STATE", 0, 1, a -> Lisp.T);
+    }
+
+    @TruffleBoundary   // java.util.Random and BigInteger: partial evaluation would inline them until it bails out
+    private static Object random(Object limit) {
+        if (limit instanceof Long l && l > 0) {
+            return (long) (RANDOM.nextDouble() * l);
+        }
+        if (limit instanceof Double d) {
+            return RANDOM.nextDouble() * d;
+        }
+        if (limit instanceof Float f) {
+            return RANDOM.nextFloat() * f;
+        }
+        if (limit instanceof BigInteger big && big.signum() > 0) {
+            return Numbers.normalize(new BigInteger(big.bitLength() + 8, RANDOM).mod(big));
+        }
+        throw LispError.typeError(limit, "(OR (INTEGER 1) (FLOAT (0.0)))", "RANDOM");
     }
 
     private interface DoubleFunction {

@@ -19,6 +19,10 @@ import java.math.BigInteger;
  */
 @ExportLibrary(InteropLibrary.class)
 public final class NativeArray implements TruffleObject {
+    static {
+        dev.epsilon.nfi.NativeMemory.prepareAccessHandles();   // so compiled AREF folds every element case
+    }
+
     /** The element types with native storage. */
     public enum Element {
         BIT(1, "BIT"), U8(1, "(UNSIGNED-BYTE 8)"), S8(1, "(SIGNED-BYTE 8)"), U16(2, "(UNSIGNED-BYTE 16)"),
