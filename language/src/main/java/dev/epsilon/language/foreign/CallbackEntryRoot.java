@@ -8,11 +8,9 @@ import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.epsilon.language.runtime.Values;
-import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.ForeignStruct;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.nfi.CType;
-import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.nfi.Signature;
 
 /**
@@ -54,8 +52,7 @@ final class CallbackEntryRoot extends RootNode {
         lisp[0] = function;   // the frame-argument layout of LispFunction.frameArguments
         for (int i = 0; i < types.length; i++) {
             lisp[i + 1] = types[i] == CType.STRUCT
-                    ? new ForeignStruct(signature.argStruct(i), new ForeignPointer((long) c[i],
-                            MemoryBlock.view((long) c[i], signature.argStruct(i).size())))
+                    ? ForeignStruct.at(signature.argStruct(i), (long) c[i], null)
                     : Marshal.fromC(c[i], types[i]);
         }
         return lisp;

@@ -88,8 +88,7 @@ public final class ForeignCallSiteNode extends LispNode {
     private Object returnedStruct(Object segment) {
         java.lang.foreign.MemorySegment s = (java.lang.foreign.MemorySegment) segment;
         dev.epsilon.nfi.StructLayout layout = function.signature().returnStruct();
-        return new dev.epsilon.language.runtime.ForeignStruct(layout,
-                new dev.epsilon.language.runtime.ForeignPointer(s.address(), dev.epsilon.nfi.MemoryBlock.view(s.address(), layout.size())), s);
+        return dev.epsilon.language.runtime.ForeignStruct.at(layout, s.address(), s);
     }
 
     private void resolve() {

@@ -58,8 +58,7 @@ public final class SharedCallBuiltin extends BuiltinNode {
         Callbacks.rethrowPending(EpsilonLanguage.thread(this));
         if (sig.returnType() == dev.epsilon.nfi.CType.STRUCT) {
             java.lang.foreign.MemorySegment s = (java.lang.foreign.MemorySegment) result;
-            return new dev.epsilon.language.runtime.ForeignStruct(sig.returnStruct(),
-                    new dev.epsilon.language.runtime.ForeignPointer(s.address(), dev.epsilon.nfi.MemoryBlock.view(s.address(), sig.returnStruct().size())), s);
+            return dev.epsilon.language.runtime.ForeignStruct.at(sig.returnStruct(), s.address(), s);
         }
         return Marshal.fromC(result, sig.returnType());
     }

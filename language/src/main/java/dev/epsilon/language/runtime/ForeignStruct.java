@@ -1,6 +1,7 @@
 package dev.epsilon.language.runtime;
 
 import com.oracle.truffle.api.interop.TruffleObject;
+import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.nfi.StructLayout;
 
 /**
@@ -10,5 +11,10 @@ import dev.epsilon.nfi.StructLayout;
 public record ForeignStruct(StructLayout layout, ForeignPointer base, Object owner) implements TruffleObject {
     public ForeignStruct(StructLayout layout, ForeignPointer base) {
         this(layout, base, null);
+    }
+
+    /** The struct at {@code address}, accesses checked against its size; {@code owner} keeps the memory alive (or null). */
+    public static ForeignStruct at(StructLayout layout, long address, Object owner) {
+        return new ForeignStruct(layout, new ForeignPointer(address, MemoryBlock.view(address, layout.size())), owner);
     }
 }
