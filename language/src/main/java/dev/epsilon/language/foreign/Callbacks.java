@@ -57,10 +57,7 @@ public final class Callbacks {
                 try {
                     return entry.call(function, cArgs);
                 } catch (LispError | ControlFlowException e) {
-                    LispThread thread = EpsilonLanguage.thread(null);
-                    if (thread.pendingCallbackExit == null) {
-                        thread.pendingCallbackExit = e;
-                    }
+                    holdExit(e);
                     return zero(result);
                 }
             } finally {
@@ -112,10 +109,7 @@ public final class Callbacks {
             if (free.size() < POOL_LIMIT) {
                 // C calling the freed pointer finds an error waiting in Lisp, and gets a zero result.
                 stub.unbind(args -> {
-                    LispThread thread = EpsilonLanguage.thread(null);
-                    if (thread.pendingCallbackExit == null) {
-                        thread.pendingCallbackExit = LispError.error("FOREIGN-ERROR", "C called a freed callback " + p);
-                    }
+                    holdExit(LispError.error("FOREIGN-ERROR", "C called a freed callback " + p));
                     return null;
                 });
                 free.push(stub);
@@ -127,6 +121,14 @@ public final class Callbacks {
 
     public int liveCount() {
         return live.size();
+    }
+
+    /** Keeps an exit a callback cannot take inside C for when the foreign call returns; the first one wins. */
+    private static void holdExit(RuntimeException e) {
+        LispThread thread = EpsilonLanguage.thread(null);
+        if (thread.pendingCallbackExit == null) {
+            thread.pendingCallbackExit = e;
+        }
     }
 
     /** After a foreign call returns: take an exit a callback could not take inside C. */
