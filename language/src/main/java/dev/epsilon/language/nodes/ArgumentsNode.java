@@ -1,6 +1,7 @@
 package dev.epsilon.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
@@ -24,10 +25,12 @@ public final class ArgumentsNode extends Node {
     }
 
     private final String functionName;
-    private final LexicalVar[] required;
-    private final Param[] optional;
+    // Compilation-final: a slot index read from them must fold, or the frame escapes (its arrays
+    // indexed by a value the compiler does not know).
+    @CompilationFinal(dimensions = 1) private final LexicalVar[] required;
+    @CompilationFinal(dimensions = 1) private final Param[] optional;
     private final LexicalVar rest;
-    private final Param[] keys;
+    @CompilationFinal(dimensions = 1) private final Param[] keys;
     private final boolean acceptsKeys;
     private final boolean allowOtherKeys;
     @Children private final LispNode[] optionalInits;

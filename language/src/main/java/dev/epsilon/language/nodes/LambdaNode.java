@@ -1,5 +1,6 @@
 package dev.epsilon.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -13,7 +14,7 @@ public final class LambdaNode extends LispNode {
     private final RootCallTarget target;
     private final Object name;
     /** Per capture: a frame slot of the running function (>= 0), or -(closure index) - 1. */
-    private final int[] sources;
+    @CompilationFinal(dimensions = 1) private final int[] sources;
 
     public LambdaNode(RootCallTarget target, Object name, int[] sources) {
         this.target = target;
