@@ -73,7 +73,7 @@ public final class FfmEngine implements ForeignEngine {
                 ForeignException.Reason.SYMBOL_NOT_FOUND, "symbol " + symbol + " not found in " + library)).address();
     }
 
-    /** A handle of type (Object[]) -> Object: arguments boxed as their exact Java carrier types. */
+    /** The linker's handle: parameters and result of the exact Java carrier types. */
     @TruffleBoundary
     static MethodHandle downcall(MemorySegment address, Signature signature, boolean captureErrno) {
         List<MemoryLayout> args = new ArrayList<>();
@@ -92,9 +92,7 @@ public final class FfmEngine implements ForeignEngine {
         if (captureErrno) {
             options.add(Linker.Option.captureCallState("errno"));
         }
-        MethodHandle mh = LINKER.downcallHandle(address, fd, options.toArray(new Linker.Option[0]));
-        int n = mh.type().parameterCount();
-        return mh.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
+        return LINKER.downcallHandle(address, fd, options.toArray(new Linker.Option[0]));
     }
 
     static ValueLayout layout(CType t) {

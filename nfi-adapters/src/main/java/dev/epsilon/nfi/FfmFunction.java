@@ -15,12 +15,17 @@ import java.lang.invoke.MethodHandle;
  */
 final class FfmFunction extends ForeignFunction {
     private final MethodHandle handle;
+    /** The same function as (long...) -> long ({@link LongCarriers}), or null where it does not apply. */
+    private final MethodHandle direct;
     private final boolean captureErrno;
     private final CType[] argTypes;
 
-    FfmFunction(NativeLibrary library, String symbol, Signature signature, MethodHandle handle, boolean captureErrno) {
+    /** @param downcall the linker's handle, with the exact carrier types of {@code signature} */
+    FfmFunction(NativeLibrary library, String symbol, Signature signature, MethodHandle downcall, boolean captureErrno) {
         super(library, symbol, signature);
-        this.handle = handle;
+        int n = downcall.type().parameterCount();
+        this.handle = downcall.asType(java.lang.invoke.MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
+        this.direct = LongCarriers.eligible(signature, captureErrno) ? LongCarriers.adapt(downcall, signature) : null;
         this.captureErrno = captureErrno;
         this.argTypes = new CType[signature.arity()];
         for (int i = 0; i < argTypes.length; i++) {
@@ -45,7 +50,7 @@ final class FfmFunction extends ForeignFunction {
     }
 
     private Object call(Object[] cArguments) {
-        return call(handle, captureErrno, argTypes, signature().returnType(), signature(), cArguments, this);
+        return call(handle, direct, captureErrno, argTypes, signature().returnType(), signature(), cArguments, this);
     }
 
     /**
@@ -54,8 +59,11 @@ final class FfmFunction extends ForeignFunction {
      * and the native call itself.
      */
     @ExplodeLoop
-    static Object call(MethodHandle handle, boolean captureErrno, CType[] argTypes, CType returnType,
+    static Object call(MethodHandle handle, MethodHandle direct, boolean captureErrno, CType[] argTypes, CType returnType,
                        Signature signature, Object[] cArguments, FfmFunction function) {
+        if (direct != null) {
+            return callDirect(direct, argTypes, returnType, cArguments, function);
+        }
         boolean structResult = returnType == CType.STRUCT;
         int offset = (captureErrno ? 1 : 0) + (structResult ? 1 : 0);
         Object[] args = new Object[argTypes.length + offset];
@@ -92,6 +100,45 @@ final class FfmFunction extends ForeignFunction {
             recordErrno();
         }
         return fromCarrier(returnType, result);
+    }
+
+    /** One call through the (long...) -> long handle: the arguments stay in registers. */
+    @ExplodeLoop
+    private static Object callDirect(MethodHandle direct, CType[] argTypes, CType returnType, Object[] cArguments,
+                                     FfmFunction function) {
+        long[] a = new long[argTypes.length];
+        boolean strings = false;
+        for (int i = 0; i < argTypes.length; i++) {
+            if (argTypes[i] == CType.C_STRING) {
+                strings = true;
+                a[i] = cArguments[i] == null ? 0L : cString((String) cArguments[i]).address();
+            } else {
+                a[i] = LongCarriers.toLong(argTypes[i], cArguments[i]);
+            }
+        }
+        long r;
+        try {
+            r = switch (a.length) {
+                case 0 -> (long) direct.invokeExact();
+                case 1 -> (long) direct.invokeExact(a[0]);
+                case 2 -> (long) direct.invokeExact(a[0], a[1]);
+                case 3 -> (long) direct.invokeExact(a[0], a[1], a[2]);
+                case 4 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3]);
+                case 5 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4]);
+                case 6 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5]);
+                case 7 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+                case 8 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                default -> throw new IllegalStateException("no fixed-shape call for " + a.length + " arguments");
+            };
+        } catch (Throwable t) {
+            CompilerDirectives.transferToInterpreter();
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
+        } finally {
+            if (strings) {
+                releaseStrings();
+            }
+        }
+        return returnType == CType.C_STRING ? cString(MemorySegment.ofAddress(r)) : LongCarriers.fromLong(returnType, r);
     }
 
     /** The struct's bytes where the pointer says, as the segment the downcall copies by value. */
@@ -177,6 +224,7 @@ final class FfmFunction extends ForeignFunction {
     static final class CallNode extends ForeignCallNode {
         private final FfmFunction function;
         private final MethodHandle handle;
+        private final MethodHandle direct;
         private final boolean captureErrno;
         @CompilationFinal(dimensions = 1) private final CType[] argTypes;
         private final CType returnType;
@@ -186,6 +234,7 @@ final class FfmFunction extends ForeignFunction {
             this.signature = function.signature();
             this.function = function;
             this.handle = function.handle;
+            this.direct = function.direct;
             this.captureErrno = function.captureErrno;
             this.argTypes = function.argTypes;
             this.returnType = function.signature().returnType();
@@ -193,7 +242,7 @@ final class FfmFunction extends ForeignFunction {
 
         @Override
         public Object call(Object[] cArguments) {
-            return FfmFunction.call(handle, captureErrno, argTypes, returnType, signature, cArguments, function);
+            return FfmFunction.call(handle, direct, captureErrno, argTypes, returnType, signature, cArguments, function);
         }
     }
 

@@ -1,0 +1,118 @@
+package dev.epsilon.nfi;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * A downcall handle adapted so that every argument and the result travel as a {@code long}:
+ * integers widened, floats and doubles as their raw bits, pointers as addresses. A compiled call
+ * then invokes it with a fixed-shape {@code invokeExact(long, ...)}: no argument array and no boxes
+ * escape into the out-of-line method handle call, which a spreading (Object[]) handle costs on
+ * every call. Signatures with structs by value or errno capture keep the spreading handle.
+ */
+final class LongCarriers {
+    /** Arities {@link FfmFunction} has a fixed-shape invocation for. */
+    static final int MAX_ARITY = 8;
+
+    private static final MethodHandle TO_BOOLEAN;
+    private static final MethodHandle TO_FLOAT;
+    private static final MethodHandle TO_DOUBLE;
+    private static final MethodHandle TO_SEGMENT;
+    private static final MethodHandle FROM_FLOAT;
+    private static final MethodHandle FROM_DOUBLE;
+    private static final MethodHandle FROM_SEGMENT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TO_BOOLEAN = lookup.findStatic(LongCarriers.class, "toBoolean", MethodType.methodType(boolean.class, long.class));
+            TO_FLOAT = lookup.findStatic(LongCarriers.class, "toFloat", MethodType.methodType(float.class, long.class));
+            TO_DOUBLE = lookup.findStatic(Double.class, "longBitsToDouble", MethodType.methodType(double.class, long.class));
+            TO_SEGMENT = lookup.findStatic(MemorySegment.class, "ofAddress", MethodType.methodType(MemorySegment.class, long.class));
+            FROM_FLOAT = lookup.findStatic(LongCarriers.class, "fromFloat", MethodType.methodType(long.class, float.class));
+            FROM_DOUBLE = lookup.findStatic(Double.class, "doubleToRawLongBits", MethodType.methodType(long.class, double.class));
+            FROM_SEGMENT = lookup.findVirtual(MemorySegment.class, "address", MethodType.methodType(long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private LongCarriers() {
+    }
+
+    static boolean eligible(Signature signature, boolean captureErrno) {
+        if (captureErrno || signature.arity() > MAX_ARITY || signature.returnType() == CType.STRUCT) {
+            return false;
+        }
+        for (int i = 0; i < signature.arity(); i++) {
+            if (signature.argType(i) == CType.STRUCT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code downcall} (carrier types of {@code signature}) as a handle of type (long...) -> long. */
+    static MethodHandle adapt(MethodHandle downcall, Signature signature) {
+        MethodHandle h = downcall;
+        for (int i = 0; i < signature.arity(); i++) {
+            MethodHandle filter = switch (signature.argType(i)) {
+                case BOOL -> TO_BOOLEAN;
+                case FLOAT -> TO_FLOAT;
+                case DOUBLE -> TO_DOUBLE;
+                case POINTER, C_STRING -> TO_SEGMENT;
+                default -> null;   // integers: narrowed by the cast below
+            };
+            if (filter != null) {
+                h = MethodHandles.filterArguments(h, i, filter);
+            }
+        }
+        h = switch (signature.returnType()) {
+            case VOID -> MethodHandles.filterReturnValue(h, MethodHandles.constant(long.class, 0L));
+            case FLOAT -> MethodHandles.filterReturnValue(h, FROM_FLOAT);
+            case DOUBLE -> MethodHandles.filterReturnValue(h, FROM_DOUBLE);
+            case POINTER, C_STRING -> MethodHandles.filterReturnValue(h, FROM_SEGMENT);
+            default -> h;   // integers and bool: widened by the cast below (bool to 0 or 1)
+        };
+        MethodType longs = MethodType.methodType(long.class, java.util.Collections.nCopies(signature.arity(), long.class));
+        return MethodHandles.explicitCastArguments(h, longs);
+    }
+
+    /** The long a Lisp-side argument travels as ({@link ForeignEngine}'s representation in, bits out). */
+    static long toLong(CType t, Object v) {
+        return switch (t) {
+            case FLOAT -> Float.floatToRawIntBits((Float) v);
+            case DOUBLE -> Double.doubleToRawLongBits((Double) v);
+            default -> (long) v;   // integers, bool (0 or 1) and pointers (addresses)
+        };
+    }
+
+    /** The engine-neutral result from the long the handle returned; strings are read by the caller. */
+    static Object fromLong(CType t, long r) {
+        return switch (t) {
+            case VOID -> null;
+            case BOOL -> r != 0 ? 1L : 0L;
+            case INT8, UINT8 -> (long) (byte) r;
+            case INT16 -> (long) (short) r;
+            case UINT16 -> (long) (char) r;
+            case INT32, UINT32 -> (long) (int) r;
+            case FLOAT -> Float.intBitsToFloat((int) r);
+            case DOUBLE -> Double.longBitsToDouble(r);
+            default -> r;   // INT64, UINT64, POINTER
+        };
+    }
+
+    private static boolean toBoolean(long l) {
+        return l != 0;
+    }
+
+    private static float toFloat(long l) {
+        return Float.intBitsToFloat((int) l);
+    }
+
+    private static long fromFloat(float f) {
+        return Float.floatToRawIntBits(f);
+    }
+}
