@@ -7,6 +7,7 @@ import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.nodes.ArgumentsNode;
 import dev.epsilon.language.nodes.BlockNode;
 import dev.epsilon.language.nodes.ConstantNode;
+import dev.epsilon.language.nodes.CountedLoopNode;
 import dev.epsilon.language.nodes.DynamicBindNode;
 import dev.epsilon.language.nodes.FuncallNode;
 import dev.epsilon.language.nodes.FunctionRefNode;
@@ -285,6 +286,9 @@ public final class Analyzer {
     private LispNode analyzeSpecialForm(Symbol op, Cons form, Scope scope) {
         if (op.home() == context.systemPackage() && op.name().equals("NAMED-LAMBDA")) {
             return analyzeFunction(form, scope);
+        }
+        if (op.home() == context.systemPackage() && op.name().equals("%COUNTED-LOOP")) {
+            return analyzeCountedLoop(form, scope);
         }
         if (op.home() != context.clPackage() || scope.lookupOperator(op) != null) {
             return null;
@@ -628,6 +632,28 @@ public final class Analyzer {
     }
 
     /** Statements split at tags (symbols and integers) into segments; GO names a segment. */
+    /** {@code (sys::%counted-loop counter limit body...)}: see {@link CountedLoopNode}. */
+    private LispNode analyzeCountedLoop(Cons form, Scope scope) {
+        List<Object> args = argCount(form, 2, Integer.MAX_VALUE);
+        LexicalVar counter = localVar(args.get(0), scope);
+        LexicalVar limit = localVar(args.get(1), scope);
+        counter.markAssigned();
+        List<LispNode> body = new ArrayList<>();
+        for (Object f : args.subList(2, args.size())) {
+            body.add(analyze(f, scope));
+        }
+        return new CountedLoopNode(counter.slot(), limit.slot(), sequence(body));
+    }
+
+    /** A variable the running function binds itself (what %COUNTED-LOOP's expansion provides). */
+    private LexicalVar localVar(Object name, Scope scope) {
+        Scope b = name instanceof Symbol s ? scope.lookupVariable(s) : null;
+        if (b == null || b.var == null || b.var.home() != scope.function) {
+            throw error("%COUNTED-LOOP needs a variable bound in the running function: " + Printer.prin1ToString(name));
+        }
+        return b.var;
+    }
+
     private LispNode analyzeTagbody(Cons form, Scope scope) {
         List<Object> items = properList(form.cdr, "TAGBODY");
         LexicalVar activation = scope.function.newVar(null);

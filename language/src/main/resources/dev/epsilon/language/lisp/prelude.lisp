@@ -78,17 +78,26 @@
   (declare (ignore documentation))
   `(progn (%defvar ',name) (setq ,name ,value) ',name))
 
+(defun %body-declarations (body)
+  (if (if (consp (car body)) (eq (car (car body)) 'declare) nil)
+      (cons (car body) (%body-declarations (cdr body)))
+      nil))
+
+(defun %body-forms (body)
+  (if (if (consp (car body)) (eq (car (car body)) 'declare) nil)
+      (%body-forms (cdr body))
+      body))
+
 (defmacro dotimes ((var count &optional result) &body body)
-  (let ((limit (gensym "LIMIT")) (top (gensym "TOP")))
+  ;; A counted loop (sys::%counted-loop) over a hidden counter; VAR is bound afresh for each
+  ;; iteration, so closures made in the body keep their own value, and is the count for RESULT.
+  (let ((limit (gensym "LIMIT")) (counter (gensym "COUNTER")))
     `(block nil
-       (let ((,limit ,count) (,var 0))
-         (tagbody
-            ,top
-            (when (< ,var ,limit)
-              ,@body
-              (setq ,var (1+ ,var))
-              (go ,top)))
-         ,result))))
+       (let ((,limit ,count) (,counter 0))
+         (%counted-loop ,counter ,limit
+           (let ((,var ,counter)) (declare (ignorable ,var)) ,@(%body-declarations body)
+             (tagbody ,@(%body-forms body))))
+         (let ((,var ,counter)) (declare (ignorable ,var)) ,result)))))
 
 (defmacro dolist ((var list &optional result) &body body)
   (let ((tail (gensym "TAIL")) (top (gensym "TOP")))
