@@ -78,6 +78,19 @@ int32_t fx_succeed(int32_t code) { errno = code; return 0; }
 int32_t fx_apply_callback(int32_t (*f)(int32_t), int32_t x) { return f(x); }
 double fx_apply_double_callback(double (*f)(double, double), double a, double b) { return f(a, b); }
 void *fx_apply_pointer_callback(void *(*f)(void *), void *p) { return f(p); }
+/* Every scalar carrier through a callback: C passes boundary values and folds what comes back. */
+float fx_apply_float_callback(float (*f)(float), float x) { return f(x); }
+uint8_t fx_apply_u8_callback(uint8_t (*f)(uint8_t), uint8_t x) { return f(x); }
+int16_t fx_apply_i16_callback(int16_t (*f)(int16_t), int16_t x) { return f(x); }
+uint32_t fx_apply_u32_callback(uint32_t (*f)(uint32_t), uint32_t x) { return f(x); }
+uint64_t fx_apply_u64_callback(uint64_t (*f)(uint64_t), uint64_t x) { return f(x); }
+_Bool fx_apply_bool_callback(_Bool (*f)(_Bool), _Bool x) { return f(x); }
+static int64_t fx_void_seen;
+int64_t fx_call_void_callback(void (*f)(int64_t), int64_t x) { fx_void_seen = 0; f(x); return fx_void_seen; }
+void fx_note(int64_t x) { fx_void_seen = x; }
+double fx_apply_mixed_callback(double (*f)(int8_t, float, uint16_t, double, int64_t, void *)) {
+    return f(-128, 1.5f, 65535, -0.25, INT64_MIN, (void *) 0x1000);
+}
 int64_t fx_sum_callback(int32_t (*f)(int32_t), int32_t n) {
     int64_t sum = 0;
     for (int32_t i = 0; i < n; i++) sum += f(i);

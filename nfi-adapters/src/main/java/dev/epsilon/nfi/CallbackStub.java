@@ -20,11 +20,14 @@ import java.lang.invoke.MethodType;
  */
 public final class CallbackStub {
     private static final MethodHandle DISPATCH;
+    private static final MethodHandle DISPATCH_LONGS;
 
     static {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(CallbackStub.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
+            DISPATCH_LONGS = MethodHandles.lookup().findVirtual(CallbackStub.class, "dispatchLongs",
+                    MethodType.methodType(long.class, long[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,7 +53,9 @@ public final class CallbackStub {
         MemoryLayout result = signature.returnType() == CType.STRUCT ? StructLayouts.of(signature.returnStruct())
                 : signature.returnType() == CType.VOID ? null : carrierLayout(signature.returnType());
         FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
-        MethodHandle handle = DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
+        MethodHandle handle = takesLongs(signature)
+                ? LongCarriers.fromLongs(DISPATCH_LONGS.bindTo(this).asCollector(long[].class, args.length), signature, fd.toMethodType())
+                : DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
         this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
         this.block = MemoryBlock.view(stub.address(), 1);
     }
@@ -109,6 +114,28 @@ public final class CallbackStub {
     }
 
     private static final boolean POINTER_AS_LONG = ValueLayout.ADDRESS.byteSize() == 8;
+
+    /**
+     * Whether C's arguments and result reach the target as longs ({@link CallbackTarget#invokeLongs}):
+     * scalars and pointers, no structs by value and no C strings.
+     */
+    public static boolean takesLongs(Signature signature) {
+        if (signature.returnType() == CType.STRUCT || signature.returnType() == CType.C_STRING) {
+            return false;
+        }
+        for (int i = 0; i < signature.arity(); i++) {
+            if (signature.argType(i) == CType.STRUCT || signature.argType(i) == CType.C_STRING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs on the C caller's thread for a {@link #takesLongs} signature: one array, no boxes. */
+    @SuppressWarnings("unused")
+    private long dispatchLongs(long[] carriers) {
+        return target.invokeLongs(carriers);
+    }
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
     @SuppressWarnings("unused")

@@ -7,4 +7,13 @@ package dev.epsilon.nfi;
  */
 public interface CallbackTarget {
     Object invoke(Object[] cArguments);
+
+    /**
+     * The same call for a signature {@link CallbackStub#takesLongs} accepts: every argument and the
+     * result as a long (integers widened, floats as raw bits, pointers as addresses), so no box is
+     * made per argument on the way in.
+     */
+    default long invokeLongs(long[] cArguments) {
+        throw new UnsupportedOperationException("this callback target takes boxed arguments only");
+    }
 }

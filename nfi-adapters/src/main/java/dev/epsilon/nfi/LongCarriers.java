@@ -80,6 +80,35 @@ final class LongCarriers {
         return MethodHandles.explicitCastArguments(h, longs);
     }
 
+    /**
+     * The other direction, for upcalls: {@code target} of type (long...) -> long as a handle of
+     * {@code carriers}, the exact Java types of a callback's C signature.
+     */
+    static MethodHandle fromLongs(MethodHandle target, Signature signature, MethodType carriers) {
+        MethodHandle h = target;
+        for (int i = 0; i < signature.arity(); i++) {
+            MethodHandle filter = switch (signature.argType(i)) {
+                case FLOAT -> FROM_FLOAT;
+                case DOUBLE -> FROM_DOUBLE;
+                case POINTER, C_STRING -> carriers.parameterType(i) == MemorySegment.class ? FROM_SEGMENT : null;
+                default -> null;   // integers and bool: widened by the cast below
+            };
+            if (filter != null) {
+                h = MethodHandles.filterArguments(h, i, filter);
+            }
+        }
+        h = switch (signature.returnType()) {
+            case VOID -> MethodHandles.dropReturn(h);
+            case BOOL -> MethodHandles.filterReturnValue(h, TO_BOOLEAN);
+            case FLOAT -> MethodHandles.filterReturnValue(h, TO_FLOAT);
+            case DOUBLE -> MethodHandles.filterReturnValue(h, TO_DOUBLE);
+            case POINTER, C_STRING -> carriers.returnType() == MemorySegment.class
+                    ? MethodHandles.filterReturnValue(h, TO_SEGMENT) : h;
+            default -> h;   // integers: narrowed by the cast below
+        };
+        return MethodHandles.explicitCastArguments(h, carriers);
+    }
+
     /** The long a Lisp-side argument travels as ({@link ForeignEngine}'s representation in, bits out). */
     static long toLong(CType t, Object v) {
         return switch (t) {

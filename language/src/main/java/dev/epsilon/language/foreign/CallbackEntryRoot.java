@@ -11,6 +11,7 @@ import dev.epsilon.language.runtime.Values;
 import dev.epsilon.language.runtime.ForeignStruct;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.CallbackStub;
 import dev.epsilon.nfi.Signature;
 
 /**
@@ -24,6 +25,8 @@ final class CallbackEntryRoot extends RootNode {
     private final Signature signature;
     @CompilationFinal(dimensions = 1) private final CType[] types;
     private final CType result;
+    /** C's arguments come as a long[] and the result goes back as a long ({@link CallbackStub#takesLongs}). */
+    private final boolean longs;
     @Child private DirectCallNode call;
 
     CallbackEntryRoot(TruffleLanguage<?> language, RootCallTarget body, Signature signature) {
@@ -34,6 +37,7 @@ final class CallbackEntryRoot extends RootNode {
             types[i] = signature.argType(i);
         }
         this.result = signature.returnType();
+        this.longs = CallbackStub.takesLongs(signature);
         this.call = DirectCallNode.create(body);
     }
 
@@ -41,9 +45,35 @@ final class CallbackEntryRoot extends RootNode {
     public Object execute(VirtualFrame frame) {
         Object[] arguments = frame.getArguments();
         LispFunction function = (LispFunction) arguments[0];
-        Object[] lisp = lispArguments(function, (Object[]) arguments[1]);
+        Object[] lisp = longs ? lispArguments(function, (long[]) arguments[1]) : lispArguments(function, (Object[]) arguments[1]);
         Object r = Values.primary(call.call(lisp));
-        return result == CType.VOID ? null : Marshal.toC(r, result, 0, "callback result");
+        if (result == CType.VOID) {
+            return longs ? (Object) 0L : null;
+        }
+        Object c = Marshal.toC(r, result, 0, "callback result");
+        if (!longs) {
+            return c;
+        }
+        return switch (result) {
+            case FLOAT -> (long) Float.floatToRawIntBits((Float) c);
+            case DOUBLE -> Double.doubleToRawLongBits((Double) c);
+            default -> c;   // integers, bool (0 or 1) and pointers: a Long already
+        };
+    }
+
+    @ExplodeLoop
+    private Object[] lispArguments(LispFunction function, long[] c) {
+        Object[] lisp = new Object[types.length + 1];
+        lisp[0] = function;
+        for (int i = 0; i < types.length; i++) {
+            Object carrier = switch (types[i]) {
+                case FLOAT -> Float.intBitsToFloat((int) c[i]);
+                case DOUBLE -> Double.longBitsToDouble(c[i]);
+                default -> c[i];
+            };
+            lisp[i + 1] = Marshal.fromC(carrier, types[i]);
+        }
+        return lisp;
     }
 
     @ExplodeLoop

@@ -48,22 +48,17 @@ public final class Callbacks {
         RootCallTarget entry = entries.computeIfAbsent(new EntryKey(function.callTarget(), sig),
                 k -> new CallbackEntryRoot(cx.language(), k.body(), k.signature()).getCallTarget());
         TruffleContext truffleContext = cx.env().getContext();
-        CallbackTarget target = cArgs -> {
-            // C calling back on a thread already in Lisp (qsort's comparator) needs no entering;
-            // a thread C created enters the context here, and leaves it on return.
-            boolean entered = truffleContext.isEntered();
-            Object previous = entered ? null : truffleContext.enter(null);
-            try {
-                try {
-                    return entry.call(function, cArgs);
-                } catch (LispError | ControlFlowException e) {
-                    holdExit(e);
-                    return zero(result);
-                }
-            } finally {
-                if (!entered) {
-                    truffleContext.leave(null, previous);
-                }
+        // Scalar signatures cross as longs (no box per argument); a failed call returns C a zero.
+        Object zero = CallbackStub.takesLongs(sig) ? (Object) 0L : zero(result);
+        CallbackTarget target = new CallbackTarget() {
+            @Override
+            public Object invoke(Object[] cArguments) {
+                return enterAndCall(truffleContext, entry, function, cArguments, zero);
+            }
+
+            @Override
+            public long invokeLongs(long[] cArguments) {
+                return (Long) enterAndCall(truffleContext, entry, function, cArguments, zero);
             }
         };
         try {
@@ -82,6 +77,24 @@ public final class Callbacks {
             return new ForeignPointer(stub.address(), stub.block());
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
+        }
+    }
+
+    private static Object enterAndCall(TruffleContext truffleContext, RootCallTarget entry, LispFunction function,
+                                       Object cArguments, Object zero) {
+        // C calling back on a thread already in Lisp (qsort's comparator) needs no entering;
+        // a thread C created enters the context here, and leaves it on return.
+        boolean entered = truffleContext.isEntered();
+        Object previous = entered ? null : truffleContext.enter(null);
+        try {
+            return entry.call(function, cArguments);
+        } catch (LispError | ControlFlowException e) {
+            holdExit(e);
+            return zero;
+        } finally {
+            if (!entered) {
+                truffleContext.leave(null, previous);
+            }
         }
     }
 
@@ -108,9 +121,18 @@ public final class Callbacks {
         synchronized (free) {
             if (free.size() < POOL_LIMIT) {
                 // C calling the freed pointer finds an error waiting in Lisp, and gets a zero result.
-                stub.unbind(args -> {
-                    holdExit(LispError.error("FOREIGN-ERROR", "C called a freed callback " + p));
-                    return null;
+                stub.unbind(new CallbackTarget() {
+                    @Override
+                    public Object invoke(Object[] cArguments) {
+                        holdExit(LispError.error("FOREIGN-ERROR", "C called a freed callback " + p));
+                        return null;
+                    }
+
+                    @Override
+                    public long invokeLongs(long[] cArguments) {
+                        invoke(null);
+                        return 0L;
+                    }
                 });
                 free.push(stub);
                 return;
