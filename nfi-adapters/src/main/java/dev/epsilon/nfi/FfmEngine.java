@@ -55,15 +55,14 @@ public final class FfmEngine implements ForeignEngine {
             throw new ForeignException(ForeignException.Reason.SYMBOL_NOT_FOUND,
                     "symbol " + symbol + " not found in " + library);
         }
-        return new FfmFunction(library, symbol, signature, downcall(address.get(), signature, captureErrno), captureErrno);
+        return function(library, symbol, signature, address.get(), captureErrno);
     }
 
     /** A function at a raw address (a C function pointer), called with {@code signature}. */
     @TruffleBoundary
     public ForeignFunction atAddress(long address, Signature signature) {
         NativeLibrary none = new NativeLibrary("0x" + Long.toHexString(address), Path.of("/"), null);
-        return new FfmFunction(none, "function at 0x" + Long.toHexString(address), signature,
-                downcall(MemorySegment.ofAddress(address), signature, false), false);
+        return function(none, "function at 0x" + Long.toHexString(address), signature, MemorySegment.ofAddress(address), false);
     }
 
     /** The address of {@code symbol} in {@code library}. */
@@ -73,15 +72,32 @@ public final class FfmEngine implements ForeignEngine {
                 ForeignException.Reason.SYMBOL_NOT_FOUND, "symbol " + symbol + " not found in " + library)).address();
     }
 
-    /** The linker's handle: parameters and result of the exact Java carrier types. */
+    private static FfmFunction function(NativeLibrary library, String symbol, Signature signature, MemorySegment address,
+                                        boolean captureErrno) {
+        MethodHandle exact = downcall(address, signature, captureErrno, false);
+        MethodHandle direct = null;
+        if (LongCarriers.eligible(signature, captureErrno)) {
+            direct = LongCarriers.adapt(signature.isVariadic() ? exact : downcall(address, signature, false, true), signature);
+        }
+        return new FfmFunction(library, symbol, signature, exact, direct, captureErrno);
+    }
+
+    /**
+     * The linker's handle: parameters and result of the exact Java carrier types; with {@code wide},
+     * every integer, bool and pointer as a {@code long} instead. Wide is the same call in the C ABIs
+     * we run on (System V x86-64, AArch64 LP64: an integer argument takes a whole register or 8-byte
+     * stack slot, and the value we pass is already sign- or zero-extended as C extends it), and its
+     * handle needs no conversion step; a narrow result is narrowed by the caller
+     * ({@link LongCarriers#fromLong}), since the bits above it in the register are undefined.
+     */
     @TruffleBoundary
-    static MethodHandle downcall(MemorySegment address, Signature signature, boolean captureErrno) {
+    static MethodHandle downcall(MemorySegment address, Signature signature, boolean captureErrno, boolean wide) {
         List<MemoryLayout> args = new ArrayList<>();
         for (int i = 0; i < signature.arity(); i++) {
-            args.add(signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : layout(signature.argType(i)));
+            args.add(signature.argType(i) == CType.STRUCT ? StructLayouts.of(signature.argStruct(i)) : layout(signature.argType(i), wide));
         }
         MemoryLayout result = signature.returnType() == CType.STRUCT ? StructLayouts.of(signature.returnStruct())
-                : signature.returnType() == CType.VOID ? null : layout(signature.returnType());
+                : signature.returnType() == CType.VOID ? null : layout(signature.returnType(), wide);
         FunctionDescriptor fd = result == null
                 ? FunctionDescriptor.ofVoid(args.toArray(new MemoryLayout[0]))
                 : FunctionDescriptor.of(result, args.toArray(new MemoryLayout[0]));
@@ -93,6 +109,10 @@ public final class FfmEngine implements ForeignEngine {
             options.add(Linker.Option.captureCallState("errno"));
         }
         return LINKER.downcallHandle(address, fd, options.toArray(new Linker.Option[0]));
+    }
+
+    private static ValueLayout layout(CType t, boolean wide) {
+        return wide && t != CType.FLOAT && t != CType.DOUBLE ? ValueLayout.JAVA_LONG : layout(t);
     }
 
     static ValueLayout layout(CType t) {

@@ -20,12 +20,16 @@ final class FfmFunction extends ForeignFunction {
     private final boolean captureErrno;
     private final CType[] argTypes;
 
-    /** @param downcall the linker's handle, with the exact carrier types of {@code signature} */
-    FfmFunction(NativeLibrary library, String symbol, Signature signature, MethodHandle downcall, boolean captureErrno) {
+    /**
+     * @param downcall the linker's handle, with the exact carrier types of {@code signature}
+     * @param direct   the same call as (long...) -> long or (long...) -> void, or null
+     */
+    FfmFunction(NativeLibrary library, String symbol, Signature signature, MethodHandle downcall, MethodHandle direct,
+                boolean captureErrno) {
         super(library, symbol, signature);
         int n = downcall.type().parameterCount();
         this.handle = downcall.asType(java.lang.invoke.MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
-        this.direct = LongCarriers.eligible(signature, captureErrno) ? LongCarriers.adapt(downcall, signature) : null;
+        this.direct = direct;
         this.captureErrno = captureErrno;
         this.argTypes = new CType[signature.arity()];
         for (int i = 0; i < argTypes.length; i++) {
@@ -116,20 +120,35 @@ final class FfmFunction extends ForeignFunction {
                 a[i] = LongCarriers.toLong(argTypes[i], cArguments[i]);
             }
         }
-        long r;
+        long r = 0;
         try {
-            r = switch (a.length) {
-                case 0 -> (long) direct.invokeExact();
-                case 1 -> (long) direct.invokeExact(a[0]);
-                case 2 -> (long) direct.invokeExact(a[0], a[1]);
-                case 3 -> (long) direct.invokeExact(a[0], a[1], a[2]);
-                case 4 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3]);
-                case 5 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4]);
-                case 6 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5]);
-                case 7 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-                case 8 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-                default -> throw new IllegalStateException("no fixed-shape call for " + a.length + " arguments");
-            };
+            if (returnType == CType.VOID) {
+                switch (a.length) {
+                    case 0 -> direct.invokeExact();
+                    case 1 -> direct.invokeExact(a[0]);
+                    case 2 -> direct.invokeExact(a[0], a[1]);
+                    case 3 -> direct.invokeExact(a[0], a[1], a[2]);
+                    case 4 -> direct.invokeExact(a[0], a[1], a[2], a[3]);
+                    case 5 -> direct.invokeExact(a[0], a[1], a[2], a[3], a[4]);
+                    case 6 -> direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5]);
+                    case 7 -> direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+                    case 8 -> direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                    default -> throw new IllegalStateException("no fixed-shape call for " + a.length + " arguments");
+                }
+            } else {
+                r = switch (a.length) {
+                    case 0 -> (long) direct.invokeExact();
+                    case 1 -> (long) direct.invokeExact(a[0]);
+                    case 2 -> (long) direct.invokeExact(a[0], a[1]);
+                    case 3 -> (long) direct.invokeExact(a[0], a[1], a[2]);
+                    case 4 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3]);
+                    case 5 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4]);
+                    case 6 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5]);
+                    case 7 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+                    case 8 -> (long) direct.invokeExact(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+                    default -> throw new IllegalStateException("no fixed-shape call for " + a.length + " arguments");
+                };
+            }
         } catch (Throwable t) {
             CompilerDirectives.transferToInterpreter();
             throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);

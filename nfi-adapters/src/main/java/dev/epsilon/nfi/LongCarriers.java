@@ -54,30 +54,31 @@ final class LongCarriers {
         return true;
     }
 
-    /** {@code downcall} (carrier types of {@code signature}) as a handle of type (long...) -> long. */
+    /**
+     * {@code downcall} (exact or wide carriers of {@code signature}, see {@link FfmEngine#downcall})
+     * as a handle of type (long...) -> long, or (long...) -> void for a void function.
+     */
     static MethodHandle adapt(MethodHandle downcall, Signature signature) {
         MethodHandle h = downcall;
+        MethodType carriers = downcall.type();
         for (int i = 0; i < signature.arity(); i++) {
-            MethodHandle filter = switch (signature.argType(i)) {
-                case BOOL -> TO_BOOLEAN;
-                case FLOAT -> TO_FLOAT;
-                case DOUBLE -> TO_DOUBLE;
-                case POINTER, C_STRING -> TO_SEGMENT;
-                default -> null;   // integers: narrowed by the cast below
-            };
-            if (filter != null) {
+            Class<?> c = carriers.parameterType(i);
+            MethodHandle filter = c == boolean.class ? TO_BOOLEAN : c == float.class ? TO_FLOAT
+                    : c == double.class ? TO_DOUBLE : c == MemorySegment.class ? TO_SEGMENT : null;
+            if (filter != null) {   // else an integer: widened or narrowed by the cast below
                 h = MethodHandles.filterArguments(h, i, filter);
             }
         }
-        h = switch (signature.returnType()) {
-            case VOID -> MethodHandles.filterReturnValue(h, MethodHandles.constant(long.class, 0L));
-            case FLOAT -> MethodHandles.filterReturnValue(h, FROM_FLOAT);
-            case DOUBLE -> MethodHandles.filterReturnValue(h, FROM_DOUBLE);
-            case POINTER, C_STRING -> MethodHandles.filterReturnValue(h, FROM_SEGMENT);
-            default -> h;   // integers and bool: widened by the cast below (bool to 0 or 1)
-        };
-        MethodType longs = MethodType.methodType(long.class, java.util.Collections.nCopies(signature.arity(), long.class));
-        return MethodHandles.explicitCastArguments(h, longs);
+        Class<?> r = carriers.returnType();
+        MethodHandle filter = r == float.class ? FROM_FLOAT : r == double.class ? FROM_DOUBLE
+                : r == MemorySegment.class ? FROM_SEGMENT : null;
+        if (filter != null) {   // else void, or an integer or bool: widened by the cast below
+            h = MethodHandles.filterReturnValue(h, filter);
+        }
+        MethodType longs = MethodType.methodType(signature.returnType() == CType.VOID ? void.class : long.class,
+                java.util.Collections.nCopies(signature.arity(), long.class));
+        // Identity for a wide handle's integers; a widening or narrowing step for an exact one's.
+        return h.type().equals(longs) ? h : MethodHandles.explicitCastArguments(h, longs);
     }
 
     /**
@@ -122,7 +123,7 @@ final class LongCarriers {
     static Object fromLong(CType t, long r) {
         return switch (t) {
             case VOID -> null;
-            case BOOL -> r != 0 ? 1L : 0L;
+            case BOOL -> (r & 0xFF) != 0 ? 1L : 0L;   // C's _Bool is the low byte
             case INT8, UINT8 -> (long) (byte) r;
             case INT16 -> (long) (short) r;
             case UINT16 -> (long) (char) r;

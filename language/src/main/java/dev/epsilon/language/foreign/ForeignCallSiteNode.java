@@ -32,6 +32,8 @@ public final class ForeignCallSiteNode extends LispNode {
     @CompilationFinal private ForeignFunction function;
     @CompilationFinal(dimensions = 1) private CType[] types;
     @CompilationFinal private CType resultType;
+    /** Per argument: whether it ever needed Marshal's slow path (until then compiled code deoptimizes there). */
+    @CompilationFinal(dimensions = 1) private boolean[] slowSeen;
     @Child private ForeignCallNode call;
 
     public ForeignCallSiteNode(Object spec, Object returnType, Object argTypes, boolean checkErrno, LispNode[] arguments) {
@@ -57,7 +59,15 @@ public final class ForeignCallSiteNode extends LispNode {
         for (int i = 0; i < arguments.length; i++) {
             Object v = arguments[i].executePrimary(frame);
             try {
-                c[i] = Marshal.toC(v, types[i], i, function.symbol());
+                Object cv = Marshal.fast(v, types[i]);
+                if (cv == Marshal.NO) {
+                    if (!slowSeen[i]) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        slowSeen[i] = true;
+                    }
+                    cv = Marshal.toCSlow(v, types[i], i, function.symbol());
+                }
+                c[i] = cv;
             } catch (LispError e) {
                 CompilerDirectives.transferToInterpreter();
                 throw Conditions.signalled(this, e.at(this));
@@ -104,6 +114,7 @@ public final class ForeignCallSiteNode extends LispNode {
                 t[i] = sig.argType(i);
             }
             types = t;
+            slowSeen = new boolean[t.length];
             resultType = sig.returnType();
             call = insert(f.createCallNode());
             function = f;

@@ -34,9 +34,50 @@ public final class Marshal {
     }
 
     /** Marks "no built-in conversion" (not an error yet: a user converter may apply). */
-    private static final Object NO = new Object();
+    public static final Object NO = new Object();
 
     public static Object toC(Object v, CType t, int index, String function) {
+        Object c = fast(v, t);
+        return c != NO ? c : toCSlow(v, t, index, function);
+    }
+
+    /**
+     * The common conversions, calling nothing compiled code cannot inline, or {@link #NO}. A call
+     * site that has never needed {@link #toCSlow} compiles to this alone: a value that is only
+     * converted here (a fixnum computed in the loop) then never needs to be allocated.
+     */
+    public static Object fast(Object v, CType t) {
+        switch (t.kind()) {
+            case SIGNED:
+            case UNSIGNED:
+                if (t == CType.BOOL) {
+                    return v == Lisp.NIL || (v instanceof Long l && l == 0) ? 0L : 1L;
+                }
+                return v instanceof Long l && fits(l, t) ? l : NO;
+            case FLOATING:
+                return (t == CType.DOUBLE && v instanceof Double) || (t == CType.FLOAT && v instanceof Float) ? v : NO;
+            case POINTER:
+                if (t == CType.C_STRING) {
+                    return v instanceof String ? v : NO;
+                }
+                if (v instanceof ForeignPointer p) {
+                    return p.block() != null && p.block().isFreed() ? NO : (Object) p.address();
+                }
+                if (v instanceof NativeArray a) {
+                    return a.address();
+                }
+                if (v instanceof Long l && l >= 0) {
+                    return l;
+                }
+                return v == Lisp.NIL ? (Object) 0L : NO;
+            default:
+                return NO;
+        }
+    }
+
+    /** Every other conversion, and the conditions for values that have none. */
+    @TruffleBoundary
+    public static Object toCSlow(Object v, CType t, int index, String function) {
         Object c = direct(v, t, index, function);
         return c != NO ? c : converted(v, t, index, function);
     }
