@@ -71,12 +71,16 @@ final class FfmFunction extends ForeignFunction {
         boolean structResult = returnType == CType.STRUCT;
         int offset = (captureErrno ? 1 : 0) + (structResult ? 1 : 0);
         Object[] args = new Object[argTypes.length + offset];
-        boolean strings = false;
+        Scratch scratch = null;
+        long mark = 0;
         for (int i = 0; i < argTypes.length; i++) {
             Object a = cArguments[i];
             if (argTypes[i] == CType.C_STRING) {
-                strings = true;
-                args[i + offset] = a == null ? MemorySegment.NULL : cString((String) a);
+                if (scratch == null) {
+                    scratch = Scratch.get();
+                    mark = scratch.mark();
+                }
+                args[i + offset] = a == null ? MemorySegment.NULL : MemorySegment.ofAddress(scratch.cStringAddress((String) a));
             } else if (argTypes[i] == CType.STRUCT) {
                 args[i + offset] = structArgument((long) a, signature.argStruct(i));
             } else {
@@ -96,8 +100,8 @@ final class FfmFunction extends ForeignFunction {
             CompilerDirectives.transferToInterpreter();
             throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
         } finally {
-            if (strings) {
-                releaseStrings();
+            if (scratch != null) {
+                scratch.release(mark);
             }
         }
         if (captureErrno) {
@@ -111,11 +115,15 @@ final class FfmFunction extends ForeignFunction {
     private static Object callDirect(MethodHandle direct, CType[] argTypes, CType returnType, Object[] cArguments,
                                      FfmFunction function) {
         long[] a = new long[argTypes.length];
-        boolean strings = false;
+        Scratch scratch = null;
+        long mark = 0;
         for (int i = 0; i < argTypes.length; i++) {
             if (argTypes[i] == CType.C_STRING) {
-                strings = true;
-                a[i] = cArguments[i] == null ? 0L : cString((String) cArguments[i]).address();
+                if (scratch == null) {
+                    scratch = Scratch.get();
+                    mark = scratch.mark();
+                }
+                a[i] = cArguments[i] == null ? 0L : scratch.cStringAddress((String) cArguments[i]);
             } else {
                 a[i] = LongCarriers.toLong(argTypes[i], cArguments[i]);
             }
@@ -153,8 +161,8 @@ final class FfmFunction extends ForeignFunction {
             CompilerDirectives.transferToInterpreter();
             throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
         } finally {
-            if (strings) {
-                releaseStrings();
+            if (scratch != null) {
+                scratch.release(mark);
             }
         }
         return returnType == CType.C_STRING ? cString(MemorySegment.ofAddress(r)) : LongCarriers.fromLong(returnType, r);
@@ -170,16 +178,6 @@ final class FfmFunction extends ForeignFunction {
     @TruffleBoundary
     private static java.lang.foreign.SegmentAllocator resultAllocator() {
         return java.lang.foreign.Arena.ofAuto();
-    }
-
-    @TruffleBoundary
-    private static MemorySegment cString(String s) {
-        return Scratch.get().cString(s);
-    }
-
-    @TruffleBoundary
-    private static void releaseStrings() {
-        Scratch.get().release();
     }
 
     @TruffleBoundary

@@ -19,8 +19,45 @@ final class Scratch {
     private final MemorySegment callState = arena.allocate(FfmEngine.CALL_STATE_SIZE, 8);
     private int lastErrno;
 
+    @TruffleBoundary
     static Scratch get() {
         return CURRENT.get();
+    }
+
+    /** Where the strings of the call about to be made start; {@link #release(long)} frees back to it. */
+    long mark() {
+        return used;
+    }
+
+    /**
+     * Frees this thread's strings made since {@code mark}: a callback's own foreign calls, made
+     * while an outer call still uses its strings, free only theirs.
+     */
+    void release(long mark) {
+        used = mark;
+    }
+
+    /** The address of a NUL-terminated UTF-8 copy of {@code s}; ASCII text is copied as it is read. */
+    @TruffleBoundary
+    long cStringAddress(String s) {
+        int n = s.length();
+        if (used + n + 1 <= buffer.byteSize()) {
+            long base = used;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                buffer.set(java.lang.foreign.ValueLayout.JAVA_BYTE, base + i, (byte) c);
+            }
+            if (i == n) {
+                buffer.set(java.lang.foreign.ValueLayout.JAVA_BYTE, base + n, (byte) 0);
+                used += n + 1;
+                return buffer.address() + base;
+            }
+        }
+        return cString(s).address();
     }
 
     /** A NUL-terminated UTF-8 copy of {@code s}, valid until {@link #release}. */
@@ -40,10 +77,6 @@ final class Scratch {
         slice.set(java.lang.foreign.ValueLayout.JAVA_BYTE, bytes.length, (byte) 0);
         used += need;
         return slice;
-    }
-
-    void release() {
-        used = 0;
     }
 
     MemorySegment callState() {

@@ -58,7 +58,7 @@ public final class Marshal {
                 return (t == CType.DOUBLE && v instanceof Double) || (t == CType.FLOAT && v instanceof Float) ? v : NO;
             case POINTER:
                 if (t == CType.C_STRING) {
-                    return v instanceof String ? v : NO;
+                    return v instanceof String ? v : v instanceof LispString s ? s.toString() : NO;
                 }
                 if (v instanceof ForeignPointer p) {
                     return p.block() != null && p.block().isFreed() ? NO : (Object) p.address();
