@@ -25,7 +25,9 @@ public final class ForeignPointer implements TruffleObject {
     }
 
     public static ForeignPointer of(long address) {
-        return address == 0 ? NULL : new ForeignPointer(address, null);
+        // Always a new object, NULL too: code compiled from a call or callback then never merges a
+        // shared constant with a fresh pointer, and a pointer that does not escape is never allocated.
+        return new ForeignPointer(address, null);
     }
 
     public long address() { return address; }
