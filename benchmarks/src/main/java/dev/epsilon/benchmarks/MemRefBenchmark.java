@@ -50,6 +50,20 @@ public class MemRefBenchmark extends LispLoopAgainstSegment {
         return s;
     }
 
+    /**
+     * The same reads summed with Lisp's arithmetic: {@code +} on fixnums checks for overflow (the
+     * sum would become a bignum), which {@code s +=} does not, and which keeps C2 from vectorizing.
+     */
+    @Benchmark
+    @OperationsPerInvocation(READS)
+    public long ffmRawCheckedSum() {
+        long s = 0;
+        for (int i = 0; i < READS; i++) {
+            s = Math.addExact(s, segment.getAtIndex(ValueLayout.JAVA_INT, i & 1023));
+        }
+        return s;
+    }
+
     @Benchmark
     @OperationsPerInvocation(READS)
     public long lispMemAref() {

@@ -49,6 +49,17 @@ public class StructRefBenchmark extends LispLoopAgainstSegment {
         return s;
     }
 
+    /** The same reads summed with Lisp's overflow-checked addition (see MemRefBenchmark). */
+    @Benchmark
+    @OperationsPerInvocation(READS)
+    public long ffmRawCheckedSum() {
+        long s = 0;
+        for (int i = 0; i < READS; i++) {
+            s = Math.addExact(s, segment.get(ValueLayout.JAVA_INT, 4));
+        }
+        return s;
+    }
+
     @Benchmark
     @OperationsPerInvocation(READS)
     public long lispStructRef() {

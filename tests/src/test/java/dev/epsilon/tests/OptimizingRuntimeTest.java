@@ -84,4 +84,49 @@ class OptimizingRuntimeTest {
         org.junit.jupiter.api.Assertions.assertTrue(trace.contains("opt done"), trace);
         org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), trace);
     }
+
+    /**
+     * DOTIMES compiled (each test function compiled at its first call, so the counted loop runs its
+     * compiled strips, a small body unrolled four times): counts at and around the unroll factor
+     * and the strip length, RETURN, tags, a fresh binding per iteration, the count for RESULT, a
+     * negative count, a body too big to unroll, nesting, and a count that is not an integer.
+     */
+    @Test
+    void compiledDotimesKeepsItsMeaning() {
+        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.CompileImmediately", "true")
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.CompilationFailureAction", "Throw")
+                .option("engine.CompileOnly", "SUM-BELOW,FIRST-AT,EVENS,CLOSURES,BIG-BODY,NESTED")
+                .build();
+             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+            cx.eval(Epsilon.ID, """
+                    (defun sum-below (n) (let ((s 0)) (dotimes (i n) (setq s (+ s i))) s))
+                    (defun first-at (n k) (dotimes (i n :none) (when (= i k) (return i))))
+                    (defun evens (n) (let ((c 0)) (dotimes (i n c) (when (oddp i) (go next)) (setq c (+ c 1)) next)))
+                    (defun closures (n) (let ((fs nil)) (dotimes (i n) (push (lambda () i) fs)) (mapcar #'funcall fs)))
+                    (defun big-body (n)
+                      (let ((a 0) (b 0) (c 0))
+                        (dotimes (i n (list a b c))
+                          (setq a (+ a i)) (setq b (- b i)) (setq c (+ c (* 2 i)))
+                          (when (> a 1000000000) (setq a 0)) (when (< b -1000000000) (setq b 0))
+                          (setq c (mod c 1000003)))))
+                    (defun nested (n) (let ((s 0)) (dotimes (i n) (dotimes (j i) (setq s (+ s 1)))) s))
+                    """);
+            for (long n : new long[]{0, 1, 3, 4, 5, 7, 8, 9, 65535, 65536, 65537, 200003}) {
+                assertEquals(n * (n - 1) / 2, cx.eval(Epsilon.ID, "(sum-below " + n + ")").asLong(), "sum below " + n);
+            }
+            assertEquals(123457, cx.eval(Epsilon.ID, "(first-at 200000 123457)").asLong());
+            assertEquals("NONE", cx.eval(Epsilon.ID, "(symbol-name (first-at 10 10))").asString());
+            assertEquals(50001, cx.eval(Epsilon.ID, "(evens 100001)").asLong());
+            assertEquals("(5 4 3 2 1 0)", cx.eval(Epsilon.ID, "(prin1-to-string (closures 6))").asString());
+            assertEquals(7, cx.eval(Epsilon.ID, "(dotimes (i 7 i))").asLong());
+            assertEquals(0, cx.eval(Epsilon.ID, "(dotimes (i -3 i))").asLong());
+            assertEquals("(49995000 -49995000 989703)",
+                    cx.eval(Epsilon.ID, "(prin1-to-string (big-body 10000))").asString());
+            assertEquals(4950, cx.eval(Epsilon.ID, "(nested 100)").asLong());
+            assertEquals("TYPE-ERROR", cx.eval(Epsilon.ID,
+                    "(handler-case (dotimes (i 2.5) i) (type-error () \"TYPE-ERROR\"))").asString());
+        }
+    }
 }

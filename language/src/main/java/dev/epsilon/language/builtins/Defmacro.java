@@ -1,5 +1,6 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
@@ -18,6 +19,7 @@ final class Defmacro {
     private Defmacro() {
     }
 
+    @TruffleBoundary   // JDK collections and the printer: compiled, it bails out ("Too deep inlining")
     static Object expand(EpsilonContext cx, Object form) {
         List<Object> parts = Lisp.toJavaList(form);
         if (parts.size() < 3 || !(parts.get(1) instanceof Symbol name)) {
