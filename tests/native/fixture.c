@@ -38,6 +38,16 @@ double fx_mixed12(int8_t a, uint8_t b, int16_t c, uint16_t d, int32_t e, uint32_
            + 9.0 * i + 10.0 * j + 11.0 * (double) strlen(k) + (l ? 12.0 : 0.0);
 }
 
+/* Eight narrow integers (two on the stack on x86-64): each weighted, so a wrongly extended or
+   misplaced argument shows; and narrow results with the register's upper bits set. */
+int64_t fx_narrow8(int8_t a, uint8_t b, int16_t c, uint16_t d, int32_t e, uint32_t f, int8_t g, uint16_t h) {
+    return a + 3 * (int64_t) b + 5 * (int64_t) c + 7 * (int64_t) d + 11 * (int64_t) e + 13 * (int64_t) f
+           + 17 * (int64_t) g + 19 * (int64_t) h;
+}
+int8_t fx_narrow_i8(int64_t x) { return (int8_t) x; }
+uint16_t fx_narrow_u16(int64_t x) { return (uint16_t) x; }
+_Bool fx_narrow_bool(int64_t x) { return (x & 0xff) != 0; }
+
 /* Strings out of C, with non-ASCII text. */
 const char *fx_greeting(void) { return "héllo wörld ☃"; }
 const char *fx_null_string(void) { return NULL; }

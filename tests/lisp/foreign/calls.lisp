@@ -5,6 +5,15 @@
 (format t "~a~%" (mixed12 -1 2 -3 4 -5 6 -7 8 0.5 1.5d0 "abc" (make-pointer 16)))
 (format t "~a~%" (mixed12 1 1 1 1 1 1 1 1 1.0 1d0 "" (null-pointer)))
 (format t "~a~%" (shared-call '("fx_greeting" "libepsilon-fixture") :string '()))
+;; Narrow integers passed as C extends them, two of them on the stack; narrow results read narrow.
+(format t "narrow ~a~%" (shared-call '("fx_narrow8" "libepsilon-fixture") :int64
+                                     '(:int8 :uint8 :int16 :uint16 :int32 :uint32 :int8 :uint16)
+                                     -128 255 -32768 65535 -2147483648 4294967295 -1 65535))
+(format t "narrow ~a ~a ~a ~a~%"
+        (shared-call '("fx_narrow_i8" "libepsilon-fixture") :int8 '(:int64) #x7fffffffffffff80)
+        (shared-call '("fx_narrow_u16" "libepsilon-fixture") :uint16 '(:int64) -1)
+        (shared-call '("fx_narrow_bool" "libepsilon-fixture") :bool '(:int64) #x100)
+        (shared-call '("fx_narrow_bool" "libepsilon-fixture") :bool '(:int64) #x101))
 (format t "~a~%" (length (shared-call '("fx_greeting" "libepsilon-fixture") :string '())))
 (format t "~a~%" (shared-call '("fx_null_string" "libepsilon-fixture") :string '()))
 (format t "~a~%" (shared-call '("fixture_byte_length" "libepsilon-fixture") :size '(:string) "日本語 ☃"))

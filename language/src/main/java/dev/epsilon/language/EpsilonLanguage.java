@@ -39,7 +39,7 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         return new EpsilonLanguageOptionDescriptors();
     }
 
-    private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> new LispThread());
+    private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> new LispThread(thread));
 
     /** The running thread's dynamic bindings and handler stacks. */
     public static LispThread thread(Node node) {

@@ -52,14 +52,42 @@ public final class Callbacks {
         // Scalar signatures cross as longs (no box per argument); a failed call returns C a zero.
         Object zero = CallbackStub.takesLongs(sig) ? (Object) 0L : zero(result);
         CallbackTarget target = new CallbackTarget() {
+            /** A thread last seen calling back from inside Lisp (see {@link #enterAndCall}). */
+            private LispThread lastInside;
+
             @Override
             public Object invoke(Object[] cArguments) {
-                return enterAndCall(truffleContext, entry, function, cArguments, zero);
+                return enterAndCall(cArguments);
             }
 
             @Override
             public long invokeLongs(long[] cArguments) {
-                return (Long) enterAndCall(truffleContext, entry, function, cArguments, zero);
+                return (Long) enterAndCall(cArguments);
+            }
+
+            private Object enterAndCall(Object cArguments) {
+                // C calling back on a thread that is inside a foreign call from Lisp (qsort's
+                // comparator) needs no entering; knowing it from our own count of that thread's
+                // foreign calls is cheaper than asking Truffle. A thread C created enters the
+                // context here, and leaves it on return.
+                LispThread known = lastInside;
+                boolean inside = known != null && known.owner == Thread.currentThread() && known.foreignCalls > 0;
+                boolean entered = inside || truffleContext.isEntered();
+                Object previous = entered ? null : truffleContext.enter(null);
+                try {
+                    if (entered && !inside) {
+                        lastInside = EpsilonLanguage.thread(null);
+                    }
+                    // No call-site node: this skips looking up the thread's encapsulating node (~2 ns).
+                    return entry.call((Node) null, function, cArguments);
+                } catch (LispError | ControlFlowException e) {
+                    holdExit(e);
+                    return zero;
+                } finally {
+                    if (!entered) {
+                        truffleContext.leave(null, previous);
+                    }
+                }
             }
         };
         try {
@@ -78,25 +106,6 @@ public final class Callbacks {
             return new ForeignPointer(stub.address(), stub.block());
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
-        }
-    }
-
-    private static Object enterAndCall(TruffleContext truffleContext, RootCallTarget entry, LispFunction function,
-                                       Object cArguments, Object zero) {
-        // C calling back on a thread already in Lisp (qsort's comparator) needs no entering;
-        // a thread C created enters the context here, and leaves it on return.
-        boolean entered = truffleContext.isEntered();
-        Object previous = entered ? null : truffleContext.enter(null);
-        try {
-            // No call-site node: this skips looking up the thread's encapsulating node (measured ~2 ns).
-            return entry.call((Node) null, function, cArguments);
-        } catch (LispError | ControlFlowException e) {
-            holdExit(e);
-            return zero;
-        } finally {
-            if (!entered) {
-                truffleContext.leave(null, previous);
-            }
         }
     }
 

@@ -74,13 +74,16 @@ public final class ForeignCallSiteNode extends LispNode {
             }
         }
         Object result;
+        LispThread thread = EpsilonLanguage.thread(this);
+        thread.foreignCalls++;
         try {
             result = call.call(c);
         } catch (ForeignException e) {
             CompilerDirectives.transferToInterpreter();
             throw Conditions.signalled(this, ForeignCalls.error(e, "").at(this));
+        } finally {
+            thread.foreignCalls--;
         }
-        LispThread thread = EpsilonLanguage.thread(this);
         if (thread.pendingCallbackExit != null) {
             CompilerDirectives.transferToInterpreter();
             Callbacks.rethrowPending(thread);

@@ -14,6 +14,17 @@ public final class LispThread {
     public Object restarts = Lisp.NIL;
     /** An exit out of a callback (error or non-local transfer) held until the foreign call returns. */
     public RuntimeException pendingCallbackExit;
+    /** The Java thread this state belongs to. */
+    public final Thread owner;
+    /**
+     * Foreign calls this thread is inside of. While above zero the thread is in the context (it
+     * called C from Lisp), which lets a callback skip asking Truffle whether it must enter.
+     */
+    public int foreignCalls;
+
+    public LispThread(Thread owner) {
+        this.owner = owner;
+    }
 
     public Object dynamicValue(int index) {
         return index < dynamic.length ? dynamic[index] : null;
