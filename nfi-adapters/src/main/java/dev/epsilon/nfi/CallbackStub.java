@@ -21,6 +21,8 @@ import java.lang.invoke.MethodType;
 public final class CallbackStub {
     private static final MethodHandle DISPATCH;
     private static final MethodHandle DISPATCH_LONGS;
+    /** dispatch0 .. dispatch4: the arities most callbacks have, without a collecting adapter. */
+    private static final MethodHandle[] DISPATCH_ARITY = new MethodHandle[5];
 
     static {
         try {
@@ -28,6 +30,10 @@ public final class CallbackStub {
                     MethodType.methodType(Object.class, Object[].class));
             DISPATCH_LONGS = MethodHandles.lookup().findVirtual(CallbackStub.class, "dispatchLongs",
                     MethodType.methodType(long.class, long[].class));
+            for (int n = 0; n < DISPATCH_ARITY.length; n++) {
+                DISPATCH_ARITY[n] = MethodHandles.lookup().findVirtual(CallbackStub.class, "dispatch" + n,
+                        MethodType.methodType(long.class, java.util.Collections.nCopies(n, long.class)));
+            }
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -54,7 +60,8 @@ public final class CallbackStub {
                 : signature.returnType() == CType.VOID ? null : carrierLayout(signature.returnType());
         FunctionDescriptor fd = result == null ? FunctionDescriptor.ofVoid(args) : FunctionDescriptor.of(result, args);
         MethodHandle handle = takesLongs(signature)
-                ? LongCarriers.fromLongs(DISPATCH_LONGS.bindTo(this).asCollector(long[].class, args.length), signature, fd.toMethodType())
+                ? LongCarriers.fromLongs(args.length < DISPATCH_ARITY.length ? DISPATCH_ARITY[args.length].bindTo(this)
+                        : DISPATCH_LONGS.bindTo(this).asCollector(long[].class, args.length), signature, fd.toMethodType())
                 : DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
         this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
         this.block = MemoryBlock.view(stub.address(), 1);
@@ -135,6 +142,31 @@ public final class CallbackStub {
     @SuppressWarnings("unused")
     private long dispatchLongs(long[] carriers) {
         return target.invokeLongs(carriers);
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch0() {
+        return target.invokeLongs(new long[0]);
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch1(long a) {
+        return target.invokeLongs(new long[]{a});
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch2(long a, long b) {
+        return target.invokeLongs(new long[]{a, b});
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch3(long a, long b, long c) {
+        return target.invokeLongs(new long[]{a, b, c});
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch4(long a, long b, long c, long d) {
+        return target.invokeLongs(new long[]{a, b, c, d});
     }
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
