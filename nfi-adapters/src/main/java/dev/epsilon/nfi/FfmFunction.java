@@ -59,8 +59,9 @@ final class FfmFunction extends ForeignFunction {
 
     /**
      * One call. Everything that decides how is passed in from the call node's compilation-constant
-     * fields, so partial evaluation folds it: what remains is the argument boxing the handle takes
-     * and the native call itself.
+     * fields, so partial evaluation folds it. Through the direct handle when there is one; else
+     * (structs by value, errno capture, more than 8 arguments) the arguments are boxed as the exact
+     * carriers the spreading handle takes.
      */
     @ExplodeLoop
     static Object call(MethodHandle handle, MethodHandle direct, boolean captureErrno, CType[] argTypes, CType returnType,
@@ -97,8 +98,7 @@ final class FfmFunction extends ForeignFunction {
         try {
             result = handle.invokeExact(args);
         } catch (Throwable t) {
-            CompilerDirectives.transferToInterpreter();
-            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
+            throw callFailed(function, t);
         } finally {
             if (scratch != null) {
                 scratch.release(mark);
@@ -158,14 +158,18 @@ final class FfmFunction extends ForeignFunction {
                 };
             }
         } catch (Throwable t) {
-            CompilerDirectives.transferToInterpreter();
-            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
+            throw callFailed(function, t);
         } finally {
             if (scratch != null) {
                 scratch.release(mark);
             }
         }
         return returnType == CType.C_STRING ? cString(MemorySegment.ofAddress(r)) : LongCarriers.fromLong(returnType, r);
+    }
+
+    private static ForeignException callFailed(FfmFunction function, Throwable t) {
+        CompilerDirectives.transferToInterpreter();
+        return new ForeignException(ForeignException.Reason.CALL_FAILED, "call of " + function + " failed: " + t);
     }
 
     /** The struct's bytes where the pointer says, as the segment the downcall copies by value. */
