@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.lang.foreign.ValueLayout;
 import java.util.concurrent.TimeUnit;
 
-/** MEM-AREF of an int in a loop, beside a MemorySegment read of the same memory layout. */
+/** MEM-AREF and MEM-REF of an int in a loop, beside a MemorySegment read of the same memory layout. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class MemRefBenchmark extends LispLoopAgainstSegment {
     static final int READS = 10_000;
+    private org.graalvm.polyglot.Value memRefLoop;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -34,7 +35,12 @@ public class MemRefBenchmark extends LispLoopAgainstSegment {
                   (let ((p *p*) (s 0))
                     (dotimes (i n) (setq s (+ s (mem-aref p :int (logand i 1023)))))
                     s))
+                (defun mem-ref-loop (n)
+                  (let ((p *p*) (s 0))
+                    (dotimes (i n) (setq s (+ s (mem-ref p :int (* 4 (logand i 1023))))))
+                    s))
                 """, 4 * 1024);
+        memRefLoop = context.eval("epsilon", "(function mem-ref-loop)");
         for (int i = 0; i < 1024; i++) {
             segment.setAtIndex(ValueLayout.JAVA_INT, i, 3);
         }
@@ -68,5 +74,12 @@ public class MemRefBenchmark extends LispLoopAgainstSegment {
     @OperationsPerInvocation(READS)
     public long lispMemAref() {
         return lispLoop.execute(READS).asLong();
+    }
+
+    /** The same reads with MEM-REF and a byte offset. */
+    @Benchmark
+    @OperationsPerInvocation(READS)
+    public long lispMemRef() {
+        return memRefLoop.execute(READS).asLong();
     }
 }
