@@ -45,6 +45,36 @@ class OptimizingRuntimeTest {
         }
     }
 
+    /**
+     * A compiled call of a DEFSHARED function passes its fixnum argument unboxed: 10^6 calls of
+     * abs on a value computed in the loop allocate almost nothing (a Long per call would be 16 MB
+     * or more; that is what a boundary call on the never-taken slow branch of the argument
+     * conversion used to cost).
+     */
+    @Test
+    void compiledForeignCallsDoNotBox() {
+        // One compilation tier, compiled in the foreground: the code measured is the optimized one.
+        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.MultiTier", "false")
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.CompilationFailureAction", "Throw")
+                .build();
+             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).allowNativeAccess(true).build()) {
+            cx.eval(Epsilon.ID, "(defshared c-abs \"abs\" \"libc\" :int (x :int))"
+                    + " (defun abs-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs (- i))))) s))");
+            org.graalvm.polyglot.Value absLoop = cx.eval(Epsilon.ID, "(function abs-loop)");
+            for (int i = 0; i < 2000; i++) {
+                absLoop.execute(1000);   // warm up until compiled
+            }
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            assertEquals(499999500000L, absLoop.execute(1_000_000).asLong());
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(allocated < 4_000_000, "10^6 compiled calls of abs allocated " + allocated + " bytes");
+        }
+    }
+
     /** Compiles a Lisp function at its first call and fails on any compilation problem. */
     @Test
     void lispFunctionsCompile() {
