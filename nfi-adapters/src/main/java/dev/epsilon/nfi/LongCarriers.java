@@ -6,11 +6,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * A downcall handle adapted so that every argument and the result travel as a {@code long}:
- * integers widened, floats and doubles as their raw bits, pointers as addresses. A compiled call
- * then invokes it with a fixed-shape {@code invokeExact(long, ...)}: no argument array and no boxes
- * escape into the out-of-line method handle call, which a spreading (Object[]) handle costs on
- * every call. Signatures with structs by value or errno capture keep the spreading handle.
+ * Handles adapted so that every argument and the result travel as a {@code long}: integers
+ * widened, floats and doubles as their raw bits, pointers as addresses. A compiled downcall then
+ * invokes its handle with a fixed-shape {@code invokeExact(long, ...)}: no argument array and no
+ * boxes escape into the out-of-line method handle call, which a spreading (Object[]) handle costs
+ * on every call (signatures with structs by value or errno capture keep the spreading handle).
+ * Upcalls of scalar signatures use the other direction ({@link #fromLongs}).
  */
 final class LongCarriers {
     /** Arities {@link FfmFunction} has a fixed-shape invocation for. */
