@@ -46,8 +46,8 @@ class OptimizingRuntimeTest {
     }
 
     /**
-     * A compiled call of a DEFSHARED function passes its fixnum argument unboxed: 10^6 calls of
-     * abs on a value computed in the loop allocate almost nothing (a Long per call would be 16 MB
+     * A compiled call of a DEFSHARED function, and a constant SHARED-CALL, pass their fixnum
+     * argument unboxed: 10^6 calls of abs on a value computed in the loop allocate almost nothing (a Long per call would be 16 MB
      * or more; that is what a boundary call on the never-taken slow branch of the argument
      * conversion used to cost).
      */
@@ -61,17 +61,21 @@ class OptimizingRuntimeTest {
                 .build();
              Context cx = Context.newBuilder(Epsilon.ID).engine(engine).allowNativeAccess(true).build()) {
             cx.eval(Epsilon.ID, "(defshared c-abs \"abs\" \"libc\" :int (x :int))"
-                    + " (defun abs-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs (- i))))) s))");
-            org.graalvm.polyglot.Value absLoop = cx.eval(Epsilon.ID, "(function abs-loop)");
-            for (int i = 0; i < 2000; i++) {
-                absLoop.execute(1000);   // warm up until compiled
+                    + " (defun abs-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs (- i))))) s))"
+                    + " (defun shared-call-loop (n) (let ((s 0))"
+                    + "   (dotimes (i n) (setq s (+ s (shared-call '(\"abs\" \"libc\") :int '(:int) (- i))))) s))");
+            for (String loop : new String[]{"abs-loop", "shared-call-loop"}) {
+                org.graalvm.polyglot.Value f = cx.eval(Epsilon.ID, "(function " + loop + ")");
+                for (int i = 0; i < 2000; i++) {
+                    f.execute(1000);   // warm up until compiled
+                }
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                assertEquals(499999500000L, f.execute(1_000_000).asLong());
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(allocated < 4_000_000, "10^6 compiled calls of abs in " + loop + " allocated " + allocated + " bytes");
             }
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long before = threads.getCurrentThreadAllocatedBytes();
-            assertEquals(499999500000L, absLoop.execute(1_000_000).asLong());
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < 4_000_000, "10^6 compiled calls of abs allocated " + allocated + " bytes");
         }
     }
 
