@@ -62,8 +62,8 @@ public final class CountedLoopNode extends LispNode {
                 return true;
             }
             // Compiled: a strip of iterations on an int counter, a loop the compiler knows the
-            // trip count of (it drops the per-iteration safepoint polls and may unroll it); the
-            // loop node polls between strips.
+            // trip count of, so it drops the per-iteration safepoint polls; the loop node polls
+            // between strips.
             int strip = (int) Math.min(n - i, STRIP);   // 0 <= i < n: no overflow
             int k = 0;
             if (unrolled) {
@@ -95,7 +95,7 @@ public final class CountedLoopNode extends LispNode {
             }
             CompilerDirectives.transferToInterpreter();
             if (n instanceof java.math.BigInteger b) {
-                return b.signum() > 0 ? Long.MAX_VALUE : 0;   // more iterations than anyone waits for
+                return b.signum() > 0 ? Long.MAX_VALUE : 0;   // more iterations than anyone waits for (slow: deoptimizes)
             }
             throw Conditions.signalled(this, LispError.typeError(n, "INTEGER", "DOTIMES").at(this));
         }
