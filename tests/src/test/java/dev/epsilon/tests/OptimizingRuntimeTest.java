@@ -36,20 +36,16 @@ class OptimizingRuntimeTest {
             for (int i = 0; i < 50; i++) {
                 sumLoop.execute(1_000_000);   // warm up until compiled
             }
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long before = threads.getCurrentThreadAllocatedBytes();
-            assertEquals(49999995000000L, sumLoop.execute(10_000_000).asLong());
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long allocated = allocatedBy(() -> assertEquals(49999995000000L, sumLoop.execute(10_000_000).asLong()));
             assertTrue(allocated < 16_000_000, "a compiled loop of 10^7 additions allocated " + allocated + " bytes");
         }
     }
 
     /**
      * A compiled call of a DEFSHARED function, and a constant SHARED-CALL, pass their fixnum
-     * argument unboxed: 10^6 calls of abs on a value computed in the loop allocate almost nothing (a Long per call would be 16 MB
-     * or more; that is what a boundary call on the never-taken slow branch of the argument
-     * conversion used to cost).
+     * argument unboxed: 10^6 calls of abs on a value computed in the loop allocate almost nothing
+     * (a Long per call would be 16 MB or more; that is what a boundary call on the never-taken slow
+     * branch of the argument conversion used to cost).
      */
     @Test
     void compiledForeignCallsDoNotBox() {
@@ -69,14 +65,19 @@ class OptimizingRuntimeTest {
                 for (int i = 0; i < 2000; i++) {
                     f.execute(1000);   // warm up until compiled
                 }
-                com.sun.management.ThreadMXBean threads =
-                        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-                long before = threads.getCurrentThreadAllocatedBytes();
-                assertEquals(499999500000L, f.execute(1_000_000).asLong());
-                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                long allocated = allocatedBy(() -> assertEquals(499999500000L, f.execute(1_000_000).asLong()));
                 assertTrue(allocated < 4_000_000, "10^6 compiled calls of abs in " + loop + " allocated " + allocated + " bytes");
             }
         }
+    }
+
+    /** Bytes this thread allocates while {@code work} runs. */
+    private static long allocatedBy(Runnable work) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        work.run();
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 
     /** Compiles a Lisp function at its first call and fails on any compilation problem. */

@@ -631,7 +631,6 @@ public final class Analyzer {
         return analyzeBody(((Cons) form.cdr).cdr, inner, true);
     }
 
-    /** Statements split at tags (symbols and integers) into segments; GO names a segment. */
     /** {@code (sys::%counted-loop counter limit body...)}: see {@link CountedLoopNode}. */
     private LispNode analyzeCountedLoop(Cons form, Scope scope) {
         List<Object> args = argCount(form, 2, Integer.MAX_VALUE);
@@ -654,6 +653,7 @@ public final class Analyzer {
         return b.var;
     }
 
+    /** Statements split at tags (symbols and integers) into segments; GO names a segment. */
     private LispNode analyzeTagbody(Cons form, Scope scope) {
         List<Object> items = properList(form.cdr, "TAGBODY");
         LexicalVar activation = scope.function.newVar(null);
