@@ -26,4 +26,9 @@
   (print (list (struct-ref b '(v 0)) (struct-ref b '(v 4)) (code-char (struct-ref b 'tag))))
   (print (big-sum b)))
 (print (handler-case (pair-sum 5) (foreign-error (e) (format nil "~a" e))))
+;; A struct of another type is refused, also when it has the same size.
+(define-c-struct other-pair (x :int) (y :int))
+(print (handler-case (pair-sum (make-c-struct 'other-pair)) (foreign-error (e) (format nil "~a" e))))
+(print (handler-case (shared-call '("fx_pair_sum" "libepsilon-fixture") :int '((:struct pair)) (make-c-struct 'other-pair))
+         (foreign-error (e) (format nil "~a" e))))
 (terpri)

@@ -315,7 +315,7 @@ public final class ForeignBuiltins {
             }
             Object[] c = new Object[sig.arity()];
             for (int i = 0; i < c.length; i++) {
-                c[i] = Marshal.toC(a[i + 1], sig.argType(i), i, name.name());
+                c[i] = Marshal.toCSlow(a[i + 1], sig, i, name.name());
             }
             return Marshal.fromC(f.callUncached(c), sig.returnType());
         }));

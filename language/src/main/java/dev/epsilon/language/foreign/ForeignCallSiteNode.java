@@ -65,7 +65,7 @@ public final class ForeignCallSiteNode extends LispNode {
                         CompilerDirectives.transferToInterpreterAndInvalidate();
                         slowSeen[i] = true;
                     }
-                    cv = Marshal.toCSlow(v, types[i], i, function.symbol());
+                    cv = Marshal.toCSlow(v, function.signature(), i, function.symbol());
                 }
                 c[i] = cv;
             } catch (LispError e) {

@@ -75,6 +75,26 @@ public final class Marshal {
         }
     }
 
+    /** Argument {@code index} of a call with {@code signature}: a struct by value must be of the declared type. */
+    @TruffleBoundary
+    public static Object toCSlow(Object v, dev.epsilon.nfi.Signature signature, int index, String function) {
+        if (signature.argType(index) == CType.STRUCT && v instanceof dev.epsilon.language.runtime.ForeignStruct s) {
+            dev.epsilon.nfi.StructLayout expected = signature.argStruct(index);
+            if (!sameLayout(s.layout(), expected)) {
+                throw LispError.error("FOREIGN-ERROR", "argument " + (index + 1) + " of " + function + ": "
+                        + Printer.prin1ToString(v) + " is not a " + (expected.isUnion() ? "union " : "struct ")
+                        + expected.name(), "FUNCTION", function);
+            }
+        }
+        return toCSlow(v, signature.argType(index), index, function);
+    }
+
+    /** The same C type: the layout itself, or one defined again under the same name with the same shape. */
+    private static boolean sameLayout(dev.epsilon.nfi.StructLayout a, dev.epsilon.nfi.StructLayout b) {
+        return a == b || (a.name().equals(b.name()) && a.isUnion() == b.isUnion() && a.size() == b.size()
+                && a.alignment() == b.alignment());
+    }
+
     /** Every other conversion, and the conditions for values that have none. */
     @TruffleBoundary
     public static Object toCSlow(Object v, CType t, int index, String function) {

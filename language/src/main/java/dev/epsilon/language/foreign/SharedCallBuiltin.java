@@ -47,7 +47,7 @@ public final class SharedCallBuiltin extends BuiltinNode {
         }
         Object[] cArgs = new Object[given];
         for (int i = 0; i < given; i++) {
-            cArgs[i] = Marshal.toC(args[i + 3], sig.argType(i), i, f.symbol());
+            cArgs[i] = Marshal.toCSlow(args[i + 3], sig, i, f.symbol());
         }
         Object result;
         try {
