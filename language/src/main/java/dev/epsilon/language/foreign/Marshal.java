@@ -102,48 +102,26 @@ public final class Marshal {
         return c != NO ? c : converted(v, t, index, function);
     }
 
+    /** {@link #fast}, then what it leaves: other numbers, NULL strings, freed pointers, structs. */
     private static Object direct(Object v, CType t, int index, String function) {
+        Object c = fast(v, t);
+        if (c != NO) {
+            return c;
+        }
         switch (t.kind()) {
             case SIGNED:
             case UNSIGNED:
-                if (t == CType.BOOL) {
-                    return v == Lisp.NIL || (v instanceof Long l && l == 0) ? 0L : 1L;
-                }
-                if (v instanceof Long l && fits(l, t)) {
-                    return l;
-                }
                 return integerSlow(v, t, index, function);
             case FLOATING:
-                if (t == CType.DOUBLE && v instanceof Double) {
-                    return v;
-                }
                 return floatSlow(v, t);
             case POINTER:
                 if (t == CType.C_STRING) {
-                    if (v instanceof String) {
-                        return v;
-                    }
-                    if (v instanceof LispString s) {
-                        return s.toString();
-                    }
                     return v == Lisp.NIL ? null : NO;
                 }
-                if (v instanceof ForeignPointer p) {
-                    if (p.block() != null && p.block().isFreed()) {
-                        throw freed(p, index, function);
-                    }
-                    return p.address();
+                if (v instanceof ForeignPointer p) {   // fast refused it: it points into freed memory
+                    throw freed(p, index, function);
                 }
-                if (v instanceof NativeArray a) {
-                    return a.address();
-                }
-                if (v instanceof dev.epsilon.language.runtime.ForeignStruct s) {
-                    return s.base().address();
-                }
-                if (v instanceof Long l && l >= 0) {
-                    return l;
-                }
-                return v == Lisp.NIL ? (Object) 0L : NO;
+                return v instanceof dev.epsilon.language.runtime.ForeignStruct s ? (Object) s.base().address() : NO;
             case AGGREGATE:
                 // By value: the struct's memory, which the engine copies into the call.
                 return v instanceof dev.epsilon.language.runtime.ForeignStruct s ? (Object) s.base().address() : NO;
