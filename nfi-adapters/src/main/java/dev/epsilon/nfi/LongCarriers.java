@@ -13,7 +13,7 @@ import java.lang.invoke.MethodType;
  * on every call (signatures with structs by value or errno capture keep the spreading handle).
  * Upcalls of scalar signatures use the other direction ({@link #fromLongs}).
  */
-final class LongCarriers {
+public final class LongCarriers {
     /** Arities {@link FfmFunction} has a fixed-shape invocation for. */
     static final int MAX_ARITY = 8;
 
@@ -111,8 +111,8 @@ final class LongCarriers {
         return MethodHandles.explicitCastArguments(h, carriers);
     }
 
-    /** The long a Lisp-side argument travels as ({@link ForeignEngine}'s representation in, bits out). */
-    static long toLong(CType t, Object v) {
+    /** The long a value travels as ({@link ForeignEngine}'s representation in, bits out). */
+    public static long toLong(CType t, Object v) {
         return switch (t) {
             case FLOAT -> Float.floatToRawIntBits((Float) v);
             case DOUBLE -> Double.doubleToRawLongBits((Double) v);
@@ -120,8 +120,8 @@ final class LongCarriers {
         };
     }
 
-    /** The engine-neutral result from the long the handle returned; strings are read by the caller. */
-    static Object fromLong(CType t, long r) {
+    /** The engine-neutral value a long carries (a result, or a callback's argument); strings are read by the caller. */
+    public static Object fromLong(CType t, long r) {
         return switch (t) {
             case VOID -> null;
             case BOOL -> (r & 0xFF) != 0 ? 1L : 0L;   // C's _Bool is the low byte

@@ -12,6 +12,7 @@ import dev.epsilon.language.runtime.ForeignStruct;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.CallbackStub;
+import dev.epsilon.nfi.LongCarriers;
 import dev.epsilon.nfi.Signature;
 
 /**
@@ -51,14 +52,7 @@ final class CallbackEntryRoot extends RootNode {
             return longs ? (Object) 0L : null;
         }
         Object c = Marshal.toC(r, result, 0, "callback result");
-        if (!longs) {
-            return c;
-        }
-        return switch (result) {
-            case FLOAT -> (long) Float.floatToRawIntBits((Float) c);
-            case DOUBLE -> Double.doubleToRawLongBits((Double) c);
-            default -> c;   // integers, bool (0 or 1) and pointers: a Long already
-        };
+        return longs ? (Object) LongCarriers.toLong(result, c) : c;
     }
 
     @ExplodeLoop
@@ -66,12 +60,7 @@ final class CallbackEntryRoot extends RootNode {
         Object[] lisp = new Object[types.length + 1];
         lisp[0] = function;
         for (int i = 0; i < types.length; i++) {
-            Object carrier = switch (types[i]) {
-                case FLOAT -> Float.intBitsToFloat((int) c[i]);
-                case DOUBLE -> Double.longBitsToDouble(c[i]);
-                default -> c[i];
-            };
-            lisp[i + 1] = Marshal.fromC(carrier, types[i]);
+            lisp[i + 1] = Marshal.fromC(LongCarriers.fromLong(types[i], c[i]), types[i]);
         }
         return lisp;
     }
