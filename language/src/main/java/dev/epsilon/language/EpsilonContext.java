@@ -61,6 +61,13 @@ public final class EpsilonContext {
     private final NativeMemory memory = new NativeMemory();
     private Symbol loadPathname;
     private Symbol loadTruename;
+    private final Symbol readtableVar;
+    private final Symbol readSuppressVar;
+    private final Symbol readEvalVar;
+    private final Symbol readBaseVar;
+    private final Symbol readFloatFormatVar;
+    /** The standard readtable: never changed (COPY-READTABLE of NIL copies it). */
+    private final dev.epsilon.language.reader.Readtable standardReadtable = new dev.epsilon.language.reader.Readtable();
 
     EpsilonContext(EpsilonLanguage language, Env env, String ffiEngine, String manifests) {
         this.language = language;
@@ -95,6 +102,11 @@ public final class EpsilonContext {
         special("*DEBUG-IO*", console);
         special("*QUERY-IO*", console);
         special("*STANDARD-INPUT*", LispStream.consoleInput(env.in()));
+        this.readtableVar = special("*READTABLE*", standardReadtable.copy());
+        this.readSuppressVar = special("*READ-SUPPRESS*", Lisp.NIL);
+        this.readEvalVar = special("*READ-EVAL*", Lisp.T);
+        this.readBaseVar = special("*READ-BASE*", 10L);
+        this.readFloatFormatVar = special("*READ-DEFAULT-FLOAT-FORMAT*", cl.findExternal("SINGLE-FLOAT"));
         this.classes = new ClassTable(this);
         this.types = new Types(classes);
         classes.register(LispStream.class, classes.find(cl.findExternal("STREAM")));
@@ -140,7 +152,7 @@ public final class EpsilonContext {
     /** Installs the builtins and loads the Lisp prelude; scripts then start in COMMON-LISP-USER. */
     void initialize() {
         Builtins.install(this);
-        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "loop.lisp",
+        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "places.lisp", "loop.lisp",
             "system.lisp", "foreign.lisp"}) {
             Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
             packageVar.setValue(system);
@@ -285,6 +297,10 @@ public final class EpsilonContext {
         return packageVar.value(EpsilonLanguage.thread(null)) instanceof LispPackage p ? p : user;
     }
 
+    public dev.epsilon.language.reader.Readtable standardReadtable() {
+        return standardReadtable;
+    }
+
     public Symbol packageVariable() {
         return packageVar;
     }
@@ -386,6 +402,44 @@ public final class EpsilonContext {
         @Override
         public Symbol system(String name) {
             return systemSymbol(name);
+        }
+
+        @Override
+        public dev.epsilon.language.reader.Readtable readtable() {
+            Object r = readtableVar.value(EpsilonLanguage.thread(null));
+            return r instanceof dev.epsilon.language.reader.Readtable rt ? rt : standardReadtable;
+        }
+
+        @Override
+        public boolean readSuppress() {
+            return readSuppressVar.value(EpsilonLanguage.thread(null)) != Lisp.NIL;
+        }
+
+        @Override
+        public boolean readEval() {
+            return readEvalVar.value(EpsilonLanguage.thread(null)) != Lisp.NIL;
+        }
+
+        @Override
+        public int readBase() {
+            Object b = readBaseVar.value(EpsilonLanguage.thread(null));
+            return b instanceof Long l && l >= 2 && l <= 36 ? (int) (long) l : 10;
+        }
+
+        @Override
+        public boolean readDoubleFloats() {
+            Object f = readFloatFormatVar.value(EpsilonLanguage.thread(null));
+            return f instanceof Symbol s && (s.name().equals("DOUBLE-FLOAT") || s.name().equals("LONG-FLOAT"));
+        }
+
+        @Override
+        public Object evaluate(Object form) {
+            return evalTopLevel(form, null, null);
+        }
+
+        @Override
+        public Object call(Object function, Object... args) {
+            return dev.epsilon.language.runtime.FunctionDesignators.resolve(function, "a reader macro").callUncached(args);
         }
 
         @Override

@@ -102,6 +102,9 @@ public final class Analyzer {
         if (b != null) {
             return readVar(b.var, scope).at(currentSection);
         }
+        if (s.symbolMacro() != null) {
+            return analyze(s.symbolMacro(), scope);
+        }
         return new ReadGlobalNode(s).at(currentSection);
     }
 
@@ -131,14 +134,14 @@ public final class Analyzer {
             }
             Scope local = scope.lookupOperator(op);
             if (local != null && local.kind == Scope.Kind.MACRO) {
-                return analyze(((LispFunction) local.macro).callUncached(form, Lisp.NIL), scope);
+                return analyze(((LispFunction) local.macro).callUncached(form, new MacroEnvironment(scope)), scope);
             }
             if (local != null) {
                 return new FuncallNode(readVar(local.var, scope), analyzeArgs(form.cdr, scope));
             }
             LispFunction macro = op.macro();
             if (macro != null) {
-                return analyze(macro.callUncached(form, Lisp.NIL), scope);
+                return analyze(macro.callUncached(form, new MacroEnvironment(scope)), scope);
             }
             LispNode foreign = foreignCallSite(op, form, scope);
             if (foreign != null) {
@@ -391,6 +394,10 @@ public final class Analyzer {
             Scope b = scope.lookupVariable(name);
             if (b != null && b.kind == Scope.Kind.SYMBOL_MACRO) {
                 writes.add(analyze(Lisp.list(context.clSymbol("SETF"), b.macro, args.get(i + 1)), scope));
+                continue;
+            }
+            if (b == null && name.symbolMacro() != null) {
+                writes.add(analyze(Lisp.list(context.clSymbol("SETF"), name.symbolMacro(), args.get(i + 1)), scope));
                 continue;
             }
             LispNode value = analyze(args.get(i + 1), scope);

@@ -41,20 +41,20 @@ final class Backquote {
     }
 
     private Object expand(Object x, int depth) {
-        if (isForm(x, unquote)) {
-            Object inner = ((Cons) ((Cons) x).cdr).car;
-            return depth == 1 ? inner : Lisp.list(context.clSymbol("LIST"), quote(unquote), expand(inner, depth - 1));
+        if (isForm(x, unquote) && depth == 1) {
+            return ((Cons) ((Cons) x).cdr).car;
         }
-        if (isForm(x, unquoteSplicing)) {
-            if (depth == 1) {
-                throw LispError.simple(",@ after ` outside a list");
-            }
-            Object inner = ((Cons) ((Cons) x).cdr).car;
-            return Lisp.list(context.clSymbol("LIST"), quote(unquoteSplicing), expand(inner, depth - 1));
+        if (isForm(x, unquoteSplicing) && depth == 1) {
+            throw LispError.simple(",@ after ` outside a list");
         }
-        if (isForm(x, quasiquote)) {
-            Object inner = ((Cons) ((Cons) x).cdr).car;
-            return Lisp.list(context.clSymbol("LIST"), quote(quasiquote), expand(inner, depth + 1));
+        // An inner level's (unquote ...), (unquote-splicing ...) or (quasiquote ...): rebuild the
+        // form around its argument list, expanded one level out (or in), so ,,@x splices x into
+        // the inner unquote as (unquote x1 x2 ...) would.
+        if (x instanceof Cons c && (c.car == unquote || c.car == unquoteSplicing) && c.cdr instanceof Cons) {
+            return Lisp.list(context.clSymbol("CONS"), quote(c.car), expand(c.cdr, depth - 1));
+        }
+        if (x instanceof Cons c && c.car == quasiquote && c.cdr instanceof Cons) {
+            return Lisp.list(context.clSymbol("CONS"), quote(quasiquote), expand(c.cdr, depth + 1));
         }
         if (x instanceof SimpleVector v) {
             return Lisp.list(context.clSymbol("APPLY"), Lisp.list(context.clSymbol("FUNCTION"), context.clSymbol("VECTOR")),
@@ -71,8 +71,15 @@ final class Backquote {
                 break;   // `(a . ,b) reads as (a unquote b): the rest is an unquoted tail
             }
             Object el = c.car;
-            if (isForm(el, unquoteSplicing) && depth == 1) {
-                segments.add(((Cons) ((Cons) el).cdr).car);
+            if (depth == 1 && el instanceof Cons u && u.car == unquoteSplicing) {
+                // (unquote-splicing a b ...) comes from ,,@ one level out: splice each
+                for (Object arg : Lisp.toJavaList(u.cdr)) {
+                    segments.add(arg);
+                }
+            } else if (depth == 1 && el instanceof Cons u && u.car == unquote && !(isForm(el, unquote))) {
+                for (Object arg : Lisp.toJavaList(u.cdr)) {
+                    segments.add(Lisp.list(context.clSymbol("LIST"), arg));
+                }
             } else {
                 segments.add(Lisp.list(context.clSymbol("LIST"), expand(el, depth)));
             }

@@ -38,6 +38,7 @@ public final class Builtins {
         SequenceBuiltins.install(b, cx);
         SymbolBuiltins.install(b, cx);
         SystemBuiltins.install(b, cx);
+        ReaderBuiltins.install(b, cx);
         ClosBuiltins.install(b, cx);
         b.system();
         b.macros();
@@ -146,6 +147,12 @@ public final class Builtins {
         cl("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
         cl("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
         cl("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
+        function(cx.systemPackage(), "%CONSTANT-SYMBOL-P", 1, 1, new FunctionBuiltin(a ->
+                Lisp.bool(a[0] instanceof Symbol s && (s.isConstant() || s.isKeyword() || s == Lisp.NIL || s == Lisp.T))));
+        function(cx.systemPackage(), "%FUNCTION-NAME", 1, 1, new FunctionBuiltin(a -> {
+            Object name = a[0] instanceof LispFunction f ? f.name() : null;
+            return name == null ? Lisp.NIL : name;
+        }));
         cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
         cl("EQUAL", 2, 2, a -> Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])));
         cl("MEMBER", 2, 2, a -> {
@@ -293,22 +300,28 @@ public final class Builtins {
         cl("FBOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "FBOUNDP").function() != null || ((Symbol) a[0]).macro() != null));
         cl("SYMBOL-FUNCTION", 1, 1, a -> dev.epsilon.language.runtime.FunctionDesignators.resolve(symbol(a[0], "SYMBOL-FUNCTION"), "SYMBOL-FUNCTION"));
         cl("MACRO-FUNCTION", 1, 2, a -> {
-            LispFunction m = symbol(a[0], "MACRO-FUNCTION").macro();
+            LispFunction m = macroFunction(symbol(a[0], "MACRO-FUNCTION"), a.length > 1 ? a[1] : Lisp.NIL);
             return m == null ? Lisp.NIL : m;
         });
         cl("MACROEXPAND-1", 1, 2, a -> {
-            if (a[0] instanceof Cons c && c.car instanceof Symbol s && s.macro() != null) {
-                return s.macro().callUncached(a[0], Lisp.NIL);
-            }
-            return a[0];
+            Object env = a.length > 1 ? a[1] : Lisp.NIL;
+            Object expansion = macroexpand1(a[0], env);
+            return Values.of(new Object[]{expansion == null ? a[0] : expansion, Lisp.bool(expansion != null)});
         });
         cl("MACROEXPAND", 1, 2, a -> {
+            Object env = a.length > 1 ? a[1] : Lisp.NIL;
             Object f = a[0];
-            while (f instanceof Cons c && c.car instanceof Symbol s && s.macro() != null) {
-                f = s.macro().callUncached(f, Lisp.NIL);
+            boolean expanded = false;
+            for (Object next = macroexpand1(f, env); next != null; next = macroexpand1(f, env)) {
+                f = next;
+                expanded = true;
             }
-            return f;
+            return Values.of(new Object[]{f, Lisp.bool(expanded)});
         });
+        function(sys, "%DEFINE-SYMBOL-MACRO", 2, 2, new FunctionBuiltin(a -> {
+            symbol(a[0], "DEFINE-SYMBOL-MACRO").setSymbolMacro(a[1]);
+            return a[0];
+        }));
         cl("EVAL", 1, 1, a -> cx.evalTopLevel(a[0], null, null));
         function(sys, "%SETF-SYMBOL", 1, 1, new FunctionBuiltin(a -> symbol(a[0], "SETF function name").setfSymbol()));
         function(sys, "%SETF-EXPANDER", 1, 1, new FunctionBuiltin(a -> {
@@ -320,6 +333,30 @@ public final class Builtins {
             return a[0];
         }));
         function(sys, "TRUFFLE-RUNTIME-NAME", 0, 0, new FunctionBuiltin(a -> Truffle.getRuntime().getName()));
+    }
+
+    private static LispFunction macroFunction(Symbol s, Object env) {
+        return env instanceof dev.epsilon.language.analyzer.MacroEnvironment e ? e.macroFunction(s) : s.macro();
+    }
+
+    /** One macro expansion of {@code form} in {@code env}, or null when it is not a macro form. */
+    private static Object macroexpand1(Object form, Object env) {
+        if (form instanceof Cons c && c.car instanceof Symbol s) {
+            LispFunction m = macroFunction(s, env);
+            return m == null ? null : Values.primary(m.callUncached(form, env));
+        }
+        if (form instanceof Symbol s) {
+            if (env instanceof dev.epsilon.language.analyzer.MacroEnvironment e) {
+                if (e.isSymbolMacro(s)) {
+                    return e.symbolMacroExpansion(s);
+                }
+                if (e.isLexicalVariable(s)) {
+                    return null;
+                }
+            }
+            return s.symbolMacro();
+        }
+        return null;
     }
 
     /** Calls a symbol's global function from Java (slow path: builtins that reuse other builtins). */

@@ -381,14 +381,20 @@ final class DataBuiltins {
                 test = f.name();
             }
             String name = test instanceof Symbol s ? s.name() : "EQL";
-            return new LispHashTable(switch (name) {
+            LispHashTable table = new LispHashTable(switch (name) {
                 case "EQ" -> LispHashTable.Test.EQ;
                 case "EQUAL" -> LispHashTable.Test.EQUAL;
                 case "EQUALP" -> LispHashTable.Test.EQUALP;
                 case "EQL" -> LispHashTable.Test.EQL;
                 default -> throw LispError.error("SIMPLE-ERROR", "unsupported hash table test " + Printer.prin1ToString(test));
             });
+            table.setSizing(Args.index(Args.key(a, 0, "SIZE", 16L), "MAKE-HASH-TABLE :SIZE"),
+                    Args.key(a, 0, "REHASH-SIZE", 1.5f), Args.key(a, 0, "REHASH-THRESHOLD", 1.0f));
+            return table;
         });
+        b.cl("HASH-TABLE-SIZE", 1, 1, a -> (long) table(a[0], "HASH-TABLE-SIZE").sizeLimit());
+        b.cl("HASH-TABLE-REHASH-SIZE", 1, 1, a -> table(a[0], "HASH-TABLE-REHASH-SIZE").rehashSize());
+        b.cl("HASH-TABLE-REHASH-THRESHOLD", 1, 1, a -> table(a[0], "HASH-TABLE-REHASH-THRESHOLD").rehashThreshold());
         b.cl("GETHASH", 2, 3, a -> {
             Object v = table(a[1], "GETHASH").get(a[0]);
             return v == null ? Values.of(new Object[]{a.length > 2 ? a[2] : Lisp.NIL, Lisp.NIL}) : Values.of(new Object[]{v, Lisp.T});

@@ -58,9 +58,14 @@ final class Format {
     /** Formats into {@code out}; {@code startsLine} says whether the destination is at a line start. */
     @TruffleBoundary
     static String format(String control, Object[] args, int firstArg, boolean startsLine) {
+        return format(control, args, firstArg, startsLine, 0);
+    }
+
+    /** FORMAT to a stream whose output is at {@code startColumn}. */
+    static String format(String control, Object[] args, int firstArg, boolean startsLine, int startColumn) {
         StringBuilder out = new StringBuilder();
         try {
-            new Format.Interpreter(control, out, startsLine).run(0, control.length(), new Args(args, firstArg));
+            new Format.Interpreter(control, out, startsLine, startColumn).run(0, control.length(), new Args(args, firstArg));
         } catch (Escape e) {
             // ~^ at top level: stop here.
         }
@@ -71,11 +76,13 @@ final class Format {
         private final String control;
         private final StringBuilder out;
         private final boolean startsLine;
+        private final int startColumn;
 
-        Interpreter(String control, StringBuilder out, boolean startsLine) {
+        Interpreter(String control, StringBuilder out, boolean startsLine, int startColumn) {
             this.control = control;
             this.out = out;
             this.startsLine = startsLine;
+            this.startColumn = startColumn;
         }
 
         /** A parsed directive: parameters, modifiers, character, and where it ends. */
@@ -364,7 +371,7 @@ final class Format {
                 case '?': {
                     Object sub = args.next(control);
                     if (d.at) {
-                        Interpreter inner = new Interpreter((String) sub, out, startsLine);
+                        Interpreter inner = new Interpreter((String) sub, out, startsLine, startColumn);
                         try {
                             inner.run(0, ((String) sub).length(), args);
                         } catch (Escape e) {
@@ -377,6 +384,8 @@ final class Format {
                 }
                 case '(':
                     return caseConversion(d, args);
+                case '<':
+                    return justification(d, args);
                 case '[':
                     return conditional(d, args);
                 case '{':
@@ -417,6 +426,94 @@ final class Format {
                 out.append(capitalizeWords(s.toLowerCase(Locale.ROOT), false));
             } else {
                 out.append(s.toLowerCase(Locale.ROOT));
+            }
+            return end.end;
+        }
+
+        /**
+         * {@code ~mincol,colinc,minpad,padchar<seg~;seg~>}: the segments justified in a field; a first
+         * segment closed by {@code ~n,width:;} is printed only when the rest would not fit on the line.
+         * {@code ~<...~:>} (a logical block) prints its segments as they are.
+         */
+        private int justification(Directive d, Args args) {
+            List<Directive> parts = findClose(d.end, '>');
+            Directive end = parts.get(parts.size() - 1);
+            List<String> segments = new ArrayList<>();
+            Directive overflowSeparator = null;
+            int start = d.end;
+            StringBuilder saved = new StringBuilder(out);
+            try {
+                for (int k = 0; k < parts.size(); k++) {
+                    Directive sep = parts.get(k);
+                    int at = ((Long) sep.params.get(0)).intValue();
+                    out.setLength(0);
+                    try {
+                        run(start, at, args);
+                    } catch (Escape e) {
+                        if (k > 0 || out.length() > 0) {
+                            segments.add(out.toString());
+                        }
+                        break;
+                    }
+                    segments.add(out.toString());
+                    if (k == 0 && Character.toUpperCase(sep.ch) == ';' && sep.colon) {
+                        overflowSeparator = sep;
+                    }
+                    start = sep.end;
+                }
+            } finally {
+                out.setLength(0);
+                out.append(saved);
+            }
+            if (end.colon) {
+                segments.forEach(out::append);
+                return end.end;
+            }
+            String overflow = null;
+            if (overflowSeparator != null && !segments.isEmpty()) {
+                overflow = segments.remove(0);
+            }
+            int mincol = d.intParam(0, 0, args);
+            int colinc = Math.max(1, d.intParam(1, 1, args));
+            int minpad = d.intParam(2, 0, args);
+            char padchar = d.charParam(3, ' ', args);
+            int total = 0;
+            for (String seg : segments) {
+                total += seg.length();
+            }
+            boolean single = segments.size() == 1 && !d.colon && !d.at;
+            int gaps = Math.max(0, segments.size() - 1) + (d.colon || single ? 1 : 0) + (d.at ? 1 : 0);
+            int width = Math.max(mincol, total + gaps * minpad);
+            if (width > mincol) {
+                width = mincol + ((width - mincol + colinc - 1) / colinc) * colinc;
+            }
+            if (overflow != null) {
+                // The rest must fit within the line width (default 80) with n spare columns.
+                int spare = overflowSeparator.params.size() > 1 && overflowSeparator.params.get(1) instanceof Long n ? n.intValue() : 0;
+                int lineWidth = overflowSeparator.params.size() > 2 && overflowSeparator.params.get(2) instanceof Long w ? w.intValue() : 80;
+                int lastNewline = out.lastIndexOf("\n");
+                int column = lastNewline >= 0 ? out.length() - (lastNewline + 1) : startColumn + out.length();
+                if (column + width + spare > lineWidth) {
+                    out.append(overflow);
+                }
+            }
+            int padding = width - total;
+            int[] pads = new int[Math.max(gaps, 1)];
+            for (int k = 0; k < gaps; k++) {
+                pads[k] = padding / gaps + (k < padding % gaps ? 1 : 0);
+            }
+            int gap = 0;
+            if (d.colon || single) {
+                out.append(String.valueOf(padchar).repeat(gaps > 0 ? pads[gap++] : 0));
+            }
+            for (int k = 0; k < segments.size(); k++) {
+                out.append(segments.get(k));
+                if (k < segments.size() - 1) {
+                    out.append(String.valueOf(padchar).repeat(pads[gap++]));
+                }
+            }
+            if (d.at && gaps > 0) {
+                out.append(String.valueOf(padchar).repeat(pads[gap]));
             }
             return end.end;
         }
@@ -491,7 +588,7 @@ final class Format {
             if (body.isEmpty()) {
                 body = (String) args.next(control);
             }
-            Interpreter inner = body.equals(control.substring(d.end, bodyEnd)) ? this : new Interpreter(body, out, startsLine);
+            Interpreter inner = body.equals(control.substring(d.end, bodyEnd)) ? this : new Interpreter(body, out, startsLine, startColumn);
             int from = inner == this ? d.end : 0;
             int to = inner == this ? bodyEnd : body.length();
             Args iterationArgs = d.at ? args : new Args(Lisp.toJavaList(args.next(control)).toArray(), 0);

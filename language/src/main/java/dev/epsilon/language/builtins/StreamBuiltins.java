@@ -31,7 +31,7 @@ final class StreamBuiltins {
                 return Format.format(control, a, 2, true);
             }
             LispStream out = a[0] == Lisp.T ? cx.output() : outputStream(cx, a[0], "FORMAT");
-            out.write(Format.format(control, a, 2, out.atLineStart()));
+            out.write(Format.format(control, a, 2, out.atLineStart(), out.column()));
             return Lisp.NIL;
         });
         b.cl("PRINC", 1, 2, a -> {
@@ -101,6 +101,20 @@ final class StreamBuiltins {
         });
         b.cl("MAKE-STRING-OUTPUT-STREAM", 0, -1, a -> LispStream.stringOutput());
         b.cl("GET-OUTPUT-STREAM-STRING", 1, 1, a -> stream(a[0], "GET-OUTPUT-STREAM-STRING").takeString());
+        b.cl("MAKE-CONCATENATED-STREAM", 0, -1, a -> {
+            LispStream[] parts = new LispStream[a.length];
+            for (int i = 0; i < a.length; i++) {
+                parts[i] = stream(a[i], "MAKE-CONCATENATED-STREAM");
+            }
+            return LispStream.concatenated(parts);
+        });
+        b.cl("MAKE-BROADCAST-STREAM", 0, -1, a -> {
+            LispStream[] parts = new LispStream[a.length];
+            for (int i = 0; i < a.length; i++) {
+                parts[i] = stream(a[i], "MAKE-BROADCAST-STREAM");
+            }
+            return LispStream.broadcast(parts);
+        });
         b.cl("MAKE-STRING-INPUT-STREAM", 1, 3, a -> {
             String s = Strings.string(a[0], "MAKE-STRING-INPUT-STREAM");
             int start = a.length > 1 ? ((Long) a[1]).intValue() : 0;

@@ -28,6 +28,14 @@ public final class Reader {
     private final SymbolTable symbols;
     private final SourceMap sourceMap = new SourceMap();
     private int pos;
+    private Readtable readtable;
+    /** Above zero while a datum is read only to be skipped (#+/#- of an absent feature, *READ-SUPPRESS*). */
+    private int suppress;
+    /** While a feature expression is read: unqualified symbols are keywords. */
+    private boolean featureExpression;
+    /** #n= labels of the datum being read. */
+    private java.util.Map<Long, Object> labels;
+    private String textString;
 
     public Reader(Source source, SymbolTable symbols) {
         this(source, symbols, 0);
@@ -46,12 +54,88 @@ public final class Reader {
     public int position() { return pos; }
 
     public Object read() {
+        readtable = symbols.readtable();
+        labels = null;
         Object o = readInternal(true);
         return o == CLOSE ? error("unmatched close parenthesis", false) : o;
     }
 
+    /**
+     * The standard meaning of {@code #sub} (with an optional numeric argument) read from this
+     * reader's text, whatever the readtable says of it: what GET-DISPATCH-MACRO-CHARACTER hands out
+     * for the standard sub-characters, so a user macro can fall back on it.
+     */
+    public Object readStandardDispatch(char sub, Long arg) {
+        readtable = symbols.readtable();
+        Object o = readStandardDispatch(pos, sub, arg);
+        return o == NOTHING ? dev.epsilon.language.runtime.Values.NONE : o;
+    }
+
+    /** The standard meaning of macro character {@code c} (already consumed), as GET-MACRO-CHARACTER hands it out. */
+    public Object readStandardMacro(char c) {
+        readtable = symbols.readtable();
+        Object o = c == '#' ? readDispatch(pos - 1, '#') : standardMacro(c, pos - 1);
+        if (o == CLOSE) {
+            return error("unmatched close parenthesis", false);
+        }
+        return o == NOTHING ? dev.epsilon.language.runtime.Values.NONE : o;
+    }
+
+    /**
+     * One element for READ-DELIMITED-LIST: the next datum, or no values when the next character is
+     * {@code close} (left unread) or what was read was a comment.
+     */
+    public Object readDelimitedItem(char close) {
+        readtable = symbols.readtable();
+        skipWhitespaceAndComments();
+        if (pos >= text.length()) {
+            return error("end of file in READ-DELIMITED-LIST", true);
+        }
+        if (text.charAt(pos) == close) {
+            return dev.epsilon.language.runtime.Values.NONE;
+        }
+        Object o = readDatum();
+        if (o == CLOSE) {
+            return error("unmatched close parenthesis", false);
+        }
+        return o == NOTHING ? dev.epsilon.language.runtime.Values.NONE : o;
+    }
+
     private static final Object CLOSE = new Object();
     private static final Object NOTHING = new Object();   // a datum suppressed by #+/#- or a comment
+
+    private boolean suppressing() {
+        return suppress > 0 || symbols.readSuppress();
+    }
+
+    /** The characters that start a standard reader macro (a token cannot contain them unescaped). */
+    static boolean isStandardMacroCharacter(char c) {
+        return c == '(' || c == ')' || c == '\'' || c == '"' || c == ';' || c == '`' || c == ',' || c == '#';
+    }
+
+    private String text() {
+        if (textString == null) {
+            textString = text.toString();
+        }
+        return textString;
+    }
+
+    /**
+     * Calls a reader macro written in Lisp on a stream over the rest of the text; what it consumed is
+     * consumed here. A macro that returns no values read nothing (a comment).
+     */
+    private Object callLispMacro(Object function, Object... args) {
+        dev.epsilon.language.runtime.LispStream stream = dev.epsilon.language.runtime.LispStream.stringInput(text(), pos);
+        Object[] callArgs = new Object[args.length + 1];
+        callArgs[0] = stream;
+        System.arraycopy(args, 0, callArgs, 1, args.length);
+        Object result = symbols.call(function, callArgs);
+        pos = text.length() - stream.remainingLength();
+        if (result instanceof dev.epsilon.language.runtime.Values v && v.count() == 0) {
+            return NOTHING;
+        }
+        return suppressing() ? Lisp.NIL : dev.epsilon.language.runtime.Values.primary(result);
+    }
 
     private Object readInternal(boolean eofAllowed) {
         while (true) {
@@ -72,21 +156,38 @@ public final class Reader {
     private Object readDatum() {
         int start = pos;
         char c = text.charAt(pos);
+        if (readtable.isUserMacro(c)) {
+            Object entry = readtable.macroFunction(c);
+            if (entry instanceof Readtable.StandardMacro standard) {
+                c = standard.standard();
+            } else {
+                pos++;
+                return callLispMacro(entry, c);
+            }
+        } else if (readtable.isConstituent(c)) {
+            return readToken();
+        } else if (c != '#' && readtable.isDispatching(c)) {
+            return readDispatch(start, c);
+        }
+        if (isStandardMacroCharacter(c)) {
+            pos++;
+            return standardMacro(c, start);
+        }
+        return readToken();
+    }
+
+    /** A standard macro character, just consumed, that starts at {@code start}. */
+    private Object standardMacro(char c, int start) {
         switch (c) {
             case '(':
-                pos++;
                 return readList(start, ')');
             case ')':
-                pos++;
                 return CLOSE;
             case '\'':
-                pos++;
                 return wrap(symbols.core("QUOTE"), start);
             case '`':
-                pos++;
                 return wrap(symbols.system("QUASIQUOTE"), start);
             case ',':
-                pos++;
                 if (pos < text.length() && text.charAt(pos) == '@') {
                     pos++;
                     return wrap(symbols.system("UNQUOTE-SPLICING"), start);
@@ -97,11 +198,17 @@ public final class Reader {
                 }
                 return wrap(symbols.system("UNQUOTE"), start);
             case '"':
-                pos++;
                 return readString();
+            case ';':
+                while (pos < text.length() && text.charAt(pos) != '\n') {
+                    pos++;
+                }
+                return NOTHING;
             case '#':
-                return readDispatch(start);
+                pos--;
+                return readDispatch(start, '#');
             default:
+                pos--;
                 return readToken();
         }
     }
@@ -181,25 +288,48 @@ public final class Reader {
         }
     }
 
-    private Object readDispatch(int start) {
-        pos++;   // '#'
+    private Object readDispatch(int start, char dispatchChar) {
+        pos++;   // the dispatching character
         if (pos >= text.length()) {
-            return error("end of file after #", true);
+            return error("end of file after " + dispatchChar, true);
         }
         int argStart = pos;
         while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
             pos++;
         }
         if (pos >= text.length()) {
-            return error("end of file after #", true);
+            return error("end of file after " + dispatchChar, true);
         }
+        Long arg = pos > argStart ? Long.parseLong(text.subSequence(argStart, pos).toString()) : null;
         char c = text.charAt(pos++);
+        Object user = readtable.dispatchFunction(dispatchChar, c);
+        if (user != null) {
+            return callLispMacro(user, c, arg == null ? Lisp.NIL : (Object) arg);
+        }
+        if (dispatchChar != '#') {
+            return error("no dispatch function for " + dispatchChar + c, false);
+        }
+        return readStandardDispatch(start, c, arg);
+    }
+
+    /** The standard # syntax: #' #( #\\ #| #x #b #o #r #p #: #+ #- #. #* #a #n= #n#. */
+    private Object readStandardDispatch(int start, char c, Long arg) {
         switch (Character.toUpperCase(c)) {
             case '\'':
                 return wrap(symbols.core("FUNCTION"), start);
             case '(': {
                 Object list = readList(start, ')');
-                return new SimpleVector(Lisp.toJavaList(list).toArray());
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
+                List<Object> items = Lisp.toJavaList(list);
+                if (arg != null && arg > items.size()) {
+                    Object last = items.isEmpty() ? Lisp.NIL : items.get(items.size() - 1);
+                    while (items.size() < arg) {
+                        items.add(last);
+                    }
+                }
+                return new SimpleVector(items.toArray());
             }
             case '\\':
                 return readCharacter();
@@ -213,11 +343,16 @@ public final class Reader {
             case 'O':
                 return readRational(8);
             case 'R': {
-                int radix = Integer.parseInt(text.subSequence(argStart, pos - 1).toString());
-                return readRational(radix);
+                if (arg == null && !suppressing()) {
+                    return error("#R needs a radix: #16r...", false);
+                }
+                return readRational(arg == null ? 10 : (int) (long) arg);
             }
             case 'P': {
                 Object s = readInternal(false);
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
                 if (!(s instanceof String str)) {
                     return error("#P must be followed by a string", false);
                 }
@@ -225,20 +360,188 @@ public final class Reader {
             }
             case ':': {
                 String name = readTokenText().text;
-                return new Symbol(name, null);
+                return suppressing() ? Lisp.NIL : new Symbol(name, null);
+            }
+            case '.': {
+                Object form = readInternal(false);
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
+                if (!symbols.readEval()) {
+                    return error("#. is not allowed: *READ-EVAL* is false", false);
+                }
+                return symbols.evaluate(form);
+            }
+            case '*':
+                return readBitVector(arg);
+            case 'A': {
+                Object contents = readInternal(false);
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
+                return makeArray(arg == null ? 1 : (int) (long) arg, contents);
+            }
+            case '=': {
+                if (suppressing()) {
+                    return NOTHING;
+                }
+                if (arg == null) {
+                    return error("#= needs a label number: #1=", false);
+                }
+                if (labels == null) {
+                    labels = new java.util.HashMap<>();
+                }
+                Object placeholder = new Object();
+                labels.put(arg, placeholder);
+                Object datum = readInternal(false);
+                labels.put(arg, datum);
+                return datum instanceof Cons || datum instanceof SimpleVector
+                        ? replacePlaceholder(datum, placeholder, datum, new java.util.IdentityHashMap<>()) : datum;
+            }
+            case '#': {
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
+                Object value = arg == null || labels == null ? null : labels.get(arg);
+                if (value == null) {
+                    return error("#" + arg + "# refers to no #" + arg + "= label", false);
+                }
+                return value;
             }
             case '+':
             case '-': {
-                Object feature = readInternal(false);
-                boolean present = featureTrue(feature);
-                Object datum = readInternal(false);
-                if (datum == CLOSE) {
-                    return error("nothing after a #" + c + " feature expression", false);
+                // The feature expression is read with unqualified symbols as keywords; the datum after
+                // it is read suppressed when it is skipped, so it may name packages that do not exist.
+                boolean outerSuppress = suppressing();
+                featureExpression = true;
+                Object feature;
+                try {
+                    feature = readInternal(false);
+                } finally {
+                    featureExpression = false;
                 }
-                return present == (c == '+') ? datum : NOTHING;
+                boolean take = !outerSuppress && featureTrue(feature) == (c == '+');
+                if (!take) {
+                    suppress++;
+                }
+                try {
+                    Object datum = readInternal(false);
+                    if (datum == CLOSE) {
+                        return error("nothing after a #" + c + " feature expression", false);
+                    }
+                    return take ? datum : NOTHING;
+                } finally {
+                    if (!take) {
+                        suppress--;
+                    }
+                }
             }
             default:
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
                 return error("unknown dispatch character #" + c, false);
+        }
+    }
+
+    private Object replacePlaceholder(Object o, Object placeholder, Object value, java.util.IdentityHashMap<Object, Object> seen) {
+        if (o == placeholder) {
+            return value;
+        }
+        if (seen.put(o, o) != null) {
+            return o;
+        }
+        if (o instanceof Cons c) {
+            for (Cons x = c; ; ) {
+                x.car = replacePlaceholder(x.car, placeholder, value, seen);
+                if (x.cdr == placeholder) {
+                    x.cdr = value;
+                    break;
+                }
+                if (!(x.cdr instanceof Cons next) || seen.put(next, next) != null) {
+                    if (x.cdr instanceof SimpleVector) {
+                        x.cdr = replacePlaceholder(x.cdr, placeholder, value, seen);
+                    }
+                    break;
+                }
+                x = next;
+            }
+        } else if (o instanceof SimpleVector v) {
+            for (int i = 0; i < v.items.length; i++) {
+                v.items[i] = replacePlaceholder(v.items[i], placeholder, value, seen);
+            }
+        }
+        return o;
+    }
+
+    /** {@code #*0101}: a simple bit vector; with a length, the last bit fills the rest. */
+    private Object readBitVector(Long arg) {
+        StringBuilder bits = new StringBuilder();
+        while (pos < text.length() && !isTerminator(text.charAt(pos))) {
+            bits.append(text.charAt(pos++));
+        }
+        if (suppressing()) {
+            return Lisp.NIL;
+        }
+        int n = arg == null ? bits.length() : (int) (long) arg;
+        if (bits.length() > n || (bits.length() == 0 && n > 0)) {
+            return error("bad bit vector #" + (arg == null ? "" : arg) + "*" + bits, false);
+        }
+        dev.epsilon.language.runtime.NativeArray v = new dev.epsilon.language.runtime.NativeArray(
+                dev.epsilon.language.runtime.NativeArray.Element.BIT, new int[]{n}, -1, false);
+        for (int i = 0; i < n; i++) {
+            char b = bits.charAt(Math.min(i, bits.length() - 1));
+            if (b != '0' && b != '1') {
+                return error("bad bit vector #*" + bits, false);
+            }
+            v.set(i, (long) (b - '0'));
+        }
+        return v;
+    }
+
+    /** {@code #nA contents}: an array of rank n whose dimensions are those of the nested contents. */
+    private Object makeArray(int rank, Object contents) {
+        List<Integer> dims = new ArrayList<>();
+        Object level = contents;
+        for (int d = 0; d < rank; d++) {
+            int length = level instanceof SimpleVector v ? v.items.length : level instanceof String str ? str.length() : Lisp.toJavaList(level).size();
+            dims.add(length);
+            level = length == 0 ? Lisp.NIL : level instanceof SimpleVector v ? v.items[0]
+                    : level instanceof String str ? (Object) str.charAt(0) : Lisp.car(level);
+        }
+        List<Object> flat = new ArrayList<>();
+        flattenContents(contents, rank, flat);
+        int[] dimensions = dims.stream().mapToInt(Integer::intValue).toArray();
+        if (rank == 1) {
+            return new SimpleVector(flat.toArray());
+        }
+        dev.epsilon.language.runtime.LispVector array = new dev.epsilon.language.runtime.LispVector(dimensions, Lisp.NIL, -1, false);
+        if (flat.size() != array.totalSize()) {
+            return error("#" + rank + "A contents are not rectangular", false);
+        }
+        for (int i = 0; i < flat.size(); i++) {
+            array.setRowMajor(i, flat.get(i));
+        }
+        return array;
+    }
+
+    private static void flattenContents(Object o, int rank, List<Object> out) {
+        if (rank == 0) {
+            out.add(o);
+            return;
+        }
+        if (o instanceof SimpleVector v) {
+            for (Object x : v.items) {
+                flattenContents(x, rank - 1, out);
+            }
+        } else if (o instanceof String str) {
+            for (char ch : str.toCharArray()) {
+                flattenContents(ch, rank - 1, out);
+            }
+        } else {
+            for (Object x : Lisp.toJavaList(o)) {
+                flattenContents(x, rank - 1, out);
+            }
         }
     }
 
@@ -277,6 +580,9 @@ public final class Reader {
             return name.charAt(0);
         }
         Character named = namedCharacter(name);
+        if (named == null && suppressing()) {
+            return Lisp.NIL;
+        }
         if (named == null) {
             return error("unknown character name #\\" + name, false);
         }
@@ -323,6 +629,9 @@ public final class Reader {
 
     private Object readRational(int radix) {
         String t = readTokenText().text;
+        if (suppressing()) {
+            return Lisp.NIL;
+        }
         try {
             int slash = t.indexOf('/');
             if (slash > 0) {
@@ -340,6 +649,7 @@ public final class Reader {
 
     private Token readTokenText() {
         StringBuilder b = new StringBuilder();
+        java.util.BitSet escapes = new java.util.BitSet();
         boolean escaped = false;
         int firstColon = -1;
         int colons = 0;
@@ -359,12 +669,14 @@ public final class Reader {
                     if (d == '\\' && pos < text.length()) {
                         d = text.charAt(pos++);
                     }
+                    escapes.set(b.length());
                     b.append(d);
                 }
             } else if (c == '\\') {
                 escaped = true;
                 pos++;
                 if (pos < text.length()) {
+                    escapes.set(b.length());
                     b.append(text.charAt(pos++));
                 }
             } else if (isTerminator(c)) {
@@ -376,19 +688,54 @@ public final class Reader {
                     }
                     colons++;
                 }
-                b.append(Character.toUpperCase(c));
+                b.append(c);
                 pos++;
             }
         }
+        applyCase(b, escapes);
         return new Token(b.toString(), escaped, firstColon, colons);
+    }
+
+    /** Applies the readtable case to the unescaped characters of a token. */
+    private void applyCase(StringBuilder b, java.util.BitSet escapes) {
+        Readtable.Case mode = readtable == null ? Readtable.Case.UPCASE : readtable.readCase();
+        if (mode == Readtable.Case.PRESERVE) {
+            return;
+        }
+        if (mode == Readtable.Case.INVERT) {
+            boolean upper = false;
+            boolean lower = false;
+            for (int i = 0; i < b.length(); i++) {
+                if (!escapes.get(i)) {
+                    upper |= Character.isUpperCase(b.charAt(i));
+                    lower |= Character.isLowerCase(b.charAt(i));
+                }
+            }
+            if (upper == lower) {
+                return;   // mixed case (or no letters) is preserved
+            }
+            mode = upper ? Readtable.Case.DOWNCASE : Readtable.Case.UPCASE;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            if (!escapes.get(i)) {
+                char c = b.charAt(i);
+                b.setCharAt(i, mode == Readtable.Case.UPCASE ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+        }
     }
 
     private Object readToken() {
         int start = pos;
         Token t = readTokenText();
         String s = t.text;
+        if (suppressing()) {
+            return Lisp.NIL;
+        }
+        if (featureExpression && t.firstColon < 0) {
+            return symbols.keyword(s);
+        }
         if (!t.escaped) {
-            Object number = parseNumber(s);
+            Object number = parseNumber(s, symbols.readBase(), symbols.readDoubleFloats());
             if (number != null) {
                 return number;
             }
@@ -412,7 +759,46 @@ public final class Reader {
         return symbols.intern(null, s, false);
     }
 
+    /** A potential number in {@code radix} (*READ-BASE*): integers and ratios in the radix, decimals and floats in ten. */
+    static Object parseNumber(String s, int radix, boolean doubleDefault) {
+        if (radix != 10) {
+            Object n = parseRational(s, radix);
+            if (n != null) {
+                return n;
+            }
+        }
+        return parseNumber(s, doubleDefault);
+    }
+
+    private static Object parseRational(String s, int radix) {
+        int n = s.length();
+        int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        int slash = s.indexOf('/');
+        int end = slash < 0 ? n : slash;
+        if (end <= i) {
+            return null;
+        }
+        for (int k = i; k < n; k++) {
+            if (k != slash && Character.digit(s.charAt(k), radix) < 0) {
+                return null;
+            }
+        }
+        String sign = s.charAt(0) == '-' ? "-" : "";
+        if (slash < 0) {
+            return Numbers.normalize(new BigInteger(sign + s.substring(i), radix));
+        }
+        if (slash == n - 1) {
+            return null;
+        }
+        BigInteger den = new BigInteger(s.substring(slash + 1), radix);
+        return den.signum() == 0 ? null : Ratio.of(new BigInteger(sign + s.substring(i, slash), radix), den);
+    }
+
     static Object parseNumber(String s) {
+        return parseNumber(s, false);
+    }
+
+    static Object parseNumber(String s, boolean doubleDefault) {
         int n = s.length();
         if (n == 0) {
             return null;
@@ -481,14 +867,21 @@ public final class Reader {
             return null;
         }
         String javaText = mantissa + "E" + exponent;
-        if (marker == 'D' || marker == 'L') {
+        if (marker == 'D' || marker == 'L' || (marker == 'E' && doubleDefault)) {
             return Double.parseDouble(javaText);
         }
         return Float.parseFloat(javaText);
     }
 
-    private static boolean isTerminator(char c) {
-        return Character.isWhitespace(c) || c == '(' || c == ')' || c == '\'' || c == '"' || c == ';' || c == '`' || c == ',';
+    private boolean isTerminator(char c) {
+        boolean standard = Character.isWhitespace(c) || c == '(' || c == ')' || c == '\'' || c == '"' || c == ';' || c == '`' || c == ',';
+        if (readtable == null) {
+            return standard;
+        }
+        if (readtable.isConstituent(c)) {
+            return false;
+        }
+        return standard || readtable.isTerminatingUserMacro(c) || (readtable.isDispatching(c) && !readtable.isNonTerminating(c));
     }
 
     private void skipWhitespaceAndComments() {

@@ -15,9 +15,26 @@ public final class LispHashTable implements TruffleObject {
     private final Test test;
     private final Map<Object, Object[]> map = new LinkedHashMap<>();   // key wrapper -> {key, value}
 
+    private int requestedSize = 16;
+    private Object rehashSize = 1.5f;
+    private Object rehashThreshold = 1.0f;
+
     public LispHashTable(Test test) {
         this.test = test;
     }
+
+    /** MAKE-HASH-TABLE's :SIZE, :REHASH-SIZE and :REHASH-THRESHOLD, as HASH-TABLE-SIZE and friends report them. */
+    public void setSizing(int size, Object rehash, Object threshold) {
+        this.requestedSize = size;
+        this.rehashSize = rehash;
+        this.rehashThreshold = threshold;
+    }
+
+    public int sizeLimit() { return Math.max(requestedSize, map.size()); }
+
+    public Object rehashSize() { return rehashSize; }
+
+    public Object rehashThreshold() { return rehashThreshold; }
 
     public Test test() { return test; }
 

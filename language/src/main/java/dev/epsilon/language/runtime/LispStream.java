@@ -23,8 +23,13 @@ public final class LispStream implements TruffleObject {
     private int position;
     private int pushback = -2;     // an unread character, or -2 for none
     private boolean atLineStart = true;
+    private int column;            // characters written since the last newline
     private boolean open = true;
     private final String description;
+    /** A concatenated stream reads its parts in turn; a broadcast stream writes to each. */
+    private LispStream[] parts;
+    private boolean broadcast;
+    private int[] partTextLengths;   // what remainingText took from each part, for keepUnread
 
     private LispStream(Writer out, StringBuilder buffer, BufferedReader in, String content, String description) {
         this.out = out;
@@ -50,6 +55,31 @@ public final class LispStream implements TruffleObject {
         return new LispStream(null, null, null, s, "string input stream");
     }
 
+    /** A string input stream that starts at {@code start} (a reader macro's view of the text being read). */
+    public static LispStream stringInput(String s, int start) {
+        LispStream stream = new LispStream(null, null, null, s, "string input stream");
+        stream.position = start;
+        return stream;
+    }
+
+    /** How many characters of string input are left (pushback included). */
+    public int remainingLength() {
+        return (content == null ? 0 : content.length() - position) + (pushback >= 0 ? 1 : 0);
+    }
+
+    public static LispStream concatenated(LispStream[] parts) {
+        LispStream s = new LispStream(null, null, null, null, "concatenated stream");
+        s.parts = parts.clone();
+        return s;
+    }
+
+    public static LispStream broadcast(LispStream[] parts) {
+        LispStream s = new LispStream(null, null, null, null, "broadcast stream");
+        s.parts = parts.clone();
+        s.broadcast = true;
+        return s;
+    }
+
     public static LispStream writer(Writer w, String name) {
         return new LispStream(w, null, null, null, name);
     }
@@ -58,15 +88,23 @@ public final class LispStream implements TruffleObject {
         return new LispStream(null, null, new BufferedReader(r), null, name);
     }
 
-    public boolean isOutput() { return out != null || buffer != null; }
+    public boolean isOutput() { return out != null || buffer != null || broadcast; }
 
-    public boolean isInput() { return in != null || content != null; }
+    public boolean isInput() { return in != null || content != null || (parts != null && !broadcast); }
 
     public boolean isOpen() { return open; }
 
     @TruffleBoundary
     public void write(String s) {
         if (s.isEmpty()) {
+            return;
+        }
+        if (broadcast) {
+            for (LispStream p : parts) {
+                p.write(s);
+            }
+            atLineStart = s.charAt(s.length() - 1) == '\n';
+            trackColumn(s);
             return;
         }
         try {
@@ -81,9 +119,18 @@ public final class LispStream implements TruffleObject {
             throw LispError.error("STREAM-ERROR", "cannot write to " + this + ": " + e.getMessage());
         }
         atLineStart = s.charAt(s.length() - 1) == '\n';
+        trackColumn(s);
+    }
+
+    private void trackColumn(String s) {
+        int newline = s.lastIndexOf('\n');
+        column = newline >= 0 ? s.length() - newline - 1 : column + s.length();
     }
 
     public boolean atLineStart() { return atLineStart; }
+
+    /** The output column: characters written since the last newline (FORMAT's ~T and ~<~:;~>). */
+    public int column() { return column; }
 
     /** Starts a new line unless at the start of one; true if it wrote a newline. */
     public boolean freshLine() {
@@ -124,7 +171,21 @@ public final class LispStream implements TruffleObject {
             return c;
         }
         if (content != null) {
-            return position < content.length() ? content.charAt(position++) : -1;
+            if (position < content.length()) {
+                return content.charAt(position++);
+            }
+            if (parts == null) {
+                return -1;
+            }
+        }
+        if (parts != null && !broadcast) {
+            for (LispStream p : parts) {
+                int c = p.readChar();
+                if (c >= 0) {
+                    return c;
+                }
+            }
+            return -1;
         }
         if (in == null) {
             throw LispError.error("SIMPLE-ERROR", this + " is not an input stream");
@@ -172,6 +233,20 @@ public final class LispStream implements TruffleObject {
         }
         if (content != null) {
             b.append(content, position, content.length());
+            if (parts == null) {
+                return b.toString();
+            }
+            content = null;
+        }
+        if (parts != null && !broadcast) {
+            // Each part's text is taken whole, so keepUnread can hand each part back what was not read.
+            partTextLengths = new int[parts.length + 1];
+            partTextLengths[0] = b.length();
+            for (int i = 0; i < parts.length; i++) {
+                String t = parts[i].remainingText();
+                partTextLengths[i + 1] = t.length();
+                b.append(t);
+            }
             return b.toString();
         }
         int c;
@@ -183,6 +258,23 @@ public final class LispStream implements TruffleObject {
 
     /** After the reader consumed {@code consumed} characters of {@link #remainingText}, keep the rest. */
     public void keepUnread(String text, int consumed) {
+        if (parts != null && !broadcast && partTextLengths != null) {
+            int[] lengths = partTextLengths;
+            partTextLengths = null;
+            int offset = lengths[0];
+            int left = consumed - offset;
+            // What this stream held before its parts (pushback) stays here when it was not read.
+            content = consumed < offset ? text.substring(consumed, offset) : null;
+            position = 0;
+            for (int i = 0; i < parts.length; i++) {
+                int n = lengths[i + 1];
+                String partText = text.substring(offset, offset + n);
+                parts[i].keepUnread(partText, Math.max(0, Math.min(n, left)));
+                left -= n;
+                offset += n;
+            }
+            return;
+        }
         content = text;
         position = consumed;
     }

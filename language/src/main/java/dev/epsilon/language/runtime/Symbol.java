@@ -32,6 +32,7 @@ public final class Symbol implements TruffleObject {
     private boolean constant;
     private Object plist = Lisp.NIL;
     private Object foreignInline;
+    private Object symbolMacro;   // DEFINE-SYMBOL-MACRO's expansion, or null
     private volatile int dynamicIndex = -1;
     private final Assumption neverBoundDynamically;
     private static final java.util.concurrent.atomic.AtomicInteger DYNAMIC_INDICES = new java.util.concurrent.atomic.AtomicInteger();
@@ -105,6 +106,11 @@ public final class Symbol implements TruffleObject {
     public void setConstant(boolean c) { this.constant = c; }
 
     public Object plist() { return plist; }
+
+    /** The global symbol macro's expansion (DEFINE-SYMBOL-MACRO), or null. */
+    public Object symbolMacro() { return symbolMacro; }
+
+    public void setSymbolMacro(Object expansion) { this.symbolMacro = expansion; }
 
     /** What DEFSHARED recorded so that calls to this function compile to the foreign call itself, or null. */
     public Object foreignInline() { return foreignInline; }

@@ -24,6 +24,7 @@
              (format stream "The value ~s is not of type ~s" (type-error-datum c) (type-error-expected-type c)))))
 (define-condition simple-type-error (simple-condition type-error) ())
 (define-condition program-error (error) ())
+(define-condition simple-program-error (simple-condition program-error) ())
 (define-condition control-error (error) ())
 (define-condition parse-error (error) ())
 (define-condition cell-error (error)

@@ -619,3 +619,37 @@
                                            slots)))))
         `(defun ,fname (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
            (%make-struct ',name (list ,@(mapcar (function car) slots)))))))
+
+(defun /= (number &rest more)
+  ;; True when no two numbers are equal.
+  (do ((x number (car rest))
+       (rest more (cdr rest)))
+      ((null rest) t)
+    (dolist (y rest)
+      (when (= x y) (return-from /= nil)))))
+
+(defun constantp (form &optional environment)
+  (declare (ignore environment))
+  (cond ((symbolp form) (%constant-symbol-p form))
+        ((consp form) (and (eq (car form) 'quote) (consp (cdr form)) (null (cddr form))))
+        (t t)))
+
+(defun character (x)
+  (cond ((characterp x) x)
+        ((and (stringp x) (= (length x) 1)) (char x 0))
+        ((and (symbolp x) (= (length (symbol-name x)) 1)) (char (symbol-name x) 0))
+        (t (error 'simple-type-error :datum x :expected-type 'character
+                  :format-control "~S cannot be coerced to a character" :format-arguments (list x)))))
+
+(defun array-row-major-index (array &rest subscripts)
+  (let ((index 0))
+    (do ((dims (array-dimensions array) (cdr dims))
+         (subs subscripts (cdr subs)))
+        ((null dims)
+         (when subs (error "too many subscripts ~S for ~S" subscripts array))
+         index)
+      (unless subs (error "too few subscripts ~S for ~S" subscripts array))
+      (let ((s (car subs)))
+        (unless (and (integerp s) (<= 0 s) (< s (car dims)))
+          (error "subscript ~S is out of bounds for ~S" s array))
+        (setq index (+ (* index (car dims)) s))))))

@@ -123,10 +123,11 @@
           (setq vars (cons (list b nil) vars))))
     `(block nil
        (,(if sequential 'let* 'let) ,(reverse vars)
+         ,@(%body-declarations body)
          (tagbody
             ,top
             (unless ,(car end-clause)
-              ,@body
+              ,@(%body-forms body)
               (,(if sequential 'setq 'psetq) ,@(reverse steps))
               (go ,top)))
          ,@(cdr end-clause)))))

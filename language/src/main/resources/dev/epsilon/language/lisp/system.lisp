@@ -37,11 +37,18 @@
     `(dolist (,p (list-all-packages) ,result)
        (dolist (,var (%package-symbols ,p nil)) ,@body))))
 
-(defmacro with-output-to-string ((var &optional string) &body body)
-  (declare (ignore string))
-  `(let ((,var (make-string-output-stream)))
-     ,@body
-     (get-output-stream-string ,var)))
+(defmacro with-output-to-string ((var &optional string &key element-type) &body body)
+  (declare (ignore element-type))
+  (if string
+      ;; Output goes to the end of STRING (which has a fill pointer); the result is the body's.
+      (let ((target (gensym "STRING")))
+        `(let* ((,target ,string) (,var (make-string-output-stream)))
+           (unwind-protect (progn ,@body)
+             (loop for c across (get-output-stream-string ,var) do (vector-push-extend c ,target)))))
+      `(let ((,var (make-string-output-stream)))
+         ,@(%body-declarations body)
+         ,@(%body-forms body)
+         (get-output-stream-string ,var))))
 
 (defmacro with-input-from-string ((var string &key (start 0) end) &body body)
   `(let ((,var (make-string-input-stream ,string ,start ,end)))
@@ -118,3 +125,17 @@
 (defun machine-type () (if (member :arm64 *features*) "ARM64" "X86-64"))
 
 (export '(truffle-runtime-name exit argv getenv))
+
+(defconstant lambda-list-keywords
+  '(&allow-other-keys &aux &body &environment &key &optional &rest &whole))
+
+;;; Documentation strings, by (name . doc-type). DEFUN and DEFMACRO record theirs.
+(defvar *documentation* (make-hash-table :test 'equal))
+
+(defun documentation (x doc-type)
+  (values (gethash (cons (if (functionp x) (%function-name x) x) doc-type) *documentation*)))
+
+(defun %set-documentation (x doc-type string)
+  (setf (gethash (cons (if (functionp x) (%function-name x) x) doc-type) *documentation*) string))
+
+(define-setf-place documentation (x doc-type) v `(%set-documentation ,x ,doc-type ,v))
