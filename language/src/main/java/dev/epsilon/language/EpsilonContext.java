@@ -169,6 +169,25 @@ public final class EpsilonContext {
         flushConsole();
     }
 
+    /**
+     * Loads a Lisp library that ships with the language but is not part of the prelude (REQUIRE of
+     * ASDF), in package EPSILON.SYSTEM; the caller's *PACKAGE* is kept.
+     */
+    @TruffleBoundary
+    public Object loadLibraryFile(String file) {
+        Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
+        LispThread thread = EpsilonLanguage.thread(null);
+        int index = packageVar.dynamicIndex();
+        Object saved = thread.dynamicValue(index);
+        thread.setDynamicValue(index, system);
+        try {
+            load(source);
+        } finally {
+            thread.setDynamicValue(index, saved);
+        }
+        return Lisp.T;
+    }
+
     /** Writes out what the console streams hold (after each top-level form, and at exit). */
     public void flushConsole() {
         console.flush();

@@ -729,7 +729,18 @@ public final class Analyzer {
             if (!(d.cdr instanceof Cons rest)) {
                 throw error("malformed local function definition " + Printer.prin1ToString(d));
             }
-            Object body = Lisp.list(new Cons(context.clSymbol("BLOCK"), new Cons(name, skipDocstring(rest.cdr))));
+            // Declarations (and a docstring) stay in front of the function's BLOCK, where they apply.
+            List<Object> bodyForms = new ArrayList<>();
+            Object forms = rest.cdr;
+            while (forms instanceof Cons fc && ((fc.car instanceof Cons dc && isSymbol(dc.car, "DECLARE"))
+                    || (fc.car instanceof String && fc.cdr instanceof Cons))) {
+                if (!(fc.car instanceof String)) {
+                    bodyForms.add(fc.car);
+                }
+                forms = fc.cdr;
+            }
+            bodyForms.add(new Cons(context.clSymbol("BLOCK"), new Cons(name, forms)));
+            Object body = Lisp.fromList(bodyForms, Lisp.NIL);
             LispNode fn = makeFunction(name, rest.car, body, definitionScope, sectionOf(d));
             nodes.add(recursive ? writeVar(vars.get(i), fn, inner) : new WriteLocalNode(vars.get(i), fn, true));
         }

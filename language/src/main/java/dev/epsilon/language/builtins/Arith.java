@@ -1,6 +1,7 @@
 package dev.epsilon.language.builtins;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Complex;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Numbers;
 import dev.epsilon.language.runtime.Ratio;
@@ -57,8 +58,36 @@ final class Arith {
         return o instanceof Ratio r ? r.denominator : BigInteger.ONE;
     }
 
+    static Object realPart(Object o) {
+        return o instanceof Complex z ? z.real : o;
+    }
+
+    static Object imagPart(Object o) {
+        return o instanceof Complex z ? z.imag : (o instanceof Double ? (Object) 0.0d : o instanceof Float ? (Object) 0.0f : (Object) 0L);
+    }
+
+    /** Complex arithmetic on the parts: (a+bi)(c+di) = (ac-bd) + (ad+bc)i. */
+    private static Object complexBinary(Op op, Object x, Object y) {
+        Object a = realPart(x);
+        Object b = imagPart(x);
+        Object c = realPart(y);
+        Object d = imagPart(y);
+        return switch (op) {
+            case ADD -> Complex.of(binary(Op.ADD, a, c), binary(Op.ADD, b, d));
+            case SUB -> Complex.of(binary(Op.SUB, a, c), binary(Op.SUB, b, d));
+            case MUL -> Complex.of(binary(Op.SUB, binary(Op.MUL, a, c), binary(Op.MUL, b, d)),
+                    binary(Op.ADD, binary(Op.MUL, a, d), binary(Op.MUL, b, c)));
+        };
+    }
+
     @TruffleBoundary
     static Object binary(Op op, Object a, Object b) {
+        if (a instanceof Complex || b instanceof Complex) {
+            if (!Numbers.isNumber(a) || !Numbers.isNumber(b)) {
+                throw LispError.typeError(Numbers.isNumber(a) ? b : a, "NUMBER", op == Op.ADD ? "+" : op == Op.SUB ? "-" : "*");
+            }
+            return complexBinary(op, a, b);
+        }
         String name = op == Op.ADD ? "+" : op == Op.SUB ? "-" : "*";
         Rank r = rank(a, name).compareTo(rank(b, name)) >= 0 ? rank(a, name) : rank(b, name);
         switch (r) {
@@ -94,6 +123,10 @@ final class Arith {
     /** Numeric comparison: negative, zero or positive. */
     @TruffleBoundary
     static int compare(Object a, Object b, String op) {
+        if ((a instanceof Complex || b instanceof Complex) && Numbers.isNumber(a) && Numbers.isNumber(b)) {
+            // Only equality is defined on complex numbers: 0 when both parts are =, else nonzero.
+            return compare(realPart(a), realPart(b), op) == 0 && compare(imagPart(a), imagPart(b), op) == 0 ? 0 : 1;
+        }
         Rank ra = rank(a, op);
         Rank rb = rank(b, op);
         if (ra == Rank.INTEGER && rb == Rank.INTEGER) {

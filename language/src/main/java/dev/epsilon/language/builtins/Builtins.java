@@ -22,7 +22,6 @@ public final class Builtins {
     private final EpsilonContext cx;
     /** SETF expanders by operator: functions from (value &rest args) to the form that stores. */
     private final java.util.Map<Symbol, Object> setfExpanders = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong gensymCounter = new java.util.concurrent.atomic.AtomicLong();
 
     private Builtins(EpsilonContext cx) {
         this.cx = cx;
@@ -119,12 +118,22 @@ public final class Builtins {
         cl("NTHCDR", 2, 2, a -> nthcdr(a[0], a[1]));
         cl("NTH", 2, 2, a -> Lisp.car(nthcdr(a[0], a[1])));
         cl("LENGTH", 1, 1, a -> (long) dev.epsilon.language.runtime.Sequences.length(a[0]));
-        cl("LAST", 1, 1, a -> {
-            Object o = a[0];
-            while (o instanceof Cons c && c.cdr instanceof Cons) {
-                o = c.cdr;
+        cl("LAST", 1, 2, a -> {
+            long n = a.length > 1 ? Args.integer(a[1], "LAST") : 1;
+            if (n < 0) {
+                throw LispError.typeError(a[1], "UNSIGNED-BYTE", "LAST");
             }
-            return o;
+            // Two pointers n conses apart: the lead reaches the end when the trail is at the answer.
+            Object lead = a[0];
+            Object trail = a[0];
+            for (long i = 0; i < n && lead instanceof Cons c; i++) {
+                lead = c.cdr;
+            }
+            while (lead instanceof Cons c) {
+                lead = c.cdr;
+                trail = ((Cons) trail).cdr;
+            }
+            return trail;
         });
         cl("RPLACA", 2, 2, a -> {
             cons(a[0], "RPLACA").car = a[1];
@@ -279,7 +288,20 @@ public final class Builtins {
             symbol(a[0], "DEFVAR").setSpecial(true);
             return a[0];
         }));
-        cl("GENSYM", 0, 1, a -> new Symbol((a.length > 0 && a[0] instanceof String p ? p : "G") + gensymCounter.incrementAndGet(), null));
+        variable(cx.clPackage(), "*GENSYM-COUNTER*", 1L);
+        Symbol gensymCounterVar = cx.clSymbol("*GENSYM-COUNTER*");
+        cl("GENSYM", 0, 1, a -> {
+            // (gensym n) names the symbol with n; otherwise *GENSYM-COUNTER* is used and incremented.
+            if (a.length > 0 && Numbers.isInteger(a[0])) {
+                return new Symbol("G" + a[0], null);
+            }
+            String prefix = a.length > 0 ? Strings.string(a[0], "GENSYM") : "G";
+            dev.epsilon.language.runtime.LispThread thread = EpsilonLanguage.thread(null);
+            Object n = gensymCounterVar.value(thread);
+            long count = n instanceof Long l ? l : 0;
+            gensymCounterVar.setValue(thread, count + 1);
+            return new Symbol(prefix + count, null);
+        });
         cl("MAKE-SYMBOL", 1, 1, a -> new Symbol((String) a[0], null));
         cl("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
         cl("SYMBOL-VALUE", 1, 1, a -> {

@@ -43,15 +43,8 @@ final class ClosBuiltins {
         b.cl("CLASS-NAME", 1, 1, a -> ((LispClass) a[0]).name());
         b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
         b.cl("SUBTYPEP", 2, 3, a -> {
-            LispClass x = a[0] instanceof LispClass c ? c : a[0] instanceof Symbol s ? classes.find(s) : null;
-            LispClass y = a[1] instanceof LispClass c ? c : a[1] instanceof Symbol s ? classes.find(s) : null;
-            if (a[1] == Lisp.T) {
-                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.T, Lisp.T});
-            }
-            if (x == null || y == null) {
-                return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])), Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1]))});
-            }
-            return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(x.isSubclassOf(y)), Lisp.T});
+            int r = cx.types().subtypep(a[0], a[1]);
+            return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(r == 1), Lisp.bool(r >= 0)});
         });
         b.function(sys, "%DEFTYPE", 2, 2, new FunctionBuiltin(a -> {
             cx.types().deftype((Symbol) a[0], (LispFunction) a[1]);

@@ -90,6 +90,18 @@ final class DataBuiltins {
         Object kind = elementKind(Args.key(a, 1, "ELEMENT-TYPE", Lisp.T));
         Object initial = Args.key(a, 1, "INITIAL-ELEMENT", null);
         Object contents = Args.key(a, 1, "INITIAL-CONTENTS", null);
+        Object displacedTo = Args.key(a, 1, "DISPLACED-TO", Lisp.NIL);
+        List<Object> displaced = null;
+        if (displacedTo != Lisp.NIL && contents == null) {
+            // Displacement copies the target's elements: reads see the same values, but the new
+            // array does not share storage with the target (writes to either are not seen by the other).
+            int offset = Args.index(Args.key(a, 1, "DISPLACED-INDEX-OFFSET", 0L), "MAKE-ARRAY :DISPLACED-INDEX-OFFSET");
+            int n = ArrayDimensions.totalSize(dims);
+            displaced = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                displaced.add(rowMajor(displacedTo, offset + i));
+            }
+        }
         Object fp = Args.key(a, 1, "FILL-POINTER", Lisp.NIL);
         boolean adjustable = Args.key(a, 1, "ADJUSTABLE", Lisp.NIL) != Lisp.NIL;
         int total = ArrayDimensions.totalSize(dims);
@@ -122,6 +134,11 @@ final class DataBuiltins {
             result = new SimpleVector(items);
         } else {
             result = new LispVector(dims, initial == null ? Lisp.NIL : initial, fillPointer, adjustable);
+        }
+        if (displaced != null) {
+            for (int i = 0; i < displaced.size(); i++) {
+                setRowMajor(result, i, displaced.get(i));
+            }
         }
         if (contents != null) {
             List<Object> flat = new ArrayList<>();

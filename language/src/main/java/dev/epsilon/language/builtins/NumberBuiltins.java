@@ -3,6 +3,7 @@ package dev.epsilon.language.builtins;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.runtime.Complex;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Numbers;
@@ -42,7 +43,34 @@ final class NumberBuiltins {
         b.cl("FROUND", 1, 2, a -> divide(a, RoundingMode.HALF_EVEN, true, "FROUND"));
         b.cl("MOD", 2, 2, a -> Values.all(divide(a, RoundingMode.FLOOR, false, "MOD"))[1]);
         b.cl("REM", 2, 2, a -> Values.all(divide(a, RoundingMode.DOWN, false, "REM"))[1]);
-        b.cl("ABS", 1, 1, a -> Arith.compare(a[0], 0L, "ABS") < 0 ? Arith.binary(Arith.Op.SUB, 0L, a[0]) : a[0]);
+        b.cl("ABS", 1, 1, a -> {
+            if (a[0] instanceof Complex z) {
+                double h = Math.hypot(Arith.toDouble(z.real), Arith.toDouble(z.imag));
+                return z.real instanceof Double ? (Object) h : (Object) (float) h;
+            }
+            return Arith.compare(a[0], 0L, "ABS") < 0 ? Arith.binary(Arith.Op.SUB, 0L, a[0]) : a[0];
+        });
+        b.cl("COMPLEX", 1, 2, a -> {
+            Object re = a[0];
+            Object im = a.length > 1 ? a[1] : 0L;
+            if (!Numbers.isReal(re)) {
+                throw LispError.typeError(re, "REAL", "COMPLEX");
+            }
+            if (!Numbers.isReal(im)) {
+                throw LispError.typeError(im, "REAL", "COMPLEX");
+            }
+            boolean floats = re instanceof Double || re instanceof Float || im instanceof Double || im instanceof Float;
+            return floats ? Complex.ofFloats(re, im) : Complex.of(re, im);
+        });
+        b.cl("REALPART", 1, 1, a -> Arith.realPart(number(a[0], "REALPART")));
+        b.cl("IMAGPART", 1, 1, a -> Arith.imagPart(number(a[0], "IMAGPART")));
+        b.cl("CONJUGATE", 1, 1, a -> a[0] instanceof Complex z
+                ? Complex.of(z.real, Arith.binary(Arith.Op.SUB, 0L, z.imag)) : number(a[0], "CONJUGATE"));
+        b.cl("PHASE", 1, 1, a -> {
+            Object z = number(a[0], "PHASE");
+            double p = Math.atan2(Arith.toDouble(Arith.imagPart(z)), Arith.toDouble(Arith.realPart(z)));
+            return Arith.realPart(z) instanceof Double ? (Object) p : (Object) (float) p;
+        });
         b.cl("MAX", 1, -1, a -> extreme(a, 1));
         b.cl("MIN", 1, -1, a -> extreme(a, -1));
         b.cl("SIGNUM", 1, 1, a -> {
@@ -113,8 +141,8 @@ final class NumberBuiltins {
         b.cl("ODDP", 1, 1, a -> Lisp.bool(integer(a[0], "ODDP").testBit(0)));
         b.cl("FLOATP", 1, 1, a -> Lisp.bool(a[0] instanceof Double || a[0] instanceof Float));
         b.cl("RATIONALP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0]) || a[0] instanceof Ratio));
-        b.cl("REALP", 1, 1, a -> Lisp.bool(Numbers.isNumber(a[0])));
-        b.cl("COMPLEXP", 1, 1, a -> Lisp.NIL);
+        b.cl("REALP", 1, 1, a -> Lisp.bool(Numbers.isReal(a[0])));
+        b.cl("COMPLEXP", 1, 1, a -> Lisp.bool(a[0] instanceof Complex));
         b.cl("ASH", 2, 2, a -> {
             BigInteger x = integer(a[0], "ASH");
             long n = Args.integer(a[1], "ASH");
@@ -201,7 +229,25 @@ final class NumberBuiltins {
         return best;
     }
 
+    private static Object number(Object o, String where) {
+        if (!Numbers.isNumber(o)) {
+            throw LispError.typeError(o, "NUMBER", where);
+        }
+        return o;
+    }
+
     static Object divide(Object x, Object y) {
+        if (x instanceof Complex || y instanceof Complex) {
+            // (a+bi)/(c+di) = ((ac+bd) + (bc-ad)i) / (c^2+d^2)
+            Object a = Arith.realPart(x);
+            Object b = Arith.imagPart(x);
+            Object c = Arith.realPart(y);
+            Object d = Arith.imagPart(y);
+            Object den = Arith.binary(Arith.Op.ADD, Arith.binary(Arith.Op.MUL, c, c), Arith.binary(Arith.Op.MUL, d, d));
+            Object re = Arith.binary(Arith.Op.ADD, Arith.binary(Arith.Op.MUL, a, c), Arith.binary(Arith.Op.MUL, b, d));
+            Object im = Arith.binary(Arith.Op.SUB, Arith.binary(Arith.Op.MUL, b, c), Arith.binary(Arith.Op.MUL, a, d));
+            return Complex.of(divide(re, den), divide(im, den));
+        }
         boolean isFloat = x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float;
         if (isFloat) {
             double d = Arith.toDouble(y);

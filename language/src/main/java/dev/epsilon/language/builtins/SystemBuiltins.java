@@ -134,6 +134,28 @@ final class SystemBuiltins {
             }
             return new Pathname(s.toString());
         });
+        b.function(sys, "%DIRECTORY-ENTRIES", 1, 1, new FunctionBuiltin(a -> {
+            // The entries of a directory, directories with a trailing slash, sorted; NIL when it is not one.
+            com.oracle.truffle.api.TruffleFile dir = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
+            if (!dir.isDirectory()) {
+                return Lisp.NIL;
+            }
+            List<String> names = new ArrayList<>();
+            try {
+                for (com.oracle.truffle.api.TruffleFile f : dir.list()) {
+                    names.add(f.getName() + (f.isDirectory() ? "/" : ""));
+                }
+            } catch (IOException | SecurityException e) {
+                return Lisp.NIL;
+            }
+            names.sort(null);
+            return Lisp.fromList(new ArrayList<>(names), Lisp.NIL);
+        }));
+        b.function(sys, "%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
+        b.cl("USER-HOMEDIR-PATHNAME", 0, 1, a -> {
+            String home = System.getProperty("user.home", "/");
+            return new Pathname(home.endsWith("/") ? home : home + "/");
+        });
         b.function(sys, "%EPSILON-VERSION", 0, 0, new FunctionBuiltin(a -> EpsilonLanguage.VERSION));
         b.function(sys, "ARGV", 0, 0, new FunctionBuiltin(a -> Lisp.fromList(List.of((Object[]) cx.env().getApplicationArguments()), Lisp.NIL)));
         b.function(sys, "GETENV", 1, 1, new FunctionBuiltin(a -> {

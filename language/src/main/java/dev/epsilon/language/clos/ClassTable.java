@@ -40,6 +40,7 @@ public final class ClassTable {
     final LispClass packageClass;
     final LispClass pathname;
     public final LispClass standardObject;
+    private final LispClass array;
     public final LispClass structureObject;
     public final LispClass condition;
     final LispClass classClass;
@@ -54,6 +55,7 @@ public final class ClassTable {
         fixnum = builtIn("FIXNUM", integer);
         bignum = builtIn("BIGNUM", integer);
         ratio = builtIn("RATIO", rational);
+        byJavaClass.put(dev.epsilon.language.runtime.Complex.class, builtIn("COMPLEX", number));
         LispClass floatClass = builtIn("FLOAT", real);
         singleFloat = builtIn("SINGLE-FLOAT", floatClass);
         doubleFloat = builtIn("DOUBLE-FLOAT", floatClass);
@@ -63,6 +65,7 @@ public final class ClassTable {
         cons = builtIn("CONS", list);
         nullClass = builtIn("NULL", symbol, list);
         LispClass array = builtIn("ARRAY", t);
+        this.array = array;
         LispClass vector = builtIn("VECTOR", array, sequence);
         string = builtIn("STRING", vector);
         simpleVector = builtIn("SIMPLE-VECTOR", vector);
@@ -114,6 +117,11 @@ public final class ClassTable {
         return c;
     }
 
+    /** Every named class (SUBTYPEP intersects built-in classes through it). */
+    public java.util.Collection<LispClass> all() {
+        return byName.values();
+    }
+
     public LispClass find(Symbol name) {
         return byName.get(name);
     }
@@ -133,6 +141,10 @@ public final class ClassTable {
         }
         if (o instanceof LispFunction f) {
             return f.genericFunction() != null ? genericFunction : function;
+        }
+        if ((o instanceof dev.epsilon.language.runtime.LispVector v && v.rank() != 1)
+                || (o instanceof dev.epsilon.language.runtime.NativeArray n && n.rank() != 1)) {
+            return array;   // a multi-dimensional array is not a vector, so not a sequence
         }
         LispClass c = byJavaClass.get(o.getClass());
         if (c != null) {

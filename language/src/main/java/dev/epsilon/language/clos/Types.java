@@ -2,6 +2,7 @@ package dev.epsilon.language.clos;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Equality;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -63,6 +64,10 @@ public final class Types {
                 return o instanceof Long l && (l == 0 || l == 1);
             case "FIXNUM":
                 return o instanceof Long;
+            case "SHORT-FLOAT":
+                return o instanceof Float;
+            case "LONG-FLOAT":
+                return o instanceof Double;
             case "BIGNUM":
                 return o instanceof BigInteger;
             case "UNSIGNED-BYTE":
@@ -144,12 +149,228 @@ public final class Types {
             case "FLOAT":
             case "SINGLE-FLOAT":
             case "DOUBLE-FLOAT":
+            case "SHORT-FLOAT":
+            case "LONG-FLOAT":
             case "NUMBER":
                 return atomic(o, head) && inRange(o, args);
             default:
                 // (vector ...), (array ...), (simple-array ...), (cons ...), (string n): the head's type.
                 return atomic(o, head);
         }
+    }
+
+    /**
+     * SUBTYPEP: 1 when {@code a} is certainly a subtype of {@code b}, 0 when certainly not, -1 when
+     * this cannot tell. Classes, OR/AND/NOT, MEMBER/EQL, numeric ranges and DEFTYPE expansions.
+     */
+    @TruffleBoundary
+    public int subtypep(Object a, Object b) {
+        a = expand(a);
+        b = expand(b);
+        if (b == Lisp.T || a == Lisp.NIL || Equality.equal(a, b)) {
+            return 1;
+        }
+        if (isCompound(a, "OR")) {
+            int result = 1;
+            for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
+                int r = subtypep(x, b);
+                if (r == 0) {
+                    return 0;
+                }
+                if (r < 0) {
+                    result = -1;
+                }
+            }
+            return result;
+        }
+        if (isCompound(b, "AND")) {
+            int result = 1;
+            for (Object y : Lisp.toJavaList(Lisp.cdr(b))) {
+                int r = subtypep(a, y);
+                if (r == 0) {
+                    return 0;
+                }
+                if (r < 0) {
+                    result = -1;
+                }
+            }
+            return result;
+        }
+        if (isCompound(a, "MEMBER") || isCompound(a, "EQL")) {
+            for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
+                if (!typep(x, b)) {
+                    return 0;
+                }
+            }
+            return 1;
+        }
+        if (isCompound(b, "OR")) {
+            for (Object y : Lisp.toJavaList(Lisp.cdr(b))) {
+                if (subtypep(a, y) == 1) {
+                    return 1;
+                }
+            }
+            // A class whose known subclasses are each inside the union: LIST in (OR NULL CONS).
+            LispClass ca = classFor(a);
+            if (ca != null && !ca.subclassesCovered(this, b)) {
+                return -1;
+            }
+            return ca != null ? 1 : -1;
+        }
+        if (isCompound(a, "AND")) {
+            for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
+                if (subtypep(x, b) == 1) {
+                    return 1;
+                }
+            }
+            // An intersection of built-in classes is the set of classes below all of them.
+            List<LispClass> parts = new java.util.ArrayList<>();
+            for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
+                LispClass c = classFor(x);
+                if (c == null) {
+                    return -1;
+                }
+                parts.add(c);
+            }
+            LispClass cb = classFor(b);
+            if (cb == null) {
+                return -1;
+            }
+            for (LispClass c : classes.all()) {
+                boolean inAll = parts.stream().allMatch(c::isSubclassOf);
+                if (inAll && !c.isSubclassOf(cb)) {
+                    return -1;
+                }
+            }
+            return 1;
+        }
+        if (isCompound(b, "NOT")) {
+            LispClass ca = classFor(a);
+            LispClass cn = classFor(Lisp.car(Lisp.cdr(b)));
+            if (ca != null && cn != null) {
+                return ca.isSubclassOf(cn) ? 0 : cn.isSubclassOf(ca) ? -1 : disjoint(ca, cn) ? 1 : -1;
+            }
+            return -1;
+        }
+        if (isNumericRange(a) && isNumericRange(b)) {
+            return rangeSubtype(a, b);
+        }
+        LispClass ca = classFor(a);
+        LispClass cb = classFor(b);
+        if (ca != null && cb != null) {
+            return ca.isSubclassOf(cb) ? 1 : 0;
+        }
+        return -1;
+    }
+
+    /** The leaf classes below {@code c} (or {@code c} itself when nothing is below it). */
+    List<LispClass> classesBelow(LispClass c) {
+        List<LispClass> below = new java.util.ArrayList<>();
+        for (LispClass x : classes.all()) {
+            if (x != c && x.isSubclassOf(c)) {
+                below.add(x);
+            }
+        }
+        List<LispClass> leaves = new java.util.ArrayList<>();
+        for (LispClass x : below) {
+            boolean leaf = below.stream().noneMatch(y -> y != x && y.isSubclassOf(x));
+            if (leaf) {
+                leaves.add(x);
+            }
+        }
+        return leaves.isEmpty() ? List.of(c) : leaves;
+    }
+
+    /** Two built-in classes with no common subclass (SYMBOL and NUMBER). */
+    private boolean disjoint(LispClass x, LispClass y) {
+        for (LispClass c : classes.all()) {
+            if (c.isSubclassOf(x) && c.isSubclassOf(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object expand(Object type) {
+        for (int i = 0; i < 100; i++) {
+            LispFunction expander = null;
+            Object[] args = new Object[0];
+            if (type instanceof Symbol s) {
+                expander = deftypes.get(s);
+            } else if (type instanceof Cons c && c.car instanceof Symbol head) {
+                expander = deftypes.get(head);
+                args = Lisp.toJavaList(c.cdr).toArray();
+            }
+            if (expander == null) {
+                return type;
+            }
+            type = expander.callUncached(args);
+        }
+        return type;
+    }
+
+    private static boolean isCompound(Object type, String head) {
+        return type instanceof Cons c && c.car instanceof Symbol s && s.name().equals(head);
+    }
+
+    /** The class a type names (a class, a class name, or a compound type of a class head), or null. */
+    LispClass classFor(Object type) {
+        if (type instanceof LispClass c) {
+            return c;
+        }
+        Symbol name = type instanceof Symbol s ? s : type instanceof Cons c && c.car instanceof Symbol s && c.cdr == Lisp.NIL ? s : null;
+        if (name == null) {
+            return null;
+        }
+        return classes.find(name);
+    }
+
+    private static final java.util.Set<String> NUMERIC = java.util.Set.of("INTEGER", "RATIONAL", "REAL", "FLOAT",
+            "SINGLE-FLOAT", "DOUBLE-FLOAT", "SHORT-FLOAT", "LONG-FLOAT", "NUMBER");
+
+    private boolean isNumericRange(Object type) {
+        Symbol head = type instanceof Symbol s ? s : type instanceof Cons c && c.car instanceof Symbol s ? s : null;
+        return head != null && NUMERIC.contains(head.name()) && head.home() != null && head.home().name().equals("COMMON-LISP");
+    }
+
+    private int rangeSubtype(Object a, Object b) {
+        Symbol ha = a instanceof Symbol s ? s : (Symbol) ((Cons) a).car;
+        Symbol hb = b instanceof Symbol s ? s : (Symbol) ((Cons) b).car;
+        LispClass ca = classes.find(canonicalFloat(ha));
+        LispClass cb = classes.find(canonicalFloat(hb));
+        if (ca == null || cb == null || !ca.isSubclassOf(cb)) {
+            return ca != null && cb != null && !cb.isSubclassOf(ca) ? 0 : -1;
+        }
+        List<Object> ra = a instanceof Cons c ? Lisp.toJavaList(c.cdr) : List.of();
+        List<Object> rb = b instanceof Cons c ? Lisp.toJavaList(c.cdr) : List.of();
+        Object loA = ra.isEmpty() ? star() : ra.get(0);
+        Object hiA = ra.size() < 2 ? star() : ra.get(1);
+        Object loB = rb.isEmpty() ? star() : rb.get(0);
+        Object hiB = rb.size() < 2 ? star() : rb.get(1);
+        return boundWithin(loA, loB, true) && boundWithin(hiA, hiB, false) ? 1 : 0;
+    }
+
+    private Symbol canonicalFloat(Symbol s) {
+        String n = s.name().equals("SHORT-FLOAT") ? "SINGLE-FLOAT" : s.name().equals("LONG-FLOAT") ? "DOUBLE-FLOAT" : s.name();
+        return s.home().findExternal(n);
+    }
+
+    /** Whether bound x is at least as tight as bound y (lower bounds when {@code lower}). */
+    private boolean boundWithin(Object x, Object y, boolean lower) {
+        if (y == star()) {
+            return true;
+        }
+        if (x == star()) {
+            return false;
+        }
+        boolean xe = x instanceof Cons;
+        boolean ye = y instanceof Cons;
+        double xv = toDouble(xe ? ((Cons) x).car : x);
+        double yv = toDouble(ye ? ((Cons) y).car : y);
+        if (xv == yv) {
+            return !ye || xe;
+        }
+        return lower ? xv > yv : xv < yv;
     }
 
     private Symbol star() {

@@ -374,6 +374,20 @@ public final class Reader {
             }
             case '*':
                 return readBitVector(arg);
+            case 'C': {
+                Object parts = readInternal(false);
+                if (suppressing()) {
+                    return Lisp.NIL;
+                }
+                List<Object> l = parts instanceof Cons ? Lisp.toJavaList(parts) : List.of();
+                if (l.size() != 2 || !dev.epsilon.language.runtime.Numbers.isReal(l.get(0)) || !dev.epsilon.language.runtime.Numbers.isReal(l.get(1))) {
+                    return error("#C needs a list of two reals: #C(1 2)", false);
+                }
+                Object re = l.get(0);
+                Object im = l.get(1);
+                boolean floats = re instanceof Double || re instanceof Float || im instanceof Double || im instanceof Float;
+                return floats ? dev.epsilon.language.runtime.Complex.ofFloats(re, im) : dev.epsilon.language.runtime.Complex.of(re, im);
+            }
             case 'A': {
                 Object contents = readInternal(false);
                 if (suppressing()) {

@@ -97,6 +97,13 @@ public final class Equality {
     }
 
     private static boolean numericallyEqual(Object a, Object b) {
+        if (a instanceof Complex || b instanceof Complex) {
+            Object ar = a instanceof Complex z ? z.real : a;
+            Object ai = a instanceof Complex z ? z.imag : (Object) 0L;
+            Object br = b instanceof Complex z ? z.real : b;
+            Object bi = b instanceof Complex z ? z.imag : (Object) 0L;
+            return numericallyEqual(ar, br) && numericallyEqual(ai, bi);
+        }
         if (Numbers.isInteger(a) && Numbers.isInteger(b)) {
             return Numbers.big(a).equals(Numbers.big(b));
         }
@@ -122,6 +129,9 @@ public final class Equality {
         }
         if (o instanceof Cons c) {
             return depth <= 0 ? 17 : 31 * hash(c.car, equalp, depth - 1) + hash(c.cdr, equalp, depth - 1);
+        }
+        if (o instanceof Complex z) {
+            return equalp ? hash(z.real, true, depth) * 31 + hash(z.imag, true, depth) : z.hashCode();
         }
         if (equalp && Numbers.isNumber(o)) {
             double d = toDouble(o);

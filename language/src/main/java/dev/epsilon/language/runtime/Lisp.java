@@ -41,6 +41,9 @@ public final class Lisp {
         if (a instanceof Ratio x && b instanceof Ratio y) {
             return x.numerator.equals(y.numerator) && x.denominator.equals(y.denominator);
         }
+        if (a instanceof Complex x) {
+            return x.equals(b);
+        }
         return false;
     }
 

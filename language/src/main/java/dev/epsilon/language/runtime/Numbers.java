@@ -30,6 +30,12 @@ public final class Numbers {
     }
 
     public static boolean isNumber(Object o) {
+        return o instanceof Long || o instanceof BigInteger || o instanceof Double || o instanceof Float || o instanceof Ratio
+                || o instanceof Complex;
+    }
+
+    /** A real number (every number but a complex). */
+    public static boolean isReal(Object o) {
         return o instanceof Long || o instanceof BigInteger || o instanceof Double || o instanceof Float || o instanceof Ratio;
     }
 }

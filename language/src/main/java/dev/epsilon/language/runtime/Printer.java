@@ -96,6 +96,12 @@ public final class Printer {
                 print(v.items[i], escape, b);
             }
             b.append(')');
+        } else if (o instanceof Complex z) {
+            b.append("#C(");
+            print(z.real, escape, b);
+            b.append(' ');
+            print(z.imag, escape, b);
+            b.append(')');
         } else if (o instanceof Ratio r) {
             b.append(r);
         } else if (o instanceof Pathname p) {

@@ -139,3 +139,58 @@
   (setf (gethash (cons (if (functionp x) (%function-name x) x) doc-type) *documentation*) string))
 
 (define-setf-place documentation (x doc-type) v `(%set-documentation ,x ,doc-type ,v))
+
+(defun read-sequence (sequence stream &key (start 0) end)
+  (let ((end (or end (length sequence))))
+    (do ((i start (1+ i)))
+        ((>= i end) i)
+      (let ((c (read-char stream nil :eof)))
+        (when (eq c :eof) (return i))
+        (setf (elt sequence i) c)))))
+
+(defun write-sequence (sequence stream &key (start 0) end)
+  (let ((end (or end (length sequence))))
+    (do ((i start (1+ i)))
+        ((>= i end) sequence)
+      (write-char (elt sequence i) stream))))
+
+;; Streams are character streams.
+(defun stream-element-type (stream)
+  (declare (ignore stream))
+  'character)
+
+(defun interactive-stream-p (stream)
+  (declare (ignore stream))
+  nil)
+
+(defun listen (&optional stream)
+  (and (peek-char nil stream nil nil) t))
+
+(defun clear-input (&optional stream)
+  (declare (ignore stream))
+  nil)
+
+(defun clear-output (&optional stream)
+  (declare (ignore stream))
+  nil)
+
+;;; Modules: REQUIRE of ASDF loads Epsilon's system loader; once it is loaded, REQUIRE of any other
+;;; name loads the system of that name.
+(defvar *modules* nil)
+
+(defun provide (module)
+  (pushnew (string module) *modules* :test #'string=)
+  t)
+
+(defun require (module &optional pathnames)
+  (let ((name (string module)))
+    (unless (member name *modules* :test #'string=)
+      (cond (pathnames
+             (dolist (p (if (listp pathnames) pathnames (list pathnames))) (load p)))
+            ((string-equal name "ASDF")
+             (%load-library-file "asdf.lisp"))
+            ((find-package "ASDF")
+             (funcall (intern "LOAD-SYSTEM" "ASDF") (string-downcase name)))
+            (t (error "REQUIRE: no module named ~A (try (require :asdf) first)" name)))
+      (provide name))
+    t))

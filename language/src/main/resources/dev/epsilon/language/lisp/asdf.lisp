@@ -1,0 +1,358 @@
+;;;; Epsilon's system loader: the part of ASDF that system definitions in the wild use, so that
+;;;; (asdf:load-system :alexandria) loads a library from its installed sources. Loaded by
+;;;; (require :asdf). The real ASDF/UIOP refuses implementations it does not know, so this one is
+;;;; Epsilon's own: DEFSYSTEM with :depends-on, :components (:file, :module, :static-file),
+;;;; :serial, :pathname, :if-feature, :in-order-to, :perform and :defsystem-depends-on;
+;;;; LOAD-SYSTEM, TEST-SYSTEM, FIND-SYSTEM, OPERATE, and a source registry.
+
+(defpackage :asdf
+  (:use :common-lisp)
+  (:nicknames :asdf/interface)
+  (:export #:defsystem #:load-system #:test-system #:find-system #:operate #:oos #:require-system
+           #:perform #:operation-done-p #:load-op #:compile-op #:test-op #:prepare-op #:load-source-op
+           #:operation #:component #:system #:module #:source-file #:cl-source-file #:static-file
+           #:component-name #:component-pathname #:component-version #:component-children
+           #:system-source-directory #:system-relative-pathname #:find-component
+           #:*central-registry* #:initialize-source-registry #:clear-system #:registered-systems
+           #:already-loaded-systems #:clear-source-registry #:system-definition-pathname
+           #:component-depends-on #:input-files #:output-files #:load-asd #:system-name
+           #:*compile-file-warnings-behaviour* #:*compile-file-failure-behaviour* #:asdf-version
+           #:missing-component #:system-definition-error #:load-systems))
+
+(defpackage :asdf-user
+  (:use :common-lisp :asdf))
+
+(in-package :asdf)
+
+(defun asdf-version () "3.3-epsilon")
+
+(defvar *central-registry* nil
+  "Directories (pathnames or strings) searched first for NAME.asd, as in ASDF.")
+(defvar *compile-file-warnings-behaviour* :warn)
+(defvar *compile-file-failure-behaviour* :warn)
+
+(define-condition system-definition-error (error) ())
+(define-condition missing-component (system-definition-error)
+  ((requires :initarg :requires :reader missing-requires))
+  (:report (lambda (c s)
+             (format s "Component ~S not found in the source registry (searched ~{~A~^, ~})"
+                     (missing-requires c) (source-registry-directories)))))
+
+;;; Components
+
+(defclass component ()
+  ((name :initarg :name :reader component-name)
+   (parent :initarg :parent :initform nil :reader component-parent)
+   (pathname :initarg :pathname :initform nil :accessor component-pathname)
+   (depends-on :initarg :depends-on :initform nil :reader component-depends-on-names)
+   (if-feature :initarg :if-feature :initform nil :reader component-if-feature)
+   (version :initarg :version :initform nil :reader component-version)
+   (properties :initarg :properties :initform nil :accessor component-properties)))
+
+(defclass source-file (component) ())
+(defclass cl-source-file (source-file) ())
+(defclass static-file (source-file) ())
+(defclass module (component)
+  ((children :initarg :children :initform nil :accessor component-children)))
+(defclass system (module)
+  ((source-file :initarg :source-file :initform nil :accessor system-definition-pathname)
+   (system-depends-on :initarg :system-depends-on :initform nil :reader system-depends-on)
+   (in-order-to :initarg :in-order-to :initform nil :reader system-in-order-to)))
+
+(defun system-name (system) (component-name system))
+
+(defmethod print-object ((c component) stream)
+  (print-unreadable-object (c stream :type t)
+    (format stream "~S" (component-name c))))
+
+;;; Operations
+
+(defclass operation () ())
+(defclass prepare-op (operation) ())
+(defclass compile-op (operation) ())
+(defclass load-op (operation) ())
+(defclass load-source-op (operation) ())
+(defclass test-op (operation) ())
+
+(defgeneric perform (operation component))
+(defmethod perform ((o operation) (c component)) nil)
+(defgeneric operation-done-p (operation component))
+(defmethod operation-done-p ((o operation) (c component)) nil)
+(defgeneric input-files (operation component))
+(defmethod input-files ((o operation) (c component))
+  (when (typep c 'source-file) (list (component-pathname c))))
+(defgeneric output-files (operation component))
+(defmethod output-files ((o operation) (c component)) nil)
+
+;;; Names and the registry
+
+(defun coerce-name (name)
+  (cond ((stringp name) (string-downcase name))
+        ((symbolp name) (string-downcase (symbol-name name)))
+        ((typep name 'component) (component-name name))
+        (t (error "~S is not a system name" name))))
+
+(defvar *systems* (make-hash-table :test 'equal) "Defined systems by name.")
+(defvar *loaded* (make-hash-table :test 'equal) "Names of the systems loaded so far.")
+(defvar *loading* nil "Systems being loaded (to report a circular dependency).")
+
+(defun registered-systems ()
+  (let ((names nil)) (maphash (lambda (k v) (declare (ignore v)) (push k names)) *systems*) (sort names #'string<)))
+
+(defun already-loaded-systems ()
+  (let ((names nil)) (maphash (lambda (k v) (declare (ignore v)) (push k names)) *loaded*) (sort names #'string<)))
+
+(defun clear-system (name)
+  (remhash (coerce-name name) *systems*)
+  (remhash (coerce-name name) *loaded*))
+
+(defun %ensure-slash (dir)
+  (let ((s (namestring dir)))
+    (if (and (> (length s) 0) (char/= (char s (1- (length s))) #\/)) (concatenate 'string s "/") s)))
+
+(defun %split (string char)
+  (let ((out nil) (start 0))
+    (loop for i = (position char string :start start)
+          do (push (subseq string start i) out)
+             (if i (setq start (1+ i)) (return)))
+    (nreverse out)))
+
+(defun source-registry-directories ()
+  ;; The directories searched, in order: *central-registry*, $CL_SOURCE_REGISTRY (':'-separated; a
+  ;; trailing // searches the tree below, as every directory here is), then the usual places.
+  (let ((dirs nil)
+        (env (sys::getenv "CL_SOURCE_REGISTRY"))
+        (home (namestring (user-homedir-pathname))))
+    (dolist (d *central-registry*)
+      (push (%ensure-slash (if (and (symbolp d) (boundp d)) (symbol-value d) d)) dirs))
+    (when env
+      (dolist (d (%split env #\:))
+        (when (> (length d) 0)
+          (push (%ensure-slash (string-right-trim "/" d)) dirs))))
+    (push (concatenate 'string (%ensure-slash home) "common-lisp/") dirs)
+    (push (concatenate 'string (%ensure-slash home) ".local/share/common-lisp/source/") dirs)
+    (push "/usr/share/common-lisp/source/" dirs)
+    (push "/usr/share/common-lisp/systems/" dirs)
+    (nreverse dirs)))
+
+(defvar *asd-index* nil "NAME.asd files found in the registry: an EQUAL hash table name -> path.")
+
+(defun clear-source-registry () (setq *asd-index* nil))
+(defun initialize-source-registry (&optional parameter)
+  (declare (ignore parameter))
+  (clear-source-registry))
+
+(defun %index-directory (dir table depth)
+  (dolist (entry (sys::%directory-entries dir))
+    (let ((path (concatenate 'string dir entry)))
+      (cond ((char= (char entry (1- (length entry))) #\/)
+             (when (and (< depth 8) (char/= (char entry 0) #\.) (string/= entry "_darcs/"))
+               (%index-directory path table (1+ depth))))
+            ((and (> (length entry) 4) (string= ".asd" (subseq entry (- (length entry) 4))))
+             (let ((name (subseq entry 0 (- (length entry) 4))))
+               (unless (gethash name table) (setf (gethash name table) path))))))))
+
+(defun %asd-index ()
+  (or *asd-index*
+      (let ((table (make-hash-table :test 'equal)))
+        (dolist (dir (source-registry-directories))
+          (%index-directory dir table 0))
+        (setq *asd-index* table))))
+
+(defun load-asd (pathname &key name)
+  (declare (ignore name))
+  (let ((*package* (find-package :asdf-user))
+        (*default-pathname-defaults* (directory-namestring pathname)))
+    (load pathname)))
+
+(defun find-system (name &optional (error-p t))
+  (let* ((name (coerce-name name))
+         (primary (subseq name 0 (or (position #\/ name) (length name)))))
+    (or (gethash name *systems*)
+        (let ((asd (gethash primary (%asd-index))))
+          (when asd
+            (load-asd asd)
+            (gethash name *systems*)))
+        (when error-p
+          (error 'missing-component :requires name)))))
+
+;;; DEFSYSTEM
+
+(defun %component-type (kind)
+  (ecase kind
+    ((:file :cl-source-file) 'cl-source-file)
+    (:static-file 'static-file)
+    (:module 'module)
+    ((:doc-file :html-file :txt-file :source-file) 'static-file)))
+
+(defun %parse-components (specs parent directory serial)
+  ;; Each spec is (kind name &key pathname components depends-on serial if-feature ...).
+  (let ((previous nil) (out nil))
+    (dolist (spec specs)
+      (destructuring-bind (kind name &rest options &key pathname components depends-on
+                                ((:serial child-serial) nil) if-feature &allow-other-keys)
+          spec
+        (declare (ignore options))
+        (let* ((name (coerce-name name))
+               (type (%component-type kind))
+               (default (if (eq type 'module)
+                            (concatenate 'string name "/")
+                            (if (eq type 'cl-source-file) (concatenate 'string name ".lisp") name)))
+               (relative (cond ((null pathname) default)
+                               ((equal (namestring pathname) "") "")
+                               ((eq type 'module) (%ensure-slash pathname))
+                               ((eq type 'cl-source-file)
+                                (let ((p (namestring pathname)))
+                                  (if (search ".lisp" p) p (concatenate 'string p ".lisp"))))
+                               (t (namestring pathname))))
+               (path (concatenate 'string directory relative))
+               (deps (append (mapcar #'coerce-name (remove-if-not #'atom depends-on))
+                             (when (and serial previous) (list previous))))
+               (c (make-instance type :name name :parent parent :pathname path
+                                      :depends-on deps :if-feature if-feature)))
+          (when (eq type 'module)
+            (setf (component-children c) (%parse-components components c path child-serial)))
+          (push c out)
+          (setq previous name))))
+    (nreverse out)))
+
+(defun %feature-true-p (expression)
+  (cond ((null expression) t)
+        ((symbolp expression) (member expression *features* :test #'string=))
+        ((eq (car expression) :and) (every #'%feature-true-p (cdr expression)))
+        ((eq (car expression) :or) (some #'%feature-true-p (cdr expression)))
+        ((eq (car expression) :not) (not (%feature-true-p (cadr expression))))
+        (t nil)))
+
+(defun %dependency-name (spec)
+  ;; A dependency: a name, (:version name v), (:feature f name) or (:require name).
+  (cond ((atom spec) (coerce-name spec))
+        ((eq (car spec) :version) (coerce-name (second spec)))
+        ((eq (car spec) :feature) (when (%feature-true-p (second spec)) (%dependency-name (third spec))))
+        ((eq (car spec) :require) nil)
+        (t (coerce-name spec))))
+
+(defun %define-perform-methods (system performs)
+  ;; :perform (test-op (o c) body...): a PERFORM method on this system.
+  ;; Also with a qualifier: :perform (load-op :after (o c) body...).
+  (dolist (p performs)
+    (let* ((op-spec (car p))
+           (qualifiers (loop for x in (cdr p) while (keywordp x) collect x))
+           (rest (nthcdr (length qualifiers) (cdr p)))
+           (o (first (car rest))) (c (second (car rest))) (body (cdr rest))
+           (op (if (consp op-spec) (car op-spec) op-spec)))
+      (eval `(defmethod perform ,@qualifiers ((,o ,(intern (symbol-name op) :asdf)) (,c (eql ',system)))
+               (declare (ignorable ,o ,c))
+               ,@body)))))
+
+(defun register-system (name &rest options &key pathname components depends-on serial version
+                                                in-order-to perform defsystem-depends-on
+                                                (class 'system) &allow-other-keys)
+  (declare (ignore class))
+  (dolist (d defsystem-depends-on)
+    (let ((n (%dependency-name d))) (when n (load-system n))))
+  (let* ((name (coerce-name name))
+         (asd (or *load-truename* *load-pathname*))
+         (base (if asd (directory-namestring asd) (namestring *default-pathname-defaults*)))
+         (directory (cond ((null pathname) base)
+                          ((equal (namestring pathname) "") base)
+                          (t (%ensure-slash (concatenate 'string base (namestring pathname))))))
+         (system (make-instance 'system :name name :pathname directory :version version
+                                        :source-file (and asd (namestring asd))
+                                        :system-depends-on depends-on :in-order-to in-order-to
+                                        :properties options)))
+    (setf (component-children system) (%parse-components components system directory serial))
+    (setf (gethash name *systems*) system)
+    (when perform (%define-perform-methods system (if (and perform (symbolp (car perform))) (list perform) perform)))
+    system))
+
+(defmacro defsystem (name &body options)
+  `(register-system ',name ,@(loop for (k v) on options by #'cddr collect k collect `',v)))
+
+;;; Loading
+
+(defun %sorted-children (module)
+  ;; The children in an order that respects :depends-on (a stable topological sort).
+  (let ((children (component-children module)) (done nil) (out nil))
+    (labels ((visit (c path)
+               (unless (member c done)
+                 (when (member c path) (error "circular :depends-on among ~S" (mapcar #'component-name path)))
+                 (dolist (d (component-depends-on-names c))
+                   (let ((dep (find d children :key #'component-name :test #'string=)))
+                     (when dep (visit dep (cons c path)))))
+                 (push c done)
+                 (push c out))))
+      (dolist (c children) (visit c nil)))
+    (nreverse out)))
+
+(defun %load-component (c)
+  (when (%feature-true-p (component-if-feature c))
+    (typecase c
+      (module (dolist (child (%sorted-children c)) (%load-component child)))
+      (cl-source-file (load (component-pathname c)))
+      (t nil))))
+
+(defun %load-system (system)
+  (let ((name (component-name system)))
+    (unless (gethash name *loaded*)
+      (when (member name *loading* :test #'string=)
+        (error "circular dependency: ~{~A~^ -> ~}" (reverse (cons name *loading*))))
+      (let ((*loading* (cons name *loading*)))
+        (dolist (d (system-depends-on system))
+          (let ((n (%dependency-name d)))
+            (when n (%load-system (find-system n)))))
+        (%load-component system)
+        (perform (make-instance 'load-op) system))
+      (setf (gethash name *loaded*) t))
+    t))
+
+(defun %in-order-to (system op-name)
+  ;; (:in-order-to ((test-op (test-op "x-tests")))): the (operation system) pairs to do first.
+  (let ((out nil))
+    (dolist (entry (system-in-order-to system))
+      (when (string= (symbol-name (car entry)) op-name)
+        (dolist (dep (cdr entry))
+          (dolist (target (cdr dep))
+            (push (list (symbol-name (car dep)) (coerce-name target)) out)))))
+    (nreverse out)))
+
+(defun operate (operation system &rest args &key force &allow-other-keys)
+  (declare (ignore args))
+  (let* ((op-name (string-upcase (if (symbolp operation) (symbol-name operation)
+                                     (symbol-name (type-of operation)))))
+         (system (if (typep system 'system) system (find-system system))))
+    (when force (remhash (component-name system) *loaded*))
+    (cond ((member op-name '("LOAD-OP" "COMPILE-OP" "LOAD-SOURCE-OP" "PREPARE-OP") :test #'string=)
+           (%load-system system))
+          ((string= op-name "TEST-OP")
+           (%load-system system)
+           (dolist (pair (%in-order-to system "TEST-OP"))
+             (operate (intern (first pair) :asdf) (second pair)))
+           (perform (make-instance 'test-op) system))
+          (t (error "unsupported operation ~S" operation)))
+    (values operation system)))
+
+(defun oos (operation system &rest args) (apply #'operate operation system args))
+(defun load-system (system &rest args) (apply #'operate 'load-op system args) t)
+(defun load-systems (&rest systems) (mapc #'load-system systems) nil)
+(defun require-system (system &rest args) (apply #'load-system system args))
+(defun test-system (system &rest args) (apply #'operate 'test-op system args) t)
+
+(defun find-component (base path)
+  (let ((base (if (typep base 'component) base (find-system base))))
+    (if (null path)
+        base
+        (let ((name (coerce-name (if (consp path) (car path) path))))
+          (let ((child (find name (component-children base) :key #'component-name :test #'string=)))
+            (if (and child (consp path) (cdr path)) (find-component child (cdr path)) child))))))
+
+(defun system-source-directory (system)
+  (component-pathname (if (typep system 'system) system (find-system system))))
+
+(defun system-relative-pathname (system name &key type)
+  (let ((name (if type (concatenate 'string (namestring name) "." type) (namestring name))))
+    (concatenate 'string (system-source-directory system) name)))
+
+(pushnew :asdf *features*)
+(pushnew :asdf3 *features*)
+(provide "ASDF")
