@@ -239,7 +239,16 @@ final class DataBuiltins {
 
     private static void arrays(Builtins b, EpsilonContext cx) {
         LispPackage sys = cx.systemPackage();
-        b.cl("MAKE-ARRAY", 1, -1, DataBuiltins::makeArray);
+        b.cl("MAKE-ARRAY", 1, -1, a -> {
+            // A DEFTYPE'd element type is expanded first, so (make-array n :element-type 'octet) is specialized.
+            Object[] args = a.clone();
+            for (int i = 1; i + 1 < args.length; i += 2) {
+                if (args[i] instanceof Symbol k && k.isKeyword() && k.name().equals("ELEMENT-TYPE")) {
+                    args[i + 1] = cx.types().expand(args[i + 1]);
+                }
+            }
+            return makeArray(args);
+        });
         b.cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
         b.cl("AREF", 1, -1, a -> rowMajor(a[0], rowMajorIndex(a[0], a, 1, "AREF")));
         b.function(sys, "%ASET", 2, -1, new FunctionBuiltin(a -> {

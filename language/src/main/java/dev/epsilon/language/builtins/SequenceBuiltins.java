@@ -196,7 +196,7 @@ final class SequenceBuiltins {
             case "SIMPLE-VECTOR":
             case "ARRAY":
             case "SIMPLE-ARRAY": {
-                Object elementType = type instanceof Cons c && c.cdr instanceof Cons e ? e.car : Lisp.T;
+                Object elementType = cx.types().expand(type instanceof Cons c && c.cdr instanceof Cons e ? e.car : Lisp.T);
                 Object kind = DataBuiltins.elementKind(elementType);
                 if ("CHARACTER".equals(kind)) {
                     return Sequences.fromList(items, "");
@@ -210,8 +210,13 @@ final class SequenceBuiltins {
                 }
                 return new SimpleVector(items.toArray());
             }
-            default:
+            default: {
+                Object expanded = cx.types().expand(type);
+                if (expanded != type) {
+                    return ofType(expanded, items, cx);
+                }
                 throw LispError.error("SIMPLE-ERROR", "cannot make a sequence of type " + Printer.prin1ToString(type));
+            }
         }
     }
 

@@ -117,6 +117,10 @@ public final class ClassTable {
         return c;
     }
 
+    public dev.epsilon.language.runtime.LispPackage clPackage() {
+        return cx.clPackage();
+    }
+
     /** Every named class (SUBTYPEP intersects built-in classes through it). */
     public java.util.Collection<LispClass> all() {
         return byName.values();

@@ -291,7 +291,8 @@ public final class Types {
         return true;
     }
 
-    private Object expand(Object type) {
+    /** A type specifier with its DEFTYPE expansions applied (the head only). */
+    public Object expand(Object type) {
         for (int i = 0; i < 100; i++) {
             LispFunction expander = null;
             Object[] args = new Object[0];
@@ -338,8 +339,11 @@ public final class Types {
         Symbol hb = b instanceof Symbol s ? s : (Symbol) ((Cons) b).car;
         LispClass ca = classes.find(canonicalFloat(ha));
         LispClass cb = classes.find(canonicalFloat(hb));
-        if (ca == null || cb == null || !ca.isSubclassOf(cb)) {
-            return ca != null && cb != null && !cb.isSubclassOf(ca) ? 0 : -1;
+        if (ca == null || cb == null) {
+            return -1;
+        }
+        if (!ca.isSubclassOf(cb)) {
+            return 0;   // FLOAT has double floats that SINGLE-FLOAT lacks, whatever the ranges
         }
         List<Object> ra = a instanceof Cons c ? Lisp.toJavaList(c.cdr) : List.of();
         List<Object> rb = b instanceof Cons c ? Lisp.toJavaList(c.cdr) : List.of();
@@ -374,7 +378,8 @@ public final class Types {
     }
 
     private Symbol star() {
-        return classes.t.name().home().findExternal("*");
+        // This context's CL:*, not through T's home: T and NIL are shared by every context.
+        return classes.clPackage().findExternal("*");
     }
 
     private boolean inRange(Object o, List<Object> args) {

@@ -260,6 +260,9 @@ public final class Reader {
                 items.add(o);
             }
         }
+        if (suppressing()) {
+            return Lisp.NIL;
+        }
         Object list = Lisp.fromList(items, tail);
         if (list instanceof Cons) {
             sourceMap.put(list, source.createSection(start, pos - start));

@@ -165,10 +165,24 @@
         (*default-pathname-defaults* (directory-namestring pathname)))
     (load pathname)))
 
+;;; Systems whose installed .asd refuses Lisps it does not list: Epsilon defines them itself.
+;;; trivial-features only sets platform features, and Epsilon starts with the ones it would set
+;;; (:64-bit :little-endian :x86-64 or :arm64, :linux :unix), as SBCL has them after loading it.
+(defparameter *epsilon-systems*
+  '(("trivial-features"
+     :description "Portable *FEATURES*: Epsilon sets them at start-up; nothing to load.")))
+
+(defun %epsilon-system (name)
+  (let ((definition (assoc name *epsilon-systems* :test #'string=)))
+    (when definition
+      (let ((*load-truename* nil) (*load-pathname* nil))
+        (apply #'register-system name (cdr definition))))))
+
 (defun find-system (name &optional (error-p t))
   (let* ((name (coerce-name name))
          (primary (subseq name 0 (or (position #\/ name) (length name)))))
     (or (gethash name *systems*)
+        (%epsilon-system name)
         (let ((asd (gethash primary (%asd-index))))
           (when asd
             (load-asd asd)

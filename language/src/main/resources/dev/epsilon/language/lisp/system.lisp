@@ -194,3 +194,5 @@
             (t (error "REQUIRE: no module named ~A (try (require :asdf) first)" name)))
       (provide name))
     t))
+
+(define-setf-place readtable-case (readtable) v `(%set-readtable-case ,readtable ,v))
