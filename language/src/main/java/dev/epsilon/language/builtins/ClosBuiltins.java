@@ -40,6 +40,7 @@ final class ClosBuiltins {
             return c == null ? Lisp.NIL : c;
         });
         b.cl("CLASS-OF", 1, 1, a -> classes.classOf(a[0]));
+        b.cl("TYPE-OF", 1, 1, a -> typeOf(cx, a[0]));
         b.cl("CLASS-NAME", 1, 1, a -> ((LispClass) a[0]).name());
         b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
         b.cl("SUBTYPEP", 2, 3, a -> {
@@ -307,5 +308,67 @@ final class ClosBuiltins {
         LispFunction f = g.makeFunction(cx.language());
         name.setFunction(f);
         return f;
+    }
+
+    /** TYPE-OF, shaped as SBCL answers: BIT, (INTEGER 0 n), (SIMPLE-ARRAY CHARACTER (n)), the class name otherwise. */
+    private static Object typeOf(EpsilonContext cx, Object o) {
+        java.util.function.Function<String, Symbol> cl = cx::clSymbol;
+        if (o == Lisp.NIL) {
+            return cl.apply("NULL");
+        }
+        if (o == Lisp.T) {
+            return cl.apply("BOOLEAN");
+        }
+        if (o instanceof Symbol s) {
+            return cl.apply(s.isKeyword() ? "KEYWORD" : "SYMBOL");
+        }
+        if (o instanceof Long l) {
+            if (l == 0 || l == 1) {
+                return cl.apply("BIT");
+            }
+            return l > 0 ? Lisp.list(cl.apply("INTEGER"), 0L, Long.MAX_VALUE) : cl.apply("FIXNUM");
+        }
+        if (o instanceof java.math.BigInteger) {
+            return cl.apply("BIGNUM");
+        }
+        if (o instanceof Character) {
+            return cl.apply("CHARACTER");
+        }
+        if (o instanceof String s) {
+            return Lisp.list(cl.apply("SIMPLE-ARRAY"), cl.apply("CHARACTER"), Lisp.list((long) s.length()));
+        }
+        if (o instanceof dev.epsilon.language.runtime.LispString s) {
+            return Lisp.list(cl.apply("VECTOR"), cl.apply("CHARACTER"), (long) s.length());
+        }
+        if (o instanceof dev.epsilon.language.runtime.SimpleVector v) {
+            return Lisp.list(cl.apply("SIMPLE-VECTOR"), (long) v.items.length);
+        }
+        if (o instanceof dev.epsilon.language.runtime.LispVector v) {
+            return v.rank() == 1 ? Lisp.list(cl.apply("VECTOR"), Lisp.T, (long) v.length())
+                    : Lisp.list(cl.apply("ARRAY"), Lisp.T, dimensions(v.dimensions()));
+        }
+        if (o instanceof dev.epsilon.language.runtime.NativeArray n) {
+            if (n.element() == dev.epsilon.language.runtime.NativeArray.Element.BIT && n.rank() == 1) {
+                return Lisp.list(cl.apply("SIMPLE-BIT-VECTOR"), (long) n.length());
+            }
+            Object element = cx.newReader(n.element().lispName, "type").read();
+            return Lisp.list(cl.apply("SIMPLE-ARRAY"), element, dimensions(n.dimensions()));
+        }
+        if (o instanceof dev.epsilon.language.runtime.Complex z) {
+            Object part = z.real instanceof Double ? cl.apply("DOUBLE-FLOAT") : z.real instanceof Float ? cl.apply("SINGLE-FLOAT") : cl.apply("RATIONAL");
+            return Lisp.list(cl.apply("COMPLEX"), part);
+        }
+        if (o instanceof LispFunction f && f.genericFunction() == null) {
+            return cl.apply("COMPILED-FUNCTION");
+        }
+        return cx.classes().classOf(o).name();
+    }
+
+    private static Object dimensions(int[] dims) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (int d : dims) {
+            out.add((long) d);
+        }
+        return Lisp.fromList(out, Lisp.NIL);
     }
 }

@@ -224,6 +224,15 @@ final class SequenceBuiltins {
         if (type == Lisp.T) {
             return o;
         }
+        if (!(type instanceof Symbol fn && fn.name().equals("FUNCTION"))) {
+            try {
+                if (cx.types().typep(o, type)) {
+                    return o;   // already of the type: COERCE returns the object itself
+                }
+            } catch (LispError e) {
+                // a type TYPEP does not know: the conversions below decide
+            }
+        }
         String name = type instanceof Symbol s ? s.name() : type instanceof Cons c && c.car instanceof Symbol h ? h.name() : "";
         switch (name) {
             case "CHARACTER":

@@ -120,7 +120,8 @@ final class SymbolBuiltins {
             return Lisp.T;
         });
         b.function(sys, "%PACKAGE-SYMBOLS", 2, 2, new FunctionBuiltin(a ->
-                Lisp.fromList(new ArrayList<>(pkg(cx, a[0], "DO-SYMBOLS").symbols(a[1] != Lisp.NIL)), Lisp.NIL)));
+                Lisp.fromList(new ArrayList<>(a[1] != Lisp.NIL ? pkg(cx, a[0], "DO-SYMBOLS").symbols(true)
+                        : pkg(cx, a[0], "DO-SYMBOLS").accessibleSymbols()), Lisp.NIL)));
 
         // DEFSTRUCT.
         Map<Symbol, Object> structSlots = new ConcurrentHashMap<>();

@@ -165,8 +165,8 @@ public final class Types {
      */
     @TruffleBoundary
     public int subtypep(Object a, Object b) {
-        a = expand(a);
-        b = expand(b);
+        a = integerRange(expand(a));
+        b = integerRange(expand(b));
         if (b == Lisp.T || a == Lisp.NIL || Equality.equal(a, b)) {
             return 1;
         }
@@ -261,6 +261,41 @@ public final class Types {
             return ca.isSubclassOf(cb) ? 1 : 0;
         }
         return -1;
+    }
+
+    /** BIT, FIXNUM, (MOD n), (UNSIGNED-BYTE n) and (SIGNED-BYTE n) as the INTEGER ranges they are. */
+    private Object integerRange(Object type) {
+        Symbol head = type instanceof Symbol s ? s : type instanceof Cons c && c.car instanceof Symbol s ? s : null;
+        if (head == null || head.home() == null || !head.home().name().equals("COMMON-LISP")) {
+            return type;
+        }
+        List<Object> args = type instanceof Cons c ? Lisp.toJavaList(c.cdr) : List.of();
+        Object arg = args.isEmpty() ? star() : args.get(0);
+        Symbol integer = classes.clPackage().findExternal("INTEGER");
+        switch (head.name()) {
+            case "BIT":
+                return Lisp.list(integer, 0L, 1L);
+            case "FIXNUM":
+                return Lisp.list(integer, Long.MIN_VALUE, Long.MAX_VALUE);
+            case "MOD":
+                return arg instanceof Long n ? Lisp.list(integer, 0L, n - 1) : type;
+            case "UNSIGNED-BYTE":
+                if (arg == star()) {
+                    return Lisp.list(integer, 0L, star());
+                }
+                return arg instanceof Long n ? Lisp.list(integer, 0L, Numbers.normalize(BigInteger.ONE.shiftLeft((int) (long) n).subtract(BigInteger.ONE))) : type;
+            case "SIGNED-BYTE":
+                if (arg == star()) {
+                    return integer;
+                }
+                if (arg instanceof Long n) {
+                    BigInteger half = BigInteger.ONE.shiftLeft((int) (long) n - 1);
+                    return Lisp.list(integer, Numbers.normalize(half.negate()), Numbers.normalize(half.subtract(BigInteger.ONE)));
+                }
+                return type;
+            default:
+                return type;
+        }
     }
 
     /** The leaf classes below {@code c} (or {@code c} itself when nothing is below it). */

@@ -64,6 +64,20 @@ public final class LispPackage {
         return out;
     }
 
+    /** Every accessible symbol (DO-SYMBOLS): present ones, then those inherited from used packages. */
+    @TruffleBoundary
+    public synchronized List<Symbol> accessibleSymbols() {
+        List<Symbol> out = symbols(false);
+        for (LispPackage p : uses) {
+            for (Symbol s : p.symbols(true)) {
+                if (findPresent(s.name()) == null) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
     public synchronized void use(LispPackage p) {
         if (!uses.contains(p)) {
             uses.add(p);

@@ -19,8 +19,71 @@
            #:*compile-file-warnings-behaviour* #:*compile-file-failure-behaviour* #:asdf-version
            #:missing-component #:system-definition-error #:load-systems))
 
+(defpackage :uiop
+  (:use :common-lisp)
+  (:export #:symbol-call #:find-symbol* #:getenv #:featurep #:read-file-string #:read-file-form
+           #:read-file-forms #:subpathname #:merge-pathnames* #:ensure-directory-pathname #:os-unix-p
+           #:os-windows-p #:os-macosx-p #:implementation-type #:strcat #:string-prefix-p
+           #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=))
+
 (defpackage :asdf-user
   (:use :common-lisp :asdf))
+
+;;; The part of UIOP that system definitions call.
+(in-package :uiop)
+
+(defun find-symbol* (name package-designator &optional (error t))
+  (let ((package (find-package (string package-designator))))
+    (multiple-value-bind (symbol status) (and package (find-symbol (string name) package))
+      (cond (status (values symbol status))
+            (error (error "There is no symbol ~A in package ~A" (string name) (string package-designator)))
+            (t (values nil nil))))))
+
+(defun symbol-call (package name &rest args)
+  (apply (find-symbol* name package) args))
+
+(defun getenv (name) (sys::getenv name))
+(defun featurep (expression) (asdf::%feature-true-p expression))
+(defun read-file-string (file) (with-open-file (in file) (let ((s (make-string-output-stream)))
+                                                          (loop for line = (read-line in nil) while line
+                                                                do (write-line line s))
+                                                          (get-output-stream-string s))))
+(defun read-file-forms (file)
+  (with-open-file (in file)
+    (loop for form = (read in nil in) until (eq form in) collect form)))
+(defun read-file-form (file) (first (read-file-forms file)))
+(defun ensure-directory-pathname (p) (asdf::%ensure-slash p))
+(defun subpathname (base sub &key type)
+  (let ((s (concatenate 'string (namestring base) (namestring sub))))
+    (if type (concatenate 'string s "." type) s)))
+(defun merge-pathnames* (p &optional (defaults *default-pathname-defaults*)) (merge-pathnames p defaults))
+(defun os-unix-p () t)
+(defun os-windows-p () nil)
+(defun os-macosx-p () (and (member :darwin *features*) t))
+(defun implementation-type () :epsilon)
+(defun strcat (&rest strings) (apply #'concatenate 'string strings))
+(defun string-prefix-p (prefix string)
+  (and (<= (length prefix) (length string)) (string= prefix string :end2 (length prefix))))
+(defun string-suffix-p (string suffix)
+  (and (<= (length suffix) (length string)) (string= suffix string :start2 (- (length string) (length suffix)))))
+(defun split-string (string &key (separator '(#\Space #\Tab)))
+  (let ((out nil) (start 0) (seps (coerce separator 'list)))
+    (loop for i = (position-if (lambda (c) (member c seps)) string :start start)
+          do (push (subseq string start i) out)
+             (if i (setq start (1+ i)) (return)))
+    (nreverse out)))
+(defun ensure-list (x) (if (listp x) x (list x)))
+(defun emptyp (x) (or (null x) (and (typep x 'sequence) (zerop (length x)))))
+(defmacro if-let (bindings then &optional else)
+  (let ((bindings (if (and (consp bindings) (symbolp (car bindings))) (list bindings) bindings)))
+    `(let ,bindings (if (and ,@(mapcar #'car bindings)) ,then ,else))))
+(defun %version-list (v) (mapcar #'parse-integer (split-string v :separator '(#\.))))
+(defun version< (a b)
+  (let ((x (%version-list a)) (y (%version-list b)))
+    (loop (cond ((null y) (return nil)) ((null x) (return t))
+                ((< (car x) (car y)) (return t)) ((> (car x) (car y)) (return nil)))
+          (pop x) (pop y))))
+(defun version<= (a b) (not (version< b a)))
 
 (in-package :asdf)
 

@@ -303,3 +303,15 @@
       (values (cons btemp temps) (cons bytespec vals) (list new)
               `(let ((,(car stores) (deposit-field ,new ,btemp ,access))) ,store ,new)
               `(mask-field ,btemp ,access)))))
+
+(defun (setf aref) (new array &rest subscripts) (apply #'%aset array new subscripts))
+
+(define-setf-expander apply (function &rest args &environment env)
+  ;; (setf (apply #'name args...) v) calls (setf name) with the spread arguments.
+  (declare (ignore env))
+  (unless (and (consp function) (member (car function) '(function quote)) (symbolp (cadr function)))
+    (error "(SETF APPLY) needs a function named by #'NAME: ~S" function))
+  (let ((temps (mapcar-1 (lambda (a) (declare (ignore a)) (gensym "ARG")) args)) (new (gensym "NEW")))
+    (values temps args (list new)
+            `(apply (function (setf ,(cadr function))) ,new ,@temps)
+            `(apply ,function ,@temps))))

@@ -103,11 +103,12 @@
   (let ((tail (gensym "TAIL")) (top (gensym "TOP")))
     `(block nil
        (let ((,tail ,list) (,var nil))
+         ,@(%body-declarations body)
          (tagbody
             ,top
             (when ,tail
               (setq ,var (car ,tail))
-              ,@body
+              ,@(%body-forms body)
               (setq ,tail (cdr ,tail))
               (go ,top)))
          (let ((,var nil)) (declare (ignorable ,var)) ,result)))))

@@ -196,3 +196,27 @@
     t))
 
 (define-setf-place readtable-case (readtable) v `(%set-readtable-case ,readtable ,v))
+
+(defun %package-iterator-entries (packages types)
+  ;; (symbol status package) for every symbol of PACKAGES whose status is among TYPES.
+  (let ((out nil))
+    (dolist (designator (if (listp packages) packages (list packages)))
+      (let ((package (%find-package-or-error designator)) (seen (make-hash-table :test 'eq)))
+        (do-symbols (s package)
+          (unless (gethash s seen)
+            (setf (gethash s seen) t)
+            (let ((status (nth-value 1 (find-symbol (symbol-name s) package))))
+              (when (member status types)
+                (push (list s status package) out)))))))
+    (nreverse out)))
+
+(defmacro %next-package-entry (entries)
+  (let ((e (gensym)))
+    `(let ((,e (pop ,entries)))
+       (if ,e (values t (first ,e) (second ,e) (third ,e)) nil))))
+
+(defmacro with-package-iterator ((name package-list &rest symbol-types) &body body)
+  (let ((entries (gensym "ENTRIES")))
+    `(let ((,entries (%package-iterator-entries ,package-list ',symbol-types)))
+       (macrolet ((,name () (list '%next-package-entry ',entries)))
+         ,@body))))
