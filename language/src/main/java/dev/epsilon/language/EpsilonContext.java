@@ -236,14 +236,35 @@ public final class EpsilonContext {
     private Object loadForms(Source source) {
         Reader reader = new Reader(source, readerTable);
         Object result = Lisp.NIL;
+        Symbol withRestarts = system.findPresent("%LOAD-TOPLEVEL");
         while (true) {
             Object form = reader.read();
             if (form == Reader.EOF) {
                 return result;
             }
-            result = evalTopLevel(form, reader.sourceMap(), source);
+            if (source.getPath() != null && withRestarts != null && withRestarts.function() != null) {
+                // A file's forms run with the RETRY, CONTINUE and ABORT restarts a Lisp's LOAD offers.
+                result = withRestarts.function().callUncached(new PendingForm(form, reader.sourceMap(), source), source.getPath());
+                if (result == ABORT_LOAD) {
+                    return Lisp.T;   // as SBCL's LOAD answers after its ABORT restart
+                }
+            } else {
+                result = evalTopLevel(form, reader.sourceMap(), source);
+            }
         }
     }
+
+    /** A top-level form of a file being loaded, evaluated by %EVAL-PENDING-FORM inside LOAD's restarts. */
+    public record PendingForm(Object form, SourceMap map, Source source) implements com.oracle.truffle.api.interop.TruffleObject {
+    }
+
+    /** What %LOAD-TOPLEVEL returns when the ABORT restart stops loading the file. */
+    public static final Object ABORT_LOAD = new Object() {
+        @Override
+        public String toString() {
+            return "#<load aborted>";
+        }
+    };
 
     /**
      * Evaluates one top-level form. A PROGN (also one that a macro produced) has top-level subforms,

@@ -310,9 +310,18 @@ public final class Analyzer {
                 return analyzeBody(form.cdr, scope, false);
             case "LOCALLY":
                 return analyzeBody(form.cdr, scope, true);
-            case "EVAL-WHEN":
+            case "EVAL-WHEN": {
+                // Evaluated code (LOAD of source, EVAL) runs the body only in the :EXECUTE situation;
+                // COMPILE-FILE handles :COMPILE-TOPLEVEL and :LOAD-TOPLEVEL itself.
                 args = argCount(form, 1, Integer.MAX_VALUE);
-                return analyzeBody(((Cons) form.cdr).cdr, scope, false);
+                boolean execute = false;
+                for (Object situation : properList(args.get(0), "EVAL-WHEN situations")) {
+                    if (situation instanceof Symbol s && (s.name().equals("EXECUTE") || s.name().equals("EVAL"))) {
+                        execute = true;
+                    }
+                }
+                return execute ? analyzeBody(((Cons) form.cdr).cdr, scope, false) : new ConstantNode(Lisp.NIL);
+            }
             case "THE":
                 args = argCount(form, 2, 2);
                 return analyze(args.get(1), scope);

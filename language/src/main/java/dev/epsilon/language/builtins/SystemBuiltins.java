@@ -151,6 +151,11 @@ final class SystemBuiltins {
             names.sort(null);
             return Lisp.fromList(new ArrayList<>(names), Lisp.NIL);
         }));
+        b.function(sys, "%EVAL-PENDING-FORM", 1, 1, new FunctionBuiltin(a -> {
+            EpsilonContext.PendingForm p = (EpsilonContext.PendingForm) a[0];
+            return cx.evalTopLevel(p.form(), p.map(), p.source());
+        }));
+        b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
         b.function(sys, "%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
         b.cl("USER-HOMEDIR-PATHNAME", 0, 1, a -> {
             String home = System.getProperty("user.home", "/");

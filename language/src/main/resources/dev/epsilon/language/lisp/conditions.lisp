@@ -225,3 +225,17 @@
 
 (defmacro ccase (key &rest clauses)
   `(ecase ,key ,@clauses))
+
+(defun %load-toplevel (pending file)
+  ;; One top-level form of a file being loaded, with the restarts SBCL's LOAD offers.
+  (loop
+    (restart-case (return (%eval-pending-form pending))
+      (retry ()
+        :report (lambda (stream) (format stream "Retry EVAL of current toplevel form."))
+        nil)
+      (continue ()
+        :report (lambda (stream) (format stream "Ignore error and continue loading file ~S." file))
+        (return nil))
+      (abort ()
+        :report (lambda (stream) (format stream "Abort loading file ~S." file))
+        (return (%abort-load-marker))))))

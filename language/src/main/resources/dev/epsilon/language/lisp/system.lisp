@@ -220,3 +220,60 @@
     `(let ((,entries (%package-iterator-entries ,package-list ',symbol-types)))
        (macrolet ((,name () (list '%next-package-entry ',entries)))
          ,@body))))
+
+;;; COMPILE-FILE: reads every form (a reader error is a failure), makes the definitions that later
+;;; forms of the file need while it is compiled (DEFMACRO and the like, EVAL-WHEN
+;;; :COMPILE-TOPLEVEL, IN-PACKAGE), and writes an output file that LOAD accepts: the source itself.
+;;; Epsilon loads source faster than SBCL compiles it (benchmarks/load-sbcl), so no other format
+;;; is kept.
+(defun compile-file-pathname (input-file &key output-file &allow-other-keys)
+  (if output-file
+      (pathname output-file)
+      (let* ((name (namestring input-file))
+             (slash (or (position #\/ name :from-end t) -1))
+             (dot (position #\. name :from-end t :start (1+ slash))))
+        (pathname (concatenate 'string (subseq name 0 (or dot (length name))) ".efasl")))))
+
+(defparameter *compile-time-definers*
+  '(defmacro define-compiler-macro defsetf define-setf-expander define-modify-macro deftype
+    defpackage in-package define-symbol-macro defconstant defstruct defclass define-condition))
+
+(defun %compile-time-process (form)
+  ;; CLHS 3.2.3.1, as far as definitions that later forms of the file need.
+  (when (consp form)
+    (let ((head (car form)))
+      (cond ((eq head 'progn) (mapc #'%compile-time-process (cdr form)))
+            ((eq head 'eval-when)
+             (let ((situations (cadr form)))
+               (if (intersection situations '(:compile-toplevel compile))
+                   (eval `(progn ,@(cddr form)))
+                   (when (intersection situations '(:load-toplevel load))
+                     (mapc #'%compile-time-process (cddr form))))))
+            ((eq head 'locally) (mapc #'%compile-time-process (cdr form)))
+            ((member head *compile-time-definers*) (eval form))
+            ((and (symbolp head) (macro-function head))
+             (%compile-time-process (macroexpand-1 form)))))))
+
+(defun compile-file (input-file &key output-file verbose print external-format)
+  (declare (ignore print external-format))
+  (let ((output (compile-file-pathname input-file :output-file output-file))
+        (failure nil)
+        (*package* *package*)
+        (*readtable* *readtable*))
+    (when verbose (format t "~&; compiling file ~S~%" (namestring input-file)))
+    (handler-case
+        (with-open-file (in input-file)
+          (loop for form = (read in nil in)
+                until (eq form in)
+                do (%compile-time-process form)))
+      (error (e)
+        (setq failure t)
+        (format *error-output* "~&; caught ERROR while compiling ~A:~%;   ~A~%" (namestring input-file) e)))
+    (if failure
+        (values nil t t)
+        (progn
+          (with-open-file (in input-file)
+            (with-open-file (out output :direction :output :if-exists :supersede)
+              (loop for line = (read-line in nil) while line do (write-line line out))))
+          (when verbose (format t "~&; wrote ~S~%" (namestring output)))
+          (values (probe-file output) nil nil)))))

@@ -1,0 +1,4 @@
+(defvar *trace* nil)
+(push 1 *trace*)
+(error "boom in the middle")
+(push 3 *trace*)
