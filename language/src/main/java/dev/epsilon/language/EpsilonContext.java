@@ -124,7 +124,7 @@ public final class EpsilonContext {
         featuresVar.setSpecial(true);
         featuresVar.setValue(Lisp.list(keyword("EPSILON"), keyword("COMMON-LISP"), keyword("ANSI-CL"),
                 keyword("64-BIT"), keyword("LITTLE-ENDIAN"), keyword(archFeature()), keyword("LINUX"), keyword("UNIX")));
-        Printer.setPackageSource(this::currentPackage);
+        Printer.setPackageSource(new PrinterSettings());
     }
 
     private static String archFeature() {
@@ -407,6 +407,35 @@ public final class EpsilonContext {
 
     /** The C structs and unions this image defined. */
     public dev.epsilon.language.foreign.CStructs structs() { return structs; }
+
+    /** The printer's view of this image: the current package and the printer variables of the running thread. */
+    private final class PrinterSettings implements Printer.PackageSource {
+        private Object variable(String name) {
+            Symbol s = cl.findExternal(name);
+            return s == null ? null : s.value(EpsilonLanguage.thread(null));
+        }
+
+        @Override
+        public LispPackage currentPackage() {
+            return EpsilonContext.this.currentPackage();
+        }
+
+        @Override
+        public int printBase() {
+            return variable("*PRINT-BASE*") instanceof Long l && l >= 2 && l <= 36 ? (int) (long) l : 10;
+        }
+
+        @Override
+        public boolean printRadix() {
+            Object v = variable("*PRINT-RADIX*");
+            return v != null && v != Lisp.NIL && v != Symbol.UNBOUND;
+        }
+
+        @Override
+        public String printCase() {
+            return variable("*PRINT-CASE*") instanceof Symbol k && k.isKeyword() ? k.name() : "UPCASE";
+        }
+    }
 
     /** Symbol lookup for the reader, relative to the current package. */
     private final class ReaderTable implements SymbolTable {

@@ -99,6 +99,9 @@ public final class Analyzer {
         if (b != null && b.kind == Scope.Kind.SYMBOL_MACRO) {
             return analyze(b.macro, scope);
         }
+        if (b != null && b.kind == Scope.Kind.SPECIAL) {
+            return new ReadGlobalNode(s).at(currentSection);
+        }
         if (b != null) {
             return readVar(b.var, scope).at(currentSection);
         }
@@ -378,6 +381,11 @@ public final class Analyzer {
                 args = argCount(form, 1, Integer.MAX_VALUE);
                 return new MultipleValueProg1Node(analyze(args.get(0), scope), analyzeBody(((Cons) form.cdr).cdr, scope, false));
             }
+            case "PROGV": {
+                args = argCount(form, 2, Integer.MAX_VALUE);
+                return new dev.epsilon.language.nodes.ProgvNode(analyze(args.get(0), scope), analyze(args.get(1), scope),
+                        analyzeBody(((Cons) ((Cons) form.cdr).cdr).cdr, scope, false));
+            }
             case "LOAD-TIME-VALUE": {
                 args = argCount(form, 1, 2);
                 return new LoadTimeValueNode(analyze(args.get(0), scope));
@@ -410,7 +418,9 @@ public final class Analyzer {
                 continue;
             }
             LispNode value = analyze(args.get(i + 1), scope);
-            if (b != null) {
+            if (b != null && b.kind == Scope.Kind.SPECIAL) {
+                writes.add(new WriteGlobalNode(name, value));
+            } else if (b != null) {
                 writes.add(writeVar(b.var, value, scope));
             } else {
                 if (name.isConstant()) {
@@ -450,8 +460,9 @@ public final class Analyzer {
         List<Object> args = argCount(form, 1, Integer.MAX_VALUE);
         List<Binding> bindings = letBindings(args.get(0));
         Object body = ((Cons) form.cdr).cdr;
+        java.util.Set<Symbol> declared = declaredSpecials(body);
         if (sequential) {
-            return letStar(bindings, 0, body, scope);
+            return letStar(bindings, 0, body, scope, declared);
         }
         List<LispNode> inits = new ArrayList<>();
         List<Symbol> specials = new ArrayList<>();
@@ -461,7 +472,7 @@ public final class Analyzer {
             LispNode value = analyze(b.init(), scope);
             LexicalVar v = scope.function.newVar(b.name());
             inits.add(new WriteLocalNode(v, value, true));
-            if (b.name().isSpecial()) {
+            if (b.name().isSpecial() || declared.contains(b.name())) {
                 specials.add(b.name());
                 specialTemps.add(v);
             } else {
@@ -476,17 +487,18 @@ public final class Analyzer {
         return sequence(inits);
     }
 
-    private LispNode letStar(List<Binding> bindings, int i, Object body, Scope scope) {
+    private LispNode letStar(List<Binding> bindings, int i, Object body, Scope scope, java.util.Set<Symbol> declared) {
         if (i == bindings.size()) {
             return analyzeBody(body, scope, true);
         }
         Binding b = bindings.get(i);
         LispNode value = analyze(b.init(), scope);
-        if (b.name().isSpecial()) {
-            return new DynamicBindNode(b.name(), value, letStar(bindings, i + 1, body, scope));
+        if (b.name().isSpecial() || declared.contains(b.name())) {
+            // Later init forms see the dynamic binding too.
+            return new DynamicBindNode(b.name(), value, letStar(bindings, i + 1, body, scope.bindSpecial(b.name()), declared));
         }
         LexicalVar v = scope.function.newVar(b.name());
-        LispNode rest = letStar(bindings, i + 1, body, scope.bind(Scope.Kind.VARIABLE, b.name(), v));
+        LispNode rest = letStar(bindings, i + 1, body, scope.bind(Scope.Kind.VARIABLE, b.name(), v), declared);
         return sequence(List.of(new WriteLocalNode(v, value, true), rest));
     }
 
@@ -575,6 +587,16 @@ public final class Analyzer {
             bodyForms = Lisp.list(new Cons(context.clSymbol("LET*"), new Cons(Lisp.fromList(auxBindings, Lisp.NIL), skipDocstring(body))));
         }
         LispNode bodyNode = analyzeBody(skipDocstring(bodyForms), inner, true);
+        // Parameters declared SPECIAL are bound dynamically to their values around the body.
+        java.util.Set<Symbol> specialParams = declaredSpecials(skipDocstring(bodyForms));
+        if (!specialParams.isEmpty()) {
+            for (Symbol p : specialParams) {
+                Scope b = inner.lookupVariable(p);
+                if (b != null && b.kind == Scope.Kind.VARIABLE && b.var.home() == fs) {
+                    bodyNode = new DynamicBindNode(p, new ReadLocalNode(b.var), bodyNode);
+                }
+            }
+        }
         ArgumentsNode prologue = new ArgumentsNode(displayName, required.toArray(new LexicalVar[0]),
                 optional.toArray(new ArgumentsNode.Param[0]), rest, keys.toArray(new ArgumentsNode.Param[0]),
                 ll.acceptsKeys(), ll.allowOtherKeys());
@@ -760,6 +782,11 @@ public final class Analyzer {
     /** A body: forms in order; leading declarations are skipped where they are allowed. */
     LispNode analyzeBody(Object forms, Scope scope, boolean declarationsAllowed) {
         List<Object> list = properList(forms, "body");
+        if (declarationsAllowed) {
+            for (Symbol s : declaredSpecials(forms)) {
+                scope = scope.bindSpecial(s);
+            }
+        }
         List<LispNode> nodes = new ArrayList<>();
         boolean leading = declarationsAllowed;
         for (Object f : list) {
@@ -770,6 +797,29 @@ public final class Analyzer {
             nodes.add(analyze(f, scope));
         }
         return sequence(nodes);
+    }
+
+    /** The symbols a body's leading declarations declare SPECIAL. */
+    private java.util.Set<Symbol> declaredSpecials(Object body) {
+        java.util.Set<Symbol> out = new java.util.LinkedHashSet<>();
+        for (Object o = body; o instanceof Cons c; o = c.cdr) {
+            if (c.car instanceof String && c.cdr instanceof Cons) {
+                continue;   // a docstring among the declarations
+            }
+            if (!(c.car instanceof Cons d && isSymbol(d.car, "DECLARE"))) {
+                break;
+            }
+            for (Object spec = d.cdr; spec instanceof Cons sc; spec = sc.cdr) {
+                if (sc.car instanceof Cons sd && isSymbol(sd.car, "SPECIAL")) {
+                    for (Object n = sd.cdr; n instanceof Cons nc; n = nc.cdr) {
+                        if (nc.car instanceof Symbol sym) {
+                            out.add(sym);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static LispNode sequence(List<LispNode> nodes) {

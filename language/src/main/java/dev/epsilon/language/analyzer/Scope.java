@@ -7,7 +7,7 @@ import dev.epsilon.language.runtime.Symbol;
  * local macros and blocks, each entry belonging to the function that binds it.
  */
 final class Scope {
-    enum Kind { VARIABLE, SYMBOL_MACRO, FUNCTION, MACRO, BLOCK, TAG }
+    enum Kind { VARIABLE, SYMBOL_MACRO, SPECIAL, FUNCTION, MACRO, BLOCK, TAG }
 
     final Scope next;
     final Kind kind;
@@ -65,6 +65,11 @@ final class Scope {
         return new Scope(this, Kind.MACRO, name, null, expander, function);
     }
 
+    /** A local (special x) declaration: references to x in this scope are to its dynamic value. */
+    Scope bindSpecial(Symbol name) {
+        return new Scope(this, Kind.SPECIAL, name, null, null, function);
+    }
+
     /** A symbol macro: {@code macro} holds the expansion form. */
     Scope bindSymbolMacro(Symbol name, Object expansion) {
         return new Scope(this, Kind.SYMBOL_MACRO, name, null, expansion, function);
@@ -73,7 +78,7 @@ final class Scope {
     /** The innermost variable or symbol macro named {@code name}. */
     Scope lookupVariable(Symbol name) {
         for (Scope s = this; s != null; s = s.next) {
-            if ((s.kind == Kind.VARIABLE || s.kind == Kind.SYMBOL_MACRO) && s.name == name) {
+            if ((s.kind == Kind.VARIABLE || s.kind == Kind.SYMBOL_MACRO || s.kind == Kind.SPECIAL) && s.name == name) {
                 return s;
             }
         }

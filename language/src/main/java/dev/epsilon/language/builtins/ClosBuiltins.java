@@ -41,6 +41,7 @@ final class ClosBuiltins {
         });
         b.cl("CLASS-OF", 1, 1, a -> classes.classOf(a[0]));
         b.cl("TYPE-OF", 1, 1, a -> typeOf(cx, a[0]));
+        b.function(sys, "%TYPE-EXPAND", 1, 1, new FunctionBuiltin(a -> cx.types().expand(a[0])));
         b.cl("CLASS-NAME", 1, 1, a -> ((LispClass) a[0]).name());
         b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
         b.cl("SUBTYPEP", 2, 3, a -> {
@@ -290,13 +291,15 @@ final class ClosBuiltins {
         List<Symbol> names = new ArrayList<>();
         List<List<Object>> initargs = new ArrayList<>();
         List<Object> initfunctions = new ArrayList<>();
+        List<Boolean> classAllocated = new ArrayList<>();
         for (Object spec : Lisp.toJavaList(a[3])) {
             List<Object> parts = Lisp.toJavaList(spec);
             names.add((Symbol) parts.get(0));
             initargs.add(Lisp.toJavaList(parts.get(1)));
             initfunctions.add(parts.get(2) == Lisp.NIL ? null : parts.get(2));
+            classAllocated.add(parts.size() > 3 && parts.get(3) instanceof Symbol k && k.name().equals("CLASS"));
         }
-        return cx.classes().ensureClass(name, kind, supers, names, initargs, initfunctions);
+        return cx.classes().ensureClass(name, kind, supers, names, initargs, initfunctions, classAllocated);
     }
 
     private static LispFunction ensureGeneric(EpsilonContext cx, Symbol name, int required) {

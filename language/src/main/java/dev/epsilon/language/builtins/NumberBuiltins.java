@@ -128,8 +128,12 @@ final class NumberBuiltins {
                 ? floatResult(a[0] instanceof Double || a[1] instanceof Double ? 1.0d : a[0], Math.atan2(Arith.toDouble(a[0]), Arith.toDouble(a[1])))
                 : floatResult(a[0], Math.atan(Arith.toDouble(a[0]))));
         b.cl("FLOAT", 1, 2, a -> {
-            if (a.length > 1 && a[1] instanceof Double || a[0] instanceof Double) {
-                return Arith.toDouble(a[0]);
+            // With a prototype, the prototype's format; without, a float stays as it is.
+            if (a.length > 1) {
+                return a[1] instanceof Double ? (Object) Arith.toDouble(a[0]) : (Object) (float) Arith.toDouble(a[0]);
+            }
+            if (a[0] instanceof Double || a[0] instanceof Float) {
+                return a[0];
             }
             return (float) Arith.toDouble(a[0]);
         });

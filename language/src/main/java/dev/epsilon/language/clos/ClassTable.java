@@ -166,6 +166,12 @@ public final class ClassTable {
     @TruffleBoundary
     public LispClass ensureClass(Symbol name, LispClass.Kind kind, List<LispClass> supers,
                                  List<Symbol> slotNames, List<List<Object>> initargs, List<Object> initfunctions) {
+        return ensureClass(name, kind, supers, slotNames, initargs, initfunctions,
+                java.util.Collections.nCopies(slotNames.size(), false));
+    }
+
+    public LispClass ensureClass(Symbol name, LispClass.Kind kind, List<LispClass> supers, List<Symbol> slotNames,
+                                 List<List<Object>> initargs, List<Object> initfunctions, List<Boolean> classAllocated) {
         List<LispClass> effectiveSupers = new ArrayList<>(supers);
         if (effectiveSupers.isEmpty()) {
             effectiveSupers.add(switch (kind) {
@@ -181,7 +187,7 @@ public final class ClassTable {
         } else {
             c.redefine(effectiveSupers);
         }
-        c.setSlots(slotNames, initargs, initfunctions);
+        c.setSlots(slotNames, initargs, initfunctions, classAllocated);
         return c;
     }
 }

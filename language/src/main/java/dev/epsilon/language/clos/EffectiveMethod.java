@@ -31,7 +31,8 @@ final class EffectiveMethod {
 
     Object runWithoutArounds(Object[] args) {
         if (primaries.isEmpty()) {
-            throw generic.noApplicableMethod(args);
+            // Signalled here, so HANDLER-CASE and HANDLER-BIND see it before it unwinds.
+            throw Conditions.signalled(null, generic.noApplicableMethod(args));
         }
         for (LispMethod m : befores) {
             invoke(m, new MethodChain(generic, List.of(), 0, args, null), args);

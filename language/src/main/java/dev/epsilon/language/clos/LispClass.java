@@ -24,12 +24,15 @@ public final class LispClass implements TruffleObject {
         public final List<Object> initargs;
         public final Object initfunction;   // a LispFunction of no arguments, or null
         public final int index;
+        /** The one value cell of a slot with :ALLOCATION :CLASS, shared by subclasses that inherit it; null for instance slots. */
+        public final Object[] shared;
 
-        Slot(Symbol name, List<Object> initargs, Object initfunction, int index) {
+        Slot(Symbol name, List<Object> initargs, Object initfunction, int index, Object[] shared) {
             this.name = name;
             this.initargs = initargs;
             this.initfunction = initfunction;
             this.index = index;
+            this.shared = shared;
         }
     }
 
@@ -124,12 +127,12 @@ public final class LispClass implements TruffleObject {
 
     /** Slots in index order: inherited ones first (most general class first), then this class's own. */
     @TruffleBoundary
-    void setSlots(List<Symbol> names, List<List<Object>> initargs, List<Object> initfunctions) {
+    void setSlots(List<Symbol> names, List<List<Object>> initargs, List<Object> initfunctions, List<Boolean> classAllocated) {
         slots.clear();
         for (int i = precedence.size() - 1; i >= 1; i--) {
             for (Slot s : precedence.get(i).slots.values()) {
                 if (!slots.containsKey(s.name)) {
-                    slots.put(s.name, new Slot(s.name, s.initargs, s.initfunction, slots.size()));
+                    slots.put(s.name, new Slot(s.name, s.initargs, s.initfunction, slots.size(), s.shared));
                 }
             }
         }
@@ -137,16 +140,29 @@ public final class LispClass implements TruffleObject {
             Slot inherited = slots.get(names.get(i));
             List<Object> args = new ArrayList<>(initargs.get(i));
             Object init = initfunctions.get(i);
+            Object[] shared = classAllocated.get(i) ? new Object[]{StandardObject.UNBOUND_SLOT} : null;
             if (inherited != null) {
                 args.addAll(inherited.initargs);
                 if (init == null) {
                     init = inherited.initfunction;
                 }
-                slots.put(names.get(i), new Slot(names.get(i), args, init, inherited.index));
+                slots.put(names.get(i), new Slot(names.get(i), args, init, inherited.index, shared));
             } else {
-                slots.put(names.get(i), new Slot(names.get(i), args, init, slots.size()));
+                slots.put(names.get(i), new Slot(names.get(i), args, init, slots.size(), shared));
             }
         }
+        sharedCells = new Object[slots.size()][];
+        for (Slot s : slots.values()) {
+            sharedCells[s.index] = s.shared;
+        }
+    }
+
+    private Object[][] sharedCells = new Object[0][];
+
+    /** The shared cell of the slot at {@code index}, or null when each instance has its own. */
+    Object[] sharedCell(int index) {
+        Object[][] cells = sharedCells;
+        return index < cells.length ? cells[index] : null;
     }
 
     public Slot slot(Symbol slotName) { return slots.get(slotName); }

@@ -30,9 +30,19 @@ public final class StandardObject implements TruffleObject {
 
     public LispClass lispClass() { return lispClass; }
 
-    public Object slotValue(int index) { return slots[index]; }
+    public Object slotValue(int index) {
+        Object[] shared = lispClass.sharedCell(index);
+        return shared != null ? shared[0] : slots[index];
+    }
 
-    public void setSlotValue(int index, Object value) { slots[index] = value; }
+    public void setSlotValue(int index, Object value) {
+        Object[] shared = lispClass.sharedCell(index);
+        if (shared != null) {
+            shared[0] = value;
+        } else {
+            slots[index] = value;
+        }
+    }
 
     /** After a class is redefined with more slots, instances grow on their next access. */
     public void ensureCapacity(int n) {

@@ -9,9 +9,27 @@ public final class Printer {
     private Printer() {
     }
 
-    /** Supplies the current package, which decides whether symbols print with a prefix. */
+    /**
+     * Supplies the current package, which decides whether symbols print with a prefix, and the
+     * printer variables of the running thread.
+     */
     public interface PackageSource {
         LispPackage currentPackage();
+
+        /** *PRINT-BASE*. */
+        default int printBase() {
+            return 10;
+        }
+
+        /** *PRINT-RADIX*. */
+        default boolean printRadix() {
+            return false;
+        }
+
+        /** *PRINT-CASE*: UPCASE, DOWNCASE or CAPITALIZE. */
+        default String printCase() {
+            return "UPCASE";
+        }
     }
 
     private static volatile PackageSource packageSource = () -> null;
@@ -50,7 +68,7 @@ public final class Printer {
         if (o instanceof Symbol s) {
             printSymbol(s, escape, b);
         } else if (o instanceof Long || o instanceof BigInteger) {
-            b.append(o);
+            printInteger(o, b);
         } else if (o instanceof String s) {
             if (escape) {
                 b.append('"');
@@ -103,7 +121,14 @@ public final class Printer {
             print(z.imag, escape, b);
             b.append(')');
         } else if (o instanceof Ratio r) {
-            b.append(r);
+            int base = packageSource.printBase();
+            if (base == 10 && !packageSource.printRadix()) {
+                b.append(r);
+            } else {
+                radixPrefix(base, true, b);
+                b.append(r.numerator.toString(base).toUpperCase(java.util.Locale.ROOT)).append('/')
+                        .append(r.denominator.toString(base).toUpperCase(java.util.Locale.ROOT));
+            }
         } else if (o instanceof Pathname p) {
             if (escape) {
                 b.append("#P");
@@ -234,9 +259,56 @@ public final class Printer {
         return null;
     }
 
+    /** An integer in *PRINT-BASE*, with the radix marker *PRINT-RADIX* asks for. */
+    private static void printInteger(Object n, StringBuilder b) {
+        int base = packageSource.printBase();
+        boolean radix = packageSource.printRadix();
+        if (base == 10) {
+            b.append(n);
+            if (radix) {
+                b.append('.');
+            }
+            return;
+        }
+        if (radix) {
+            radixPrefix(base, false, b);
+        }
+        String digits = n instanceof Long l ? Long.toString(l, base) : ((BigInteger) n).toString(base);
+        b.append(digits.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static void radixPrefix(int base, boolean ratio, StringBuilder b) {
+        switch (base) {
+            case 2 -> b.append("#b");
+            case 8 -> b.append("#o");
+            case 16 -> b.append("#x");
+            default -> b.append('#').append(base).append('r');
+        }
+    }
+
+    /** A symbol name in *PRINT-CASE*: only its uppercase letters change (they are what reads back the same). */
+    private static String inPrintCase(String name) {
+        String mode = packageSource.printCase();
+        if (mode.equals("UPCASE")) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        boolean wordStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                out.append(mode.equals("CAPITALIZE") && wordStart ? c : Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+            wordStart = !Character.isLetterOrDigit(c);
+        }
+        return out.toString();
+    }
+
     private static void printSymbol(Symbol s, boolean escape, StringBuilder b) {
         if (!escape) {
-            b.append(s.name());
+            b.append(inPrintCase(s.name()));
             return;
         }
         if (s.isKeyword()) {
@@ -247,12 +319,13 @@ public final class Printer {
         if (s.home() == null) {
             b.append("#:");
         } else if (current != null && current.find(s.name()) != s) {
-            b.append(s.home().name()).append(s.home().isExternal(s) ? ":" : "::");
+            b.append(inPrintCase(s.home().name())).append(s.home().isExternal(s) ? ":" : "::");
         }
         b.append(escapeName(s.name()));
     }
 
     private static String escapeName(String name) {
+        String cased = inPrintCase(name);
         boolean plain = !name.isEmpty();
         for (int i = 0; i < name.length() && plain; i++) {
             char c = name.charAt(i);
@@ -261,7 +334,7 @@ public final class Printer {
         if (plain && looksLikeNumber(name)) {
             plain = false;
         }
-        return plain ? name : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
+        return plain ? cased : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
     }
 
     private static boolean looksLikeNumber(String name) {

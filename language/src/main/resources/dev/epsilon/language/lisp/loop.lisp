@@ -13,6 +13,13 @@
 (defvar *loop-accumulators*)
 (defvar *loop-default-result*)
 (defvar *loop-final-value*)
+;; Inside FOR ... AND FOR ...: the steps made before the group, so a later clause's THEN form can be
+;; computed before the group's variables step (the clauses step in parallel); :NONE outside a group.
+(defvar *loop-and-base* :none)
+
+(defun %loop-insert-above (list base form)
+  ;; LIST with FORM inserted just before its tail BASE (steps run back to front).
+  (if (eq list base) (cons form list) (cons (car list) (%loop-insert-above (cdr list) base form))))
 
 (defun %loop-keyword-p (x &rest names)
   (and (symbolp x) (not (null x)) (member (symbol-name x) names :test (function string=))))
@@ -78,7 +85,12 @@
          (if (%loop-keyword-p (%loop-peek) "THEN")
              (let ((then (progn (%loop-next) (%loop-next))) (flag (gensym "FIRST")))
                (%loop-bind flag t)
-               (dolist (f (%loop-destructure var `(if ,flag ,first ,then))) (push f *loop-top*))
+               (if (eq *loop-and-base* :none)
+                   (dolist (f (%loop-destructure var `(if ,flag ,first ,then))) (push f *loop-top*))
+                   (let ((next (gensym "NEXT")))
+                     (%loop-bind next nil)
+                     (setq *loop-steps* (%loop-insert-above *loop-steps* *loop-and-base* `(setq ,next ,then)))
+                     (dolist (f (%loop-destructure var `(if ,flag ,first ,next))) (push f *loop-top*))))
                (push `(setq ,flag nil) *loop-top*))
              (dolist (f (%loop-destructure var first)) (push f *loop-top*)))))
       ((%loop-keyword-p word "ACROSS")
@@ -219,8 +231,11 @@
                        (%loop-bind var nil)))
                  (if (%loop-keyword-p (%loop-peek) "AND") (%loop-next) (return))))
               ((%loop-keyword-p word "FOR" "AS")
-               (%loop-for)
-               (loop (if (%loop-keyword-p (%loop-peek) "AND") (progn (%loop-next) (%loop-for)) (return))))
+               (let ((base *loop-steps*))
+                 (%loop-for)
+                 (loop (if (%loop-keyword-p (%loop-peek) "AND")
+                           (progn (%loop-next) (let ((*loop-and-base* base)) (%loop-for)))
+                           (return)))))
               ((%loop-keyword-p word "REPEAT")
                (let ((n (gensym "COUNT")))
                  (%loop-bind n (%loop-next))

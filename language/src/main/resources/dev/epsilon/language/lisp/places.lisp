@@ -315,3 +315,7 @@
     (values temps args (list new)
             `(apply (function (setf ,(cadr function))) ,new ,@temps)
             `(apply ,function ,@temps))))
+
+(define-setf-place symbol-plist (symbol) v `(%set-symbol-plist ,symbol ,v))
+
+(defun %expand-type (type) (%type-expand type))

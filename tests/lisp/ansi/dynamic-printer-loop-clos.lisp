@@ -1,0 +1,18 @@
+;;; NO-APPLICABLE-METHOD under HANDLER-CASE, local SPECIAL declarations, PROGV, *PRINT-BASE* /
+;;; *PRINT-RADIX* / *PRINT-CASE*, LOOP FOR ... AND stepping in parallel, :ALLOCATION :CLASS (SBCL made the .out).
+(defgeneric area (s))
+(print (handler-case (area 42) (error (e) (list :caught (typep e (quote error))))))
+(defvar *dyn* 1)
+(defun read-dyn () *dyn*)
+(print (let ((x 5)) (declare (special x)) (funcall (lambda () (symbol-value 'x)))))
+(print (progv '(*dyn*) '(2) (read-dyn)))
+(print (let ((*print-base* 16)) (format nil "~a ~s" 255 255)))
+(print (let ((*print-base* 2) (*print-radix* t)) (prin1-to-string 5)))
+(print (let ((*print-case* :downcase)) (prin1-to-string '(foo bar))))
+(print (loop for x in '(1 2 3) and y = 10 then x collect (list x y)))
+(defclass counter () ((count :allocation :class :initform 0 :accessor counter-count)))
+(let ((a (make-instance 'counter)) (b (make-instance 'counter)))
+  (incf (counter-count a))
+  (print (counter-count b)))
+(print (loop for x from 1 to 3 and y = 0 then x collect (list x y)))
+(print (loop for a = 1 then b and b = 1 then (+ a b) repeat 6 collect a))

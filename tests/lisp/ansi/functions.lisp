@@ -1,0 +1,11 @@
+;;; CXRs, MAKE-SEQUENCE, BOOLE, bit arrays, float decomposition, PROG, LAMBDA (SBCL made functions.out).
+(print (list (caddar '((1 2 3))) (make-sequence 'list 2 :initial-element 'a) (make-sequence 'string 3 :initial-element #\z) (make-sequence '(vector fixnum) 2 :initial-element 7)))
+(print (list (boole boole-and 12 10) (bit-and #*1100 #*1010) (sbit #*01 1) (array-in-bounds-p #2a((1 2)) 0 1)))
+(print (multiple-value-list (integer-decode-float 1.5)))
+(print (multiple-value-list (decode-float 10.0d0)))
+(print (multiple-value-list (integer-decode-float 0.1d0)))
+(print (list (scale-float 1.0 3) (float-sign -2.0) (float-digits 1d0) (asinh 1.0) (cis 0.0)))
+(print (prog ((i 0)) top (incf i) (when (< i 3) (go top)) (return i)))
+(print (funcall (lambda (x) (* x 2)) 4))
+(print (multiple-value-list (get-properties '(:a 1 :b 2) '(:b))))
+(print (list (string-not-lessp "abc" "ABD") (char-not-equal #\a #\B) (standard-char-p #\a)))
