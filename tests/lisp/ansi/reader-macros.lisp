@@ -46,3 +46,10 @@
          (read s)))
 (print ``(a ,,(+ 1 2) ,',(+ 3 4)))
 (print (eval (let ((x '(1 2))) ``(list ,,@x))))
+(let ((*readtable* (copy-readtable nil)))
+  ;; A macro that returns no values reads nothing, like a comment.
+  (set-macro-character #\! (lambda (stream char) (declare (ignore char)) (read-line stream) (values)))
+  (print (read-from-string "(a ! the rest of this line
+ b)")))
+(defmacro broken () (error "expanding BROKEN fails"))
+(print (ignore-errors (broken) :not-reached))

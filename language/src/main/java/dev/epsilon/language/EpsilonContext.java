@@ -508,7 +508,7 @@ public final class EpsilonContext {
 
         @Override
         public Object call(Object function, Object... args) {
-            return dev.epsilon.language.runtime.FunctionDesignators.resolve(function, "a reader macro").callUncached(args);
+            return dev.epsilon.language.runtime.FunctionDesignators.resolve(function, "a reader macro").callUncachedAllValues(args);
         }
 
         @Override

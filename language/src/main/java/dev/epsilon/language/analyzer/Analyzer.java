@@ -137,14 +137,14 @@ public final class Analyzer {
             }
             Scope local = scope.lookupOperator(op);
             if (local != null && local.kind == Scope.Kind.MACRO) {
-                return analyze(((LispFunction) local.macro).callUncached(form, new MacroEnvironment(scope)), scope);
+                return analyze(expandMacro((LispFunction) local.macro, form, scope), scope);
             }
             if (local != null) {
                 return new FuncallNode(readVar(local.var, scope), analyzeArgs(form.cdr, scope));
             }
             LispFunction macro = op.macro();
             if (macro != null) {
-                return analyze(macro.callUncached(form, new MacroEnvironment(scope)), scope);
+                return analyze(expandMacro(macro, form, scope), scope);
             }
             LispNode foreign = foreignCallSite(op, form, scope);
             if (foreign != null) {
@@ -160,6 +160,24 @@ public final class Analyzer {
             return new FuncallNode(analyzeFunction(lambda, scope), analyzeArgs(form.cdr, scope));
         }
         throw error("illegal function call: " + Printer.prin1ToString(form));
+    }
+
+    /**
+     * A macro form's expansion. An error while expanding becomes the form's expansion, signalled
+     * when the form runs, as a compiler would report it (so a HANDLER-CASE around the form sees it);
+     * SYS::%EXPAND-MACRO does that once the condition system is loaded.
+     */
+    private Object expandMacro(LispFunction macro, Cons form, Scope scope) {
+        MacroEnvironment env = new MacroEnvironment(scope);
+        Symbol guarded = context.systemPackage().findPresent("%EXPAND-MACRO");
+        if (guarded == null || guarded.function() == null) {
+            return macro.callUncached(form, env);
+        }
+        Object[] result = dev.epsilon.language.runtime.Values.all(guarded.function().callUncachedAllValues(macro, form, env));
+        if (result.length > 1 && result[1] != Lisp.NIL) {
+            return Lisp.list(context.clSymbol("ERROR"), Lisp.list(context.clSymbol("QUOTE"), result[1]));
+        }
+        return result[0];
     }
 
     /**

@@ -52,6 +52,12 @@ public final class LispFunction implements TruffleObject {
         return Values.primary(callTarget.call(frameArguments(args)));
     }
 
+    /** Like {@link #callUncached}, but keeping every value (a {@link Values} when there are not exactly one). */
+    @TruffleBoundary
+    public Object callUncachedAllValues(Object... args) {
+        return callTarget.call(frameArguments(args));
+    }
+
     @Override
     @TruffleBoundary
     public String toString() {

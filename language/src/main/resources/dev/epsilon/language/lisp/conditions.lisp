@@ -239,3 +239,9 @@
       (abort ()
         :report (lambda (stream) (format stream "Abort loading file ~S." file))
         (return (%abort-load-marker))))))
+
+(defun %expand-macro (function form environment)
+  ;; The expansion, or NIL and the error that expanding signalled (the analyzer makes the form
+  ;; signal it when it runs, as SBCL's compiler does).
+  (handler-case (values (funcall function form environment) nil)
+    (error (condition) (values nil condition))))
