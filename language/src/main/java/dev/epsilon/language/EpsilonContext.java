@@ -364,6 +364,26 @@ public final class EpsilonContext {
     }
 
     @TruffleBoundary
+    public synchronized void renamePackage(LispPackage p, String newName, java.util.List<String> nicknames) {
+        packages.values().removeIf(q -> q == p);
+        p.rename(newName, nicknames);
+        packages.put(newName, p);
+        for (String n : nicknames) {
+            packages.put(n, p);
+        }
+    }
+
+    /** DELETE-PACKAGE: forgets the package's names; packages that used it stop using it. */
+    @TruffleBoundary
+    public synchronized boolean deletePackage(LispPackage p) {
+        boolean present = packages.values().removeIf(q -> q == p);
+        for (LispPackage q : packages.values()) {
+            q.unuse(p);
+        }
+        return present;
+    }
+
+    @TruffleBoundary
     public synchronized java.util.Collection<LispPackage> allPackages() {
         return new java.util.LinkedHashSet<>(packages.values());
     }

@@ -182,7 +182,11 @@ final class StreamBuiltins {
         b.cl("OPEN", 1, -1, a -> open(cx, a));
         b.cl("PROBE-FILE", 1, 1, a -> {
             Path p = Path.of(Strings.namestring(a[0]));
-            return Files.exists(p) ? new Pathname(p.toAbsolutePath().normalize().toString()) : Lisp.NIL;
+            if (!Files.exists(p)) {
+                return Lisp.NIL;
+            }
+            String truename = p.toAbsolutePath().normalize().toString();
+            return new Pathname(Files.isDirectory(p) && !truename.endsWith("/") ? truename + "/" : truename);
         });
         b.cl("DELETE-FILE", 1, 1, a -> {
             try {

@@ -112,6 +112,55 @@ final class SymbolBuiltins {
             }
             return Lisp.T;
         });
+        b.cl("UNEXPORT", 1, 2, a -> {
+            LispPackage p = a.length > 1 ? pkg(cx, a[1], "UNEXPORT") : cx.currentPackage();
+            for (Object s : symbols(a[0])) {
+                p.unexport(Builtins.symbol(s, "UNEXPORT"));
+            }
+            return Lisp.T;
+        });
+        b.cl("UNINTERN", 1, 2, a -> {
+            LispPackage p = a.length > 1 ? pkg(cx, a[1], "UNINTERN") : cx.currentPackage();
+            return Lisp.bool(p.unintern(Builtins.symbol(a[0], "UNINTERN")));
+        });
+        b.cl("UNUSE-PACKAGE", 1, 2, a -> {
+            LispPackage p = a.length > 1 ? pkg(cx, a[1], "UNUSE-PACKAGE") : cx.currentPackage();
+            for (Object u : symbols(a[0])) {
+                p.unuse(pkg(cx, u, "UNUSE-PACKAGE"));
+            }
+            return Lisp.T;
+        });
+        b.cl("SHADOWING-IMPORT", 1, 2, a -> {
+            LispPackage p = a.length > 1 ? pkg(cx, a[1], "SHADOWING-IMPORT") : cx.currentPackage();
+            for (Object s : symbols(a[0])) {
+                p.shadowingImport(Builtins.symbol(s, "SHADOWING-IMPORT"));
+            }
+            return Lisp.T;
+        });
+        b.cl("PACKAGE-SHADOWING-SYMBOLS", 1, 1, a -> Lisp.fromList(new ArrayList<>(pkg(cx, a[0], "PACKAGE-SHADOWING-SYMBOLS").shadowingSymbols()), Lisp.NIL));
+        b.cl("PACKAGE-USED-BY-LIST", 1, 1, a -> {
+            LispPackage p = pkg(cx, a[0], "PACKAGE-USED-BY-LIST");
+            List<Object> users = new ArrayList<>();
+            for (LispPackage q : cx.allPackages()) {
+                if (q.uses().contains(p)) {
+                    users.add(q);
+                }
+            }
+            return Lisp.fromList(users, Lisp.NIL);
+        });
+        b.cl("RENAME-PACKAGE", 2, 3, a -> {
+            LispPackage p = pkg(cx, a[0], "RENAME-PACKAGE");
+            List<String> nicknames = new ArrayList<>();
+            for (Object n : a.length > 2 ? Lisp.toJavaList(a[2]) : List.of()) {
+                nicknames.add(Strings.designator(n, "RENAME-PACKAGE"));
+            }
+            cx.renamePackage(p, Strings.designator(a[1] instanceof LispPackage q ? q.name() : a[1], "RENAME-PACKAGE"), nicknames);
+            return p;
+        });
+        b.cl("DELETE-PACKAGE", 1, 1, a -> {
+            LispPackage p = a[0] instanceof LispPackage q ? q : cx.findPackage(Strings.designator(a[0], "DELETE-PACKAGE"));
+            return Lisp.bool(p != null && cx.deletePackage(p));
+        });
         b.cl("USE-PACKAGE", 1, 2, a -> {
             LispPackage p = a.length > 1 ? pkg(cx, a[1], "USE-PACKAGE") : cx.currentPackage();
             for (Object u : symbols(a[0])) {

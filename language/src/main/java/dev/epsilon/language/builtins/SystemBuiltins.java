@@ -156,6 +156,75 @@ final class SystemBuiltins {
             return cx.evalTopLevel(p.form(), p.map(), p.source());
         }));
         b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
+        b.cl("ENSURE-DIRECTORIES-EXIST", 1, -1, a -> {
+            String path = Strings.namestring(a[0]);
+            String dir = path.substring(0, path.lastIndexOf('/') + 1);
+            boolean created = false;
+            if (!dir.isEmpty()) {
+                com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(dir);
+                if (!f.exists()) {
+                    try {
+                        f.createDirectories();
+                        created = true;
+                    } catch (IOException e) {
+                        throw LispError.error("FILE-ERROR", "cannot create directory " + dir + ": " + e.getMessage(), "PATHNAME", a[0]);
+                    }
+                }
+            }
+            return dev.epsilon.language.runtime.Values.of(new Object[]{a[0], Lisp.bool(created)});
+        });
+        b.cl("FILE-WRITE-DATE", 1, 1, a -> {
+            com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
+            try {
+                // Universal time counts seconds from 1900-01-01T00:00Z.
+                return f.getLastModifiedTime().toMillis() / 1000 + 2208988800L;
+            } catch (IOException e) {
+                return Lisp.NIL;
+            }
+        });
+        b.cl("RENAME-FILE", 2, 2, a -> {
+            String from = Strings.namestring(a[0]);
+            String to = Strings.namestring(a[1]);
+            try {
+                cx.env().getPublicTruffleFile(from).move(cx.env().getPublicTruffleFile(to));
+            } catch (IOException e) {
+                throw LispError.error("FILE-ERROR", "cannot rename " + from + " to " + to + ": " + e.getMessage(), "PATHNAME", a[0]);
+            }
+            Pathname result = new Pathname(to);
+            return dev.epsilon.language.runtime.Values.of(new Object[]{result, new Pathname(from), result});
+        });
+        b.function(sys, "%DECODE-UNIVERSAL-TIME", 2, 2, new FunctionBuiltin(a -> {
+            // (second minute hour date month year day daylight-p zone), day 0 = Monday, zone in hours west.
+            long seconds = Args.integer(a[0], "DECODE-UNIVERSAL-TIME") - 2208988800L;
+            java.time.Instant instant = java.time.Instant.ofEpochSecond(seconds);
+            java.time.ZoneId zone;
+            boolean daylight = false;
+            Object westHours;
+            if (a[1] == Lisp.NIL) {
+                zone = java.time.ZoneId.systemDefault();
+                daylight = zone.getRules().isDaylightSavings(instant);
+                int standard = zone.getRules().getStandardOffset(instant).getTotalSeconds();
+                westHours = dev.epsilon.language.runtime.Ratio.of(java.math.BigInteger.valueOf(-standard), java.math.BigInteger.valueOf(3600));
+            } else {
+                long west = Math.round(Arith.toDouble(a[1]) * 3600);
+                zone = java.time.ZoneOffset.ofTotalSeconds((int) -west);
+                westHours = a[1];
+            }
+            java.time.ZonedDateTime t = instant.atZone(zone);
+            return dev.epsilon.language.runtime.Values.of(new Object[]{(long) t.getSecond(), (long) t.getMinute(), (long) t.getHour(),
+                (long) t.getDayOfMonth(), (long) t.getMonthValue(), (long) t.getYear(), (long) (t.getDayOfWeek().getValue() - 1),
+                Lisp.bool(daylight), westHours});
+        }));
+        b.function(sys, "%ENCODE-UNIVERSAL-TIME", 7, 7, new FunctionBuiltin(a -> {
+            java.time.LocalDateTime local = java.time.LocalDateTime.of((int) Args.integer(a[5], "ENCODE-UNIVERSAL-TIME"),
+                    (int) Args.integer(a[4], "ENCODE-UNIVERSAL-TIME"), (int) Args.integer(a[3], "ENCODE-UNIVERSAL-TIME"),
+                    (int) Args.integer(a[2], "ENCODE-UNIVERSAL-TIME"), (int) Args.integer(a[1], "ENCODE-UNIVERSAL-TIME"),
+                    (int) Args.integer(a[0], "ENCODE-UNIVERSAL-TIME"));
+            long epoch = a[6] == Lisp.NIL
+                    ? local.atZone(java.time.ZoneId.systemDefault()).toEpochSecond()
+                    : local.toEpochSecond(java.time.ZoneOffset.UTC) + Math.round(Arith.toDouble(a[6]) * 3600);
+            return epoch + 2208988800L;
+        }));
         b.function(sys, "%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
         b.cl("USER-HOMEDIR-PATHNAME", 0, 1, a -> {
             String home = System.getProperty("user.home", "/");

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /** A Common Lisp package: internal and external symbols, used packages, nicknames. */
 public final class LispPackage {
-    private final String name;
+    private String name;
     private final List<String> nicknames = new ArrayList<>();
     private final Map<String, Symbol> internal = new LinkedHashMap<>();
     private final Map<String, Symbol> external = new LinkedHashMap<>();
@@ -139,6 +139,68 @@ public final class LispPackage {
         }
         internal.remove(sym.name());
         external.put(sym.name(), sym);
+    }
+
+    /** UNEXPORT: an external symbol present here becomes internal. */
+    @TruffleBoundary
+    public synchronized void unexport(Symbol sym) {
+        if (external.get(sym.name()) == sym) {
+            external.remove(sym.name());
+            internal.put(sym.name(), sym);
+        } else if (find(sym.name()) != sym) {
+            throw LispError.error("PACKAGE-ERROR", Printer.qualified(sym) + " is not accessible in " + name);
+        }
+    }
+
+    /** UNINTERN: removes a present symbol (and its shadowing mark); true when it was present. */
+    @TruffleBoundary
+    public synchronized boolean unintern(Symbol sym) {
+        boolean present = external.remove(sym.name(), sym) | internal.remove(sym.name(), sym);
+        if (present) {
+            shadowed.remove(sym.name());
+            if (sym.home() == this) {
+                sym.setHome(null);
+            }
+        }
+        return present;
+    }
+
+    @TruffleBoundary
+    public synchronized void unuse(LispPackage p) {
+        uses.remove(p);
+    }
+
+    /** SHADOWING-IMPORT: {@code sym} becomes present here, replacing any symbol of its name, and shadows inherited ones. */
+    @TruffleBoundary
+    public synchronized void shadowingImport(Symbol sym) {
+        Symbol old = findPresent(sym.name());
+        if (old != null && old != sym) {
+            unintern(old);
+        }
+        shadowed.add(sym.name());
+        if (!external.containsKey(sym.name())) {
+            internal.put(sym.name(), sym);
+        }
+    }
+
+    @TruffleBoundary
+    public synchronized List<Symbol> shadowingSymbols() {
+        List<Symbol> out = new ArrayList<>();
+        for (String s : shadowed) {
+            Symbol sym = findPresent(s);
+            if (sym != null) {
+                out.add(sym);
+            }
+        }
+        return out;
+    }
+
+    /** RENAME-PACKAGE: the new name and nicknames (the caller updates the registry of names). */
+    @TruffleBoundary
+    public synchronized void rename(String newName, List<String> newNicknames) {
+        this.name = newName;
+        nicknames.clear();
+        nicknames.addAll(newNicknames);
     }
 
     /** Makes an existing symbol (possibly from elsewhere) present here as an internal symbol. */

@@ -296,3 +296,11 @@
               (loop for line = (read-line in nil) while line do (write-line line out))))
           (when verbose (format t "~&; wrote ~S~%" (namestring output)))
           (values (probe-file output) nil nil)))))
+
+(defun decode-universal-time (universal-time &optional time-zone)
+  (%decode-universal-time universal-time time-zone))
+
+(defun encode-universal-time (second minute hour date month year &optional time-zone)
+  (%encode-universal-time second minute hour date month year time-zone))
+
+(defun get-decoded-time () (decode-universal-time (get-universal-time)))
