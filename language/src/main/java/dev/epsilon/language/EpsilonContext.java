@@ -98,10 +98,12 @@ public final class EpsilonContext {
         this.standardOutput = special("*STANDARD-OUTPUT*", console);
         special("*ERROR-OUTPUT*", consoleErrors);
         special("*TRACE-OUTPUT*", console);
-        special("*TERMINAL-IO*", console);
-        special("*DEBUG-IO*", console);
-        special("*QUERY-IO*", console);
-        special("*STANDARD-INPUT*", LispStream.consoleInput(env.in()));
+        LispStream consoleIn = LispStream.consoleInput(env.in());
+        LispStream terminal = LispStream.twoWay(consoleIn, console, false);
+        special("*TERMINAL-IO*", terminal);
+        special("*DEBUG-IO*", terminal);
+        special("*QUERY-IO*", terminal);
+        special("*STANDARD-INPUT*", consoleIn);
         this.readtableVar = special("*READTABLE*", standardReadtable.copy());
         this.readSuppressVar = special("*READ-SUPPRESS*", Lisp.NIL);
         this.readEvalVar = special("*READ-EVAL*", Lisp.T);
@@ -153,7 +155,7 @@ public final class EpsilonContext {
     void initialize() {
         Builtins.install(this);
         for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "places.lisp", "loop.lisp",
-            "system.lisp", "foreign.lisp"}) {
+            "system.lisp", "pretty.lisp", "foreign.lisp"}) {
             Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
             packageVar.setValue(system);
             load(source);

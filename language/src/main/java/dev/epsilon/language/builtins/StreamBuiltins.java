@@ -24,6 +24,19 @@ final class StreamBuiltins {
 
     static void install(Builtins b, EpsilonContext cx) {
         b.cl("FORMAT", 2, -1, a -> {
+            if (a[1] instanceof dev.epsilon.language.runtime.LispFunction f) {
+                // A control that is a function (FORMATTER) is called with the stream and the arguments.
+                LispStream out = a[0] == Lisp.NIL ? LispStream.stringOutput() : a[0] == Lisp.T ? cx.output() : outputStream(cx, a[0], "FORMAT");
+                Object[] args = new Object[a.length - 1];
+                args[0] = out;
+                System.arraycopy(a, 2, args, 1, a.length - 2);
+                f.callUncached(args);
+                return a[0] == Lisp.NIL ? out.takeString() : Lisp.NIL;
+            }
+            if (a[1] instanceof dev.epsilon.language.runtime.LispString ls) {
+                a = a.clone();
+                a[1] = ls.toString();
+            }
             if (!(a[1] instanceof String control)) {
                 throw LispError.typeError(a[1], "STRING", "FORMAT");
             }
@@ -108,6 +121,12 @@ final class StreamBuiltins {
             }
             return LispStream.concatenated(parts);
         });
+        b.cl("MAKE-TWO-WAY-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-TWO-WAY-STREAM"), stream(a[1], "MAKE-TWO-WAY-STREAM"), false));
+        b.cl("MAKE-ECHO-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-ECHO-STREAM"), stream(a[1], "MAKE-ECHO-STREAM"), true));
+        b.cl("TWO-WAY-STREAM-INPUT-STREAM", 1, 1, a -> stream(a[0], "TWO-WAY-STREAM-INPUT-STREAM").twoWayInput());
+        b.cl("TWO-WAY-STREAM-OUTPUT-STREAM", 1, 1, a -> stream(a[0], "TWO-WAY-STREAM-OUTPUT-STREAM").twoWayOutput());
+        b.cl("ECHO-STREAM-INPUT-STREAM", 1, 1, a -> stream(a[0], "ECHO-STREAM-INPUT-STREAM").twoWayInput());
+        b.cl("ECHO-STREAM-OUTPUT-STREAM", 1, 1, a -> stream(a[0], "ECHO-STREAM-OUTPUT-STREAM").twoWayOutput());
         b.cl("MAKE-BROADCAST-STREAM", 0, -1, a -> {
             LispStream[] parts = new LispStream[a.length];
             for (int i = 0; i < a.length; i++) {
@@ -150,6 +169,14 @@ final class StreamBuiltins {
         b.cl("UNREAD-CHAR", 1, 2, a -> {
             inputStream(cx, arg(a, 1), "UNREAD-CHAR").unreadChar((Character) a[0]);
             return Lisp.NIL;
+        });
+        b.cl("READ-PRESERVING-WHITESPACE", 0, 4, a -> {
+            LispStream in = inputStream(cx, arg(a, 0), "READ-PRESERVING-WHITESPACE");
+            String text = in.remainingText();
+            Reader r = cx.newReader(text, "stream");
+            Object form = r.read();
+            in.keepUnread(text, r.position());
+            return form == Reader.EOF ? eof(a, 1, in, "READ-PRESERVING-WHITESPACE") : form;
         });
         b.cl("READ", 0, 4, a -> {
             LispStream in = inputStream(cx, arg(a, 0), "READ");

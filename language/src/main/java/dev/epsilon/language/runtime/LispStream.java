@@ -30,6 +30,10 @@ public final class LispStream implements TruffleObject {
     private LispStream[] parts;
     private boolean broadcast;
     private int[] partTextLengths;   // what remainingText took from each part, for keepUnread
+    /** A two-way stream reads from the one and writes to the other (an echo stream also echoes input). */
+    private LispStream twoWayIn;
+    private LispStream twoWayOut;
+    private boolean echo;
 
     private LispStream(Writer out, StringBuilder buffer, BufferedReader in, String content, String description) {
         this.out = out;
@@ -80,6 +84,18 @@ public final class LispStream implements TruffleObject {
         return s;
     }
 
+    public static LispStream twoWay(LispStream input, LispStream output, boolean echo) {
+        LispStream s = new LispStream(null, null, null, null, echo ? "echo stream" : "two-way stream");
+        s.twoWayIn = input;
+        s.twoWayOut = output;
+        s.echo = echo;
+        return s;
+    }
+
+    public LispStream twoWayInput() { return twoWayIn; }
+
+    public LispStream twoWayOutput() { return twoWayOut; }
+
     public static LispStream writer(Writer w, String name) {
         return new LispStream(w, null, null, null, name);
     }
@@ -88,15 +104,19 @@ public final class LispStream implements TruffleObject {
         return new LispStream(null, null, new BufferedReader(r), null, name);
     }
 
-    public boolean isOutput() { return out != null || buffer != null || broadcast; }
+    public boolean isOutput() { return out != null || buffer != null || broadcast || twoWayOut != null; }
 
-    public boolean isInput() { return in != null || content != null || (parts != null && !broadcast); }
+    public boolean isInput() { return in != null || content != null || (parts != null && !broadcast) || twoWayIn != null; }
 
     public boolean isOpen() { return open; }
 
     @TruffleBoundary
     public void write(String s) {
         if (s.isEmpty()) {
+            return;
+        }
+        if (twoWayOut != null) {
+            twoWayOut.write(s);
             return;
         }
         if (broadcast) {
@@ -127,10 +147,10 @@ public final class LispStream implements TruffleObject {
         column = newline >= 0 ? s.length() - newline - 1 : column + s.length();
     }
 
-    public boolean atLineStart() { return atLineStart; }
+    public boolean atLineStart() { return twoWayOut != null ? twoWayOut.atLineStart() : atLineStart; }
 
     /** The output column: characters written since the last newline (FORMAT's ~T and ~<~:;~>). */
-    public int column() { return column; }
+    public int column() { return twoWayOut != null ? twoWayOut.column() : column; }
 
     /** Starts a new line unless at the start of one; true if it wrote a newline. */
     public boolean freshLine() {
@@ -143,6 +163,9 @@ public final class LispStream implements TruffleObject {
 
     @TruffleBoundary
     public void flush() {
+        if (twoWayOut != null) {
+            twoWayOut.flush();
+        }
         if (out != null) {
             try {
                 out.flush();
@@ -165,6 +188,13 @@ public final class LispStream implements TruffleObject {
     /** The next character, or -1 at end of input. */
     @TruffleBoundary
     public int readChar() {
+        if (twoWayIn != null) {
+            int c = twoWayIn.readChar();
+            if (echo && c >= 0 && twoWayOut != null) {
+                twoWayOut.write(String.valueOf((char) c));
+            }
+            return c;
+        }
         if (pushback != -2) {
             int c = pushback;
             pushback = -2;
@@ -198,6 +228,10 @@ public final class LispStream implements TruffleObject {
     }
 
     public void unreadChar(int c) {
+        if (twoWayIn != null) {
+            twoWayIn.unreadChar(c);
+            return;
+        }
         pushback = c;
     }
 
@@ -226,6 +260,9 @@ public final class LispStream implements TruffleObject {
     /** Everything not yet read, for the Lisp reader, which reads from text. */
     @TruffleBoundary
     public String remainingText() {
+        if (twoWayIn != null) {
+            return twoWayIn.remainingText();
+        }
         StringBuilder b = new StringBuilder();
         if (pushback >= 0) {
             b.append((char) pushback);
@@ -258,6 +295,10 @@ public final class LispStream implements TruffleObject {
 
     /** After the reader consumed {@code consumed} characters of {@link #remainingText}, keep the rest. */
     public void keepUnread(String text, int consumed) {
+        if (twoWayIn != null) {
+            twoWayIn.keepUnread(text, consumed);
+            return;
+        }
         if (parts != null && !broadcast && partTextLengths != null) {
             int[] lengths = partTextLengths;
             partTextLengths = null;

@@ -304,3 +304,57 @@
   (%encode-universal-time second minute hour date month year time-zone))
 
 (defun get-decoded-time () (decode-universal-time (get-universal-time)))
+
+(defun read-char-no-hang (&optional stream (eof-error-p t) eof-value recursive-p)
+  (declare (ignore recursive-p))
+  ;; String and file input never has to wait: a character is there or the stream is at its end.
+  (read-char stream eof-error-p eof-value))
+
+(defun y-or-n-p (&optional control &rest arguments)
+  (%ask-yes-no control arguments "(y or n) " '("y" "yes") '("n" "no")))
+
+(defun yes-or-no-p (&optional control &rest arguments)
+  (%ask-yes-no control arguments "(yes or no) " '("yes") '("no")))
+
+(defun %ask-yes-no (control arguments prompt yes no)
+  (loop
+    (fresh-line *query-io*)
+    (when control (apply #'format *query-io* control arguments) (write-string " " *query-io*))
+    (write-string prompt *query-io*)
+    (finish-output *query-io*)
+    (let ((answer (string-trim " " (or (read-line *query-io* nil) (return nil)))))
+      (cond ((member answer yes :test #'string-equal) (return t))
+            ((member answer no :test #'string-equal) (return nil))))))
+
+(defun apropos-list (string &optional package)
+  (let ((out nil) (string (string string)))
+    (flet ((consider (s) (when (search string (symbol-name s) :test #'char-equal) (pushnew s out))))
+      (if package
+          (do-symbols (s package) (consider s))
+          (do-all-symbols (s) (consider s))))
+    (sort out #'string< :key #'symbol-name)))
+
+(defun apropos (string &optional package)
+  (dolist (s (apropos-list string package))
+    (format t "~&~s~:[~; (fbound)~]~:[~; (bound)~]~%" s (fboundp s) (boundp s)))
+  (values))
+
+(defun describe (object &optional stream)
+  (let ((stream (cond ((null stream) *standard-output*) ((eq stream t) *terminal-io*) (t stream))))
+    (format stream "~&~s~%  [~s]~%" object (type-of object))
+    (when (symbolp object)
+      (when (boundp object) (format stream "  Value: ~s~%" (symbol-value object)))
+      (when (fboundp object) (format stream "  Function: ~s~%" (symbol-function object)))
+      (when (symbol-plist object) (format stream "  Plist: ~s~%" (symbol-plist object))))
+    (let ((doc (and (symbolp object) (or (documentation object 'function) (documentation object 'variable)))))
+      (when doc (format stream "  Documentation: ~a~%" doc))))
+  (values))
+
+(defmacro restart-bind (bindings &body forms)
+  ;; (name function &key report-function ...): restarts that call FUNCTION without unwinding.
+  `(%with-restarts
+    (list ,@(mapcar (lambda (b)
+                      (destructuring-bind (name function &key report-function &allow-other-keys) b
+                        `(%make-restart ',name ,function ,report-function)))
+                    bindings))
+    (lambda () ,@forms)))

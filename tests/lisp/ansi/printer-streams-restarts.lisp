@@ -1,0 +1,18 @@
+;;; The pretty printer's interface (PPRINT-LOGICAL-BLOCK, PPRINT-POP, FORMATTER, PPRINT-FILL), READ-PRESERVING-WHITESPACE,
+;;; RESTART-BIND, YES-OR-NO-P on a two-way *QUERY-IO*, APROPOS-LIST (SBCL made the .out).
+(defstruct pt x y)
+(defmethod print-object ((p pt) stream)
+  (pprint-logical-block (stream (list (pt-x p) (pt-y p)) :prefix "<" :suffix ">")
+    (loop (write (pprint-pop) :stream stream)
+          (pprint-exit-if-list-exhausted)
+          (write-char #\Space stream)
+          (pprint-newline :fill stream))))
+(print (make-pt :x 1 :y 2))
+(print (format nil (formatter "~a-~a") 1 2))
+(print (with-output-to-string (s) (pprint-fill s '(a b c))))
+(print (with-input-from-string (s "abc def") (list (read-preserving-whitespace s) (read-char s))))
+(print (restart-bind ((my-restart (lambda (x) (* x 10)))) (invoke-restart 'my-restart 4)))
+(print (with-input-from-string (in (format nil "maybe~%yes~%"))
+         (let ((*query-io* (make-two-way-stream in (make-string-output-stream)))) (yes-or-no-p "Proceed?"))))
+(print (member 'car (apropos-list "CDR" :cl)))
+(print (subseq (apropos-list "MAKE-HASH" :cl) 0 1))
