@@ -114,26 +114,14 @@ final class StreamBuiltins {
         });
         b.cl("MAKE-STRING-OUTPUT-STREAM", 0, -1, a -> LispStream.stringOutput());
         b.cl("GET-OUTPUT-STREAM-STRING", 1, 1, a -> stream(a[0], "GET-OUTPUT-STREAM-STRING").takeString());
-        b.cl("MAKE-CONCATENATED-STREAM", 0, -1, a -> {
-            LispStream[] parts = new LispStream[a.length];
-            for (int i = 0; i < a.length; i++) {
-                parts[i] = stream(a[i], "MAKE-CONCATENATED-STREAM");
-            }
-            return LispStream.concatenated(parts);
-        });
+        b.cl("MAKE-CONCATENATED-STREAM", 0, -1, a -> LispStream.concatenated(streams(a, "MAKE-CONCATENATED-STREAM")));
         b.cl("MAKE-TWO-WAY-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-TWO-WAY-STREAM"), stream(a[1], "MAKE-TWO-WAY-STREAM"), false));
         b.cl("MAKE-ECHO-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-ECHO-STREAM"), stream(a[1], "MAKE-ECHO-STREAM"), true));
         b.cl("TWO-WAY-STREAM-INPUT-STREAM", 1, 1, a -> stream(a[0], "TWO-WAY-STREAM-INPUT-STREAM").twoWayInput());
         b.cl("TWO-WAY-STREAM-OUTPUT-STREAM", 1, 1, a -> stream(a[0], "TWO-WAY-STREAM-OUTPUT-STREAM").twoWayOutput());
         b.cl("ECHO-STREAM-INPUT-STREAM", 1, 1, a -> stream(a[0], "ECHO-STREAM-INPUT-STREAM").twoWayInput());
         b.cl("ECHO-STREAM-OUTPUT-STREAM", 1, 1, a -> stream(a[0], "ECHO-STREAM-OUTPUT-STREAM").twoWayOutput());
-        b.cl("MAKE-BROADCAST-STREAM", 0, -1, a -> {
-            LispStream[] parts = new LispStream[a.length];
-            for (int i = 0; i < a.length; i++) {
-                parts[i] = stream(a[i], "MAKE-BROADCAST-STREAM");
-            }
-            return LispStream.broadcast(parts);
-        });
+        b.cl("MAKE-BROADCAST-STREAM", 0, -1, a -> LispStream.broadcast(streams(a, "MAKE-BROADCAST-STREAM")));
         b.cl("MAKE-STRING-INPUT-STREAM", 1, 3, a -> {
             String s = Strings.string(a[0], "MAKE-STRING-INPUT-STREAM");
             int start = a.length > 1 ? ((Long) a[1]).intValue() : 0;
@@ -232,6 +220,14 @@ final class StreamBuiltins {
 
     private static Object arg(Object[] a, int i) {
         return i < a.length ? a[i] : Lisp.NIL;
+    }
+
+    private static LispStream[] streams(Object[] a, String where) {
+        LispStream[] parts = new LispStream[a.length];
+        for (int i = 0; i < a.length; i++) {
+            parts[i] = stream(a[i], where);
+        }
+        return parts;
     }
 
     static LispStream stream(Object o, String where) {

@@ -164,37 +164,17 @@ public final class Types {
      * this cannot tell. Classes, OR/AND/NOT, MEMBER/EQL, numeric ranges and DEFTYPE expansions.
      */
     @TruffleBoundary
-    public int subtypep(Object a, Object b) {
-        a = integerRange(expand(a));
-        b = integerRange(expand(b));
+    public int subtypep(Object typeA, Object typeB) {
+        Object a = integerRange(expand(typeA));
+        Object b = integerRange(expand(typeB));
         if (b == Lisp.T || a == Lisp.NIL || Equality.equal(a, b)) {
             return 1;
         }
         if (isCompound(a, "OR")) {
-            int result = 1;
-            for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
-                int r = subtypep(x, b);
-                if (r == 0) {
-                    return 0;
-                }
-                if (r < 0) {
-                    result = -1;
-                }
-            }
-            return result;
+            return all(Lisp.toJavaList(Lisp.cdr(a)), x -> subtypep(x, b));
         }
         if (isCompound(b, "AND")) {
-            int result = 1;
-            for (Object y : Lisp.toJavaList(Lisp.cdr(b))) {
-                int r = subtypep(a, y);
-                if (r == 0) {
-                    return 0;
-                }
-                if (r < 0) {
-                    result = -1;
-                }
-            }
-            return result;
+            return all(Lisp.toJavaList(Lisp.cdr(b)), y -> subtypep(a, y));
         }
         if (isCompound(a, "MEMBER") || isCompound(a, "EQL")) {
             for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
@@ -261,6 +241,21 @@ public final class Types {
             return ca.isSubclassOf(cb) ? 1 : 0;
         }
         return -1;
+    }
+
+    /** SUBTYPEP's answer for "every one of these holds": 0 if any certainly fails, else -1 if any is unknown. */
+    private static int all(List<Object> types, java.util.function.ToIntFunction<Object> test) {
+        int result = 1;
+        for (Object t : types) {
+            int r = test.applyAsInt(t);
+            if (r == 0) {
+                return 0;
+            }
+            if (r < 0) {
+                result = -1;
+            }
+        }
+        return result;
     }
 
     /** BIT, FIXNUM, (MOD n), (UNSIGNED-BYTE n) and (SIGNED-BYTE n) as the INTEGER ranges they are. */

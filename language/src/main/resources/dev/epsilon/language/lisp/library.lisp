@@ -706,17 +706,14 @@
         (rplacd prev nil)
         list)))
 
-(defun delete (item sequence &rest keys)
-  (let ((result (apply (function remove) item sequence keys)))
+(defun %delete-with (remover first sequence keys)
+  ;; DELETE, DELETE-IF, DELETE-IF-NOT: REMOVER's result, in SEQUENCE's own conses when it is a list.
+  (let ((result (apply remover first sequence keys)))
     (if (and (consp sequence) (not (eq result sequence))) (%delete-in-place sequence result) result)))
 
-(defun delete-if (pred sequence &rest keys)
-  (let ((result (apply (function remove-if) pred sequence keys)))
-    (if (and (consp sequence) (not (eq result sequence))) (%delete-in-place sequence result) result)))
-
-(defun delete-if-not (pred sequence &rest keys)
-  (let ((result (apply (function remove-if-not) pred sequence keys)))
-    (if (and (consp sequence) (not (eq result sequence))) (%delete-in-place sequence result) result)))
+(defun delete (item sequence &rest keys) (%delete-with #'remove item sequence keys))
+(defun delete-if (pred sequence &rest keys) (%delete-with #'remove-if pred sequence keys))
+(defun delete-if-not (pred sequence &rest keys) (%delete-with #'remove-if-not pred sequence keys))
 
 (defun upgraded-array-element-type (type &optional environment)
   (declare (ignore environment))
