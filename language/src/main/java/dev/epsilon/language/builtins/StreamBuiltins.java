@@ -158,6 +158,24 @@ final class StreamBuiltins {
             inputStream(cx, arg(a, 1), "UNREAD-CHAR").unreadChar((Character) a[0]);
             return Lisp.NIL;
         });
+        b.cl("READ-BYTE", 1, 3, a -> {
+            LispStream in = stream(a[0], "READ-BYTE");
+            int octet = in.readByte();
+            return octet < 0 ? eof(a, 1, in, "READ-BYTE") : (Object) (long) octet;
+        });
+        b.cl("WRITE-BYTE", 2, 2, a -> {
+            stream(a[1], "WRITE-BYTE").writeByte((int) Args.integer(a[0], "WRITE-BYTE"));
+            return a[0];
+        });
+        b.cl("FILE-LENGTH", 1, 1, a -> {
+            long n = stream(a[0], "FILE-LENGTH").byteLength();
+            return n < 0 ? Lisp.NIL : (Object) n;
+        });
+        b.cl("FILE-POSITION", 1, 2, a -> {
+            long n = stream(a[0], "FILE-POSITION").bytePosition();
+            return n < 0 ? Lisp.NIL : (Object) n;
+        });
+        b.function(cx.systemPackage(), "%BINARY-STREAM-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispStream s && s.isBinary())));
         b.cl("READ-PRESERVING-WHITESPACE", 0, 4, a -> {
             LispStream in = inputStream(cx, arg(a, 0), "READ-PRESERVING-WHITESPACE");
             String text = in.remainingText();
@@ -265,6 +283,7 @@ final class StreamBuiltins {
         String direction = "INPUT";
         String ifExists = "ERROR";
         String ifDoesNotExist = null;
+        boolean binary = false;
         for (int i = 1; i + 1 < a.length; i += 2) {
             String key = ((Symbol) a[i]).name();
             String value = a[i + 1] instanceof Symbol s ? s.name() : "NIL";
@@ -272,6 +291,9 @@ final class StreamBuiltins {
                 case "DIRECTION" -> direction = value;
                 case "IF-EXISTS" -> ifExists = value;
                 case "IF-DOES-NOT-EXIST" -> ifDoesNotExist = value;
+                // (unsigned-byte 8) and (signed-byte 8) files are octet streams
+                case "ELEMENT-TYPE" -> binary = a[i + 1] instanceof dev.epsilon.language.runtime.Cons c && c.car instanceof Symbol h
+                        && (h.name().equals("UNSIGNED-BYTE") || h.name().equals("SIGNED-BYTE"));
                 default -> { }
             }
         }
@@ -284,6 +306,9 @@ final class StreamBuiltins {
                     }
                     throw LispError.error("FILE-ERROR", "file " + name + " does not exist", "PATHNAME", a[0]);
                 }
+                if (binary) {
+                    return LispStream.binaryInput(Files.newInputStream(p), Files.size(p), name);
+                }
                 return LispStream.reader(Files.newBufferedReader(p, StandardCharsets.UTF_8), name);
             }
             boolean exists = Files.exists(p);
@@ -294,6 +319,10 @@ final class StreamBuiltins {
                 throw LispError.error("FILE-ERROR", "file " + name + " already exists", "PATHNAME", a[0]);
             }
             StandardOpenOption mode = ifExists.equals("APPEND") ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            if (binary) {
+                long start = exists && mode == StandardOpenOption.APPEND ? Files.size(p) : 0;
+                return LispStream.binaryOutput(Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), start, name);
+            }
             return LispStream.writer(Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, mode), name);
         } catch (IOException e) {

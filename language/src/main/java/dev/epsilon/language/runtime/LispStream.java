@@ -31,6 +31,11 @@ public final class LispStream implements TruffleObject {
     private boolean broadcast;
     private int[] partTextLengths;   // what remainingText took from each part, for keepUnread
     /** A two-way stream reads from the one and writes to the other (an echo stream also echoes input). */
+    /** A binary (octet) file stream: READ-BYTE and WRITE-BYTE, FILE-POSITION and FILE-LENGTH. */
+    private java.io.InputStream bytesIn;
+    private java.io.OutputStream bytesOut;
+    private long bytePosition;
+    private long byteLength = -1;
     private LispStream twoWayIn;
     private LispStream twoWayOut;
     private boolean echo;
@@ -84,6 +89,60 @@ public final class LispStream implements TruffleObject {
         return s;
     }
 
+    public static LispStream binaryInput(java.io.InputStream in, long length, String name) {
+        LispStream s = new LispStream(null, null, null, null, name);
+        s.bytesIn = new java.io.BufferedInputStream(in);
+        s.byteLength = length;
+        return s;
+    }
+
+    public static LispStream binaryOutput(java.io.OutputStream out, long startLength, String name) {
+        LispStream s = new LispStream(null, null, null, null, name);
+        s.bytesOut = new java.io.BufferedOutputStream(out);
+        s.bytePosition = startLength;
+        s.byteLength = startLength;
+        return s;
+    }
+
+    public boolean isBinary() { return bytesIn != null || bytesOut != null; }
+
+    /** The next octet, or -1 at the end. */
+    @TruffleBoundary
+    public int readByte() {
+        if (bytesIn == null) {
+            throw LispError.typeError(this, "(SATISFIES BINARY-INPUT-STREAM-P)", "READ-BYTE");
+        }
+        try {
+            int b = bytesIn.read();
+            if (b >= 0) {
+                bytePosition++;
+            }
+            return b;
+        } catch (IOException e) {
+            throw LispError.error("STREAM-ERROR", "cannot read from " + this + ": " + e.getMessage());
+        }
+    }
+
+    @TruffleBoundary
+    public void writeByte(int b) {
+        if (bytesOut == null) {
+            throw LispError.typeError(this, "(SATISFIES BINARY-OUTPUT-STREAM-P)", "WRITE-BYTE");
+        }
+        try {
+            bytesOut.write(b);
+            bytePosition++;
+            byteLength = Math.max(byteLength, bytePosition);
+        } catch (IOException e) {
+            throw LispError.error("STREAM-ERROR", "cannot write to " + this + ": " + e.getMessage());
+        }
+    }
+
+    /** FILE-POSITION of a binary stream in octets, or -1 when unknown. */
+    public long bytePosition() { return isBinary() ? bytePosition : -1; }
+
+    /** FILE-LENGTH of a binary file stream in octets, or -1 when unknown. */
+    public long byteLength() { return byteLength; }
+
     public static LispStream twoWay(LispStream input, LispStream output, boolean echo) {
         LispStream s = new LispStream(null, null, null, null, echo ? "echo stream" : "two-way stream");
         s.twoWayIn = input;
@@ -104,9 +163,11 @@ public final class LispStream implements TruffleObject {
         return new LispStream(null, null, new BufferedReader(r), null, name);
     }
 
-    public boolean isOutput() { return out != null || buffer != null || broadcast || twoWayOut != null; }
+    public boolean isOutput() { return out != null || buffer != null || broadcast || twoWayOut != null || bytesOut != null; }
 
-    public boolean isInput() { return in != null || content != null || (parts != null && !broadcast) || twoWayIn != null; }
+    public boolean isInput() {
+        return in != null || content != null || (parts != null && !broadcast) || twoWayIn != null || bytesIn != null;
+    }
 
     public boolean isOpen() { return open; }
 
@@ -163,6 +224,13 @@ public final class LispStream implements TruffleObject {
 
     @TruffleBoundary
     public void flush() {
+        if (bytesOut != null) {
+            try {
+                bytesOut.flush();
+            } catch (IOException e) {
+                // as for a closed console: nothing worth an error
+            }
+        }
         if (twoWayOut != null) {
             twoWayOut.flush();
         }
@@ -329,6 +397,12 @@ public final class LispStream implements TruffleObject {
             }
             if (in != null) {
                 in.close();
+            }
+            if (bytesIn != null) {
+                bytesIn.close();
+            }
+            if (bytesOut != null) {
+                bytesOut.close();
             }
         } catch (IOException e) {
             throw LispError.error("STREAM-ERROR", "cannot close " + this + ": " + e.getMessage());

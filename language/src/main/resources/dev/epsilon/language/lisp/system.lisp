@@ -163,7 +163,7 @@
   (let ((end (or end (length sequence))))
     (do ((i start (1+ i)))
         ((>= i end) i)
-      (let ((c (read-char stream nil :eof)))
+      (let ((c (if (%binary-stream-p stream) (read-byte stream nil :eof) (read-char stream nil :eof))))
         (when (eq c :eof) (return i))
         (setf (elt sequence i) c)))))
 
@@ -171,12 +171,13 @@
   (let ((end (or end (length sequence))))
     (do ((i start (1+ i)))
         ((>= i end) sequence)
-      (write-char (elt sequence i) stream))))
+      (if (%binary-stream-p stream)
+          (write-byte (elt sequence i) stream)
+          (write-char (elt sequence i) stream)))))
 
-;; Streams are character streams.
+;; Streams are character streams, but for files opened with an octet element type.
 (defun stream-element-type (stream)
-  (declare (ignore stream))
-  'character)
+  (if (%binary-stream-p stream) '(unsigned-byte 8) 'character))
 
 (defun interactive-stream-p (stream)
   (declare (ignore stream))

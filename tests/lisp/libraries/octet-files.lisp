@@ -1,0 +1,15 @@
+;;; Octet file streams: READ-BYTE, WRITE-BYTE, FILE-LENGTH, FILE-POSITION, :if-exists :append, and
+;;; alexandria's byte-vector and string file functions on them (SBCL made the .out).
+(require :asdf)
+(asdf:load-system :alexandria)
+(let ((path "/tmp/epsilon-octets-test.bin"))
+  (alexandria:write-byte-vector-into-file (coerce #(0 1 2 200 255) '(vector (unsigned-byte 8))) path :if-exists :supersede)
+  (print (coerce (alexandria:read-file-into-byte-vector path) 'list))
+  (with-open-file (s path :element-type '(unsigned-byte 8))
+    (print (list (stream-element-type s) (file-length s) (read-byte s) (file-position s) (read-byte s)
+                 (progn (read-byte s) (read-byte s) (read-byte s)) (read-byte s nil :eof))))
+  (with-open-file (s path :direction :output :element-type '(unsigned-byte 8) :if-exists :append)
+    (write-byte 42 s))
+  (print (coerce (alexandria:read-file-into-byte-vector path) 'list))
+  (alexandria:write-string-into-file "héllo" path :if-exists :supersede)
+  (print (alexandria:read-file-into-string path)))
