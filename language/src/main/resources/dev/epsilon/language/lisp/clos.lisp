@@ -115,20 +115,31 @@
                            ,@decls
                            (block ,block-name ,@forms)))))))))
 
-(defgeneric initialize-instance (instance &rest initargs))
-(defmethod initialize-instance ((instance t) &rest initargs)
+;;; The initialization protocol: MAKE-INSTANCE calls ALLOCATE-INSTANCE and INITIALIZE-INSTANCE,
+;;; which (like REINITIALIZE-INSTANCE) calls SHARED-INITIALIZE, so methods on any of them run.
+(defgeneric shared-initialize (instance slot-names &rest initargs))
+(defmethod shared-initialize ((instance t) slot-names &rest initargs)
+  (declare (ignore slot-names))
   (%shared-initialize instance initargs)
   instance)
 
+(defgeneric initialize-instance (instance &rest initargs))
+(defmethod initialize-instance ((instance t) &rest initargs)
+  (apply (function shared-initialize) instance t initargs))
+
 (defgeneric reinitialize-instance (instance &rest initargs))
 (defmethod reinitialize-instance ((instance t) &rest initargs)
-  (%shared-initialize instance initargs)
-  instance)
+  (apply (function shared-initialize) instance nil initargs))
+
+(defgeneric allocate-instance (class &rest initargs))
+(defmethod allocate-instance ((class t) &rest initargs)
+  (declare (ignore initargs))
+  (%allocate-instance class))
 
 (defun make-instance (class &rest initargs)
   (let* ((class (if (symbolp class) (find-class class) class))
          (initargs (%default-initargs class initargs))
-         (instance (%allocate-instance class)))
+         (instance (apply (function allocate-instance) class initargs)))
     (apply (function initialize-instance) instance initargs)
     instance))
 

@@ -1,0 +1,12 @@
+;;; The initialization protocol: methods on SHARED-INITIALIZE and INITIALIZE-INSTANCE run (SBCL made the .out).
+(defclass thing () ((a :initarg :a :accessor a) (log :initform nil :accessor thing-log)))
+(defmethod shared-initialize :after ((x thing) slot-names &rest initargs)
+  (declare (ignore initargs))
+  (push (if (eq slot-names t) :all slot-names) (thing-log x)))
+(defmethod initialize-instance :around ((x thing) &rest initargs)
+  (declare (ignore initargs))
+  (push :around (thing-log (call-next-method))) x)
+(let ((x (make-instance 'thing :a 1)))
+  (print (list (a x) (thing-log x)))
+  (reinitialize-instance x :a 2)
+  (print (list (a x) (thing-log x))))
