@@ -156,6 +156,7 @@ final class SystemBuiltins {
             return cx.evalTopLevel(p.form(), p.map(), p.source());
         }));
         b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
+        b.cl("DIRECTORY", 1, -1, a -> directory(cx, Strings.namestring(a[0])));
         b.cl("ENSURE-DIRECTORIES-EXIST", 1, -1, a -> {
             String path = Strings.namestring(a[0]);
             String dir = path.substring(0, path.lastIndexOf('/') + 1);
@@ -247,5 +248,65 @@ final class SystemBuiltins {
     private static String fileName(Object o) {
         Path f = Path.of(Strings.namestring(o)).getFileName();
         return f == null ? "" : f.toString();
+    }
+
+    /**
+     * DIRECTORY: the truenames matching a pathname with * and ? in its names, ** for any depth of
+     * directories (none included), and a trailing / to match directories; sorted.
+     */
+    private static Object directory(EpsilonContext cx, String pattern) {
+        if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
+            com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(pattern);
+            return f.exists() ? Lisp.list(new Pathname(truename(f))) : Lisp.NIL;
+        }
+        String absolute = pattern.startsWith("/") ? pattern : cx.env().getCurrentWorkingDirectory().getPath() + "/" + pattern;
+        int wild = Math.min(indexOrEnd(absolute, '*'), indexOrEnd(absolute, '?'));
+        String base = absolute.substring(0, absolute.lastIndexOf('/', wild) + 1);
+        boolean directories = absolute.endsWith("/");
+        String glob = directories ? absolute.substring(0, absolute.length() - 1) : absolute;
+        java.nio.file.FileSystem fs = java.nio.file.FileSystems.getDefault();
+        java.nio.file.PathMatcher matcher = fs.getPathMatcher("glob:" + glob);
+        java.nio.file.PathMatcher noDepth = fs.getPathMatcher("glob:" + glob.replace("/**/", "/"));
+        // How many directory levels below BASE the pattern reaches (any number with **).
+        int levels = glob.contains("**") ? Integer.MAX_VALUE : (int) glob.substring(base.length()).chars().filter(c -> c == '/').count();
+        List<String> found = new ArrayList<>();
+        collect(cx.env().getPublicTruffleFile(base), levels, directories, matcher, noDepth, found);
+        found.sort(null);
+        List<Object> out = new ArrayList<>();
+        for (String f : found) {
+            out.add(new Pathname(f));
+        }
+        return Lisp.fromList(out, Lisp.NIL);
+    }
+
+    private static int indexOrEnd(String s, char c) {
+        int i = s.indexOf(c);
+        return i < 0 ? s.length() : i;
+    }
+
+    private static void collect(com.oracle.truffle.api.TruffleFile dir, int levels, boolean directories,
+                                java.nio.file.PathMatcher matcher, java.nio.file.PathMatcher noDepth, List<String> found) {
+        if (!dir.isDirectory()) {
+            return;
+        }
+        try {
+            for (com.oracle.truffle.api.TruffleFile f : dir.list()) {
+                java.nio.file.Path path = java.nio.file.Path.of(f.getPath());
+                boolean isDir = f.isDirectory();
+                if (isDir == directories && (matcher.matches(path) || noDepth.matches(path))) {
+                    found.add(truename(f));
+                }
+                if (isDir && levels > 0) {
+                    collect(f, levels == Integer.MAX_VALUE ? levels : levels - 1, directories, matcher, noDepth, found);
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // an unreadable directory contributes nothing, as in SBCL
+        }
+    }
+
+    private static String truename(com.oracle.truffle.api.TruffleFile f) {
+        String path = f.getAbsoluteFile().normalize().getPath();
+        return f.isDirectory() && !path.endsWith("/") ? path + "/" : path;
     }
 }
