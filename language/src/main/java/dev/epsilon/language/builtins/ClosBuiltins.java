@@ -20,6 +20,7 @@ import dev.epsilon.language.runtime.LispPackage;
 import dev.epsilon.language.runtime.LispThread;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
+import dev.epsilon.language.runtime.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,27 +94,62 @@ final class ClosBuiltins {
             }
             return Lisp.fromList(initargs, Lisp.NIL);
         }));
+        // A missing slot calls SLOT-MISSING and an unbound one SLOT-UNBOUND (generic functions whose
+        // default methods signal the errors), so methods on them decide.
         b.cl("SLOT-VALUE", 2, 2, a -> {
             StandardObject o = instance(a[0], "SLOT-VALUE");
-            Object v = o.slotValue(slot(o, a[1], "SLOT-VALUE").index);
+            LispClass.Slot s = slotOrNull(o, a[1]);
+            if (s == null) {
+                return slotMissing(cx, o, a[1], "SLOT-VALUE", null);
+            }
+            Object v = o.slotValue(s.index);
             if (v == StandardObject.UNBOUND_SLOT) {
-                throw LispError.error("UNBOUND-SLOT", "The slot " + Printer.qualified((Symbol) a[1]) + " is unbound in the object "
-                        + Printer.prin1ToString(o) + ".", "NAME", a[1], "INSTANCE", o);
+                LispFunction unbound = cx.clSymbol("SLOT-UNBOUND").function();
+                if (unbound == null) {
+                    throw unboundSlot(o, a[1]);
+                }
+                return Values.primary(unbound.callUncached(o.lispClass(), o, a[1]));
             }
             return v;
         });
+        b.function(sys, "%SIGNAL-UNBOUND-SLOT", 2, 2, new FunctionBuiltin(a -> {
+            throw unboundSlot(a[0], a[1]);
+        }));
+        b.function(sys, "%SIGNAL-SLOT-MISSING", 3, 3, new FunctionBuiltin(a -> {
+            throw missingSlot(a[0], a[1], Printer.princToString(a[2]));
+        }));
+        b.function(sys, "%SIGNAL-NO-APPLICABLE-METHOD", 2, 2, new FunctionBuiltin(a -> {
+            if (a[0] instanceof LispFunction f && f.genericFunction() instanceof GenericFunction g) {
+                throw g.noApplicableMethod(Lisp.toJavaList(a[1]).toArray());
+            }
+            throw LispError.typeError(a[0], "GENERIC-FUNCTION", "NO-APPLICABLE-METHOD");
+        }));
         b.function(sys, "%SET-SLOT-VALUE", 3, 3, new FunctionBuiltin(a -> {
             StandardObject o = instance(a[0], "(SETF SLOT-VALUE)");
-            o.setSlotValue(slot(o, a[1], "(SETF SLOT-VALUE)").index, a[2]);
+            LispClass.Slot s = slotOrNull(o, a[1]);
+            if (s == null) {
+                slotMissing(cx, o, a[1], "SETF", a[2]);
+                return a[2];
+            }
+            o.setSlotValue(s.index, a[2]);
             return a[2];
         }));
         b.cl("SLOT-BOUNDP", 2, 2, a -> {
             StandardObject o = instance(a[0], "SLOT-BOUNDP");
-            return Lisp.bool(o.slotValue(slot(o, a[1], "SLOT-BOUNDP").index) != StandardObject.UNBOUND_SLOT);
+            LispClass.Slot s = slotOrNull(o, a[1]);
+            if (s == null) {
+                return Lisp.bool(slotMissing(cx, o, a[1], "SLOT-BOUNDP", null) != Lisp.NIL);
+            }
+            return Lisp.bool(o.slotValue(s.index) != StandardObject.UNBOUND_SLOT);
         });
         b.cl("SLOT-MAKUNBOUND", 2, 2, a -> {
             StandardObject o = instance(a[0], "SLOT-MAKUNBOUND");
-            o.setSlotValue(slot(o, a[1], "SLOT-MAKUNBOUND").index, StandardObject.UNBOUND_SLOT);
+            LispClass.Slot s = slotOrNull(o, a[1]);
+            if (s == null) {
+                slotMissing(cx, o, a[1], "SLOT-MAKUNBOUND", null);
+                return o;
+            }
+            o.setSlotValue(s.index, StandardObject.UNBOUND_SLOT);
             return o;
         });
         b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot((Symbol) a[1]) != null));
@@ -267,14 +303,32 @@ final class ClosBuiltins {
         throw LispError.typeError(o, "STANDARD-OBJECT", where);
     }
 
-    private static LispClass.Slot slot(StandardObject o, Object name, String where) {
-        LispClass.Slot s = o.lispClass().slot((Symbol) name);
-        if (s == null) {
-            throw LispError.error("SIMPLE-ERROR", "When attempting " + where + ", the slot " + Printer.qualified((Symbol) name)
-                    + " is missing from the object " + Printer.prin1ToString(o) + ".");
+    private static LispClass.Slot slotOrNull(StandardObject o, Object name) {
+        LispClass.Slot s = o.lispClass().slot(Builtins.symbol(name, "SLOT-VALUE"));
+        if (s != null) {
+            o.ensureCapacity(o.lispClass().slotCount());
         }
-        o.ensureCapacity(o.lispClass().slotCount());
         return s;
+    }
+
+    private static LispError unboundSlot(Object o, Object name) {
+        return LispError.error("UNBOUND-SLOT", "The slot " + Printer.qualified((Symbol) name) + " is unbound in the object "
+                + Printer.prin1ToString(o) + ".", "NAME", name, "INSTANCE", o);
+    }
+
+    private static LispError missingSlot(Object o, Object name, String operation) {
+        return LispError.error("SIMPLE-ERROR", "When attempting " + operation + ", the slot " + Printer.qualified((Symbol) name)
+                + " is missing from the object " + Printer.prin1ToString(o) + ".");
+    }
+
+    /** (slot-missing class object slot-name operation [new-value]): its primary value. */
+    private static Object slotMissing(EpsilonContext cx, StandardObject o, Object name, String operation, Object newValue) {
+        LispFunction f = cx.clSymbol("SLOT-MISSING").function();
+        if (f == null) {
+            throw missingSlot(o, name, operation);
+        }
+        Object op = cx.clSymbol(operation);
+        return Values.primary(newValue == null ? f.callUncached(o.lispClass(), o, name, op) : f.callUncached(o.lispClass(), o, name, op, newValue));
     }
 
     private static Object defclass(EpsilonContext cx, Object[] a) {

@@ -31,8 +31,7 @@ final class EffectiveMethod {
 
     Object runWithoutArounds(Object[] args) {
         if (primaries.isEmpty()) {
-            // Signalled here, so HANDLER-CASE and HANDLER-BIND see it before it unwinds.
-            throw Conditions.signalled(null, generic.noApplicableMethod(args));
+            return generic.noApplicableMethodCall(args);
         }
         for (LispMethod m : befores) {
             invoke(m, new MethodChain(generic, List.of(), 0, args, null), args);

@@ -162,7 +162,24 @@ public final class GenericFunction {
         return 0;
     }
 
-    LispError noApplicableMethod(Object[] args) {
+    /**
+     * No method applies: (no-applicable-method gf args...), whose default method signals the error
+     * (where HANDLER-CASE and HANDLER-BIND see it), so a method on it can answer instead.
+     */
+    Object noApplicableMethodCall(Object[] args) {
+        dev.epsilon.language.runtime.Symbol nam = classes.clPackage().findExternal("NO-APPLICABLE-METHOD");
+        LispFunction handler = nam == null ? null : nam.function();
+        if (handler == null || handler == function) {
+            throw Conditions.signalled(null, noApplicableMethod(args));
+        }
+        Object[] full = new Object[args.length + 1];
+        full[0] = function;
+        System.arraycopy(args, 0, full, 1, args.length);
+        return handler.callUncachedAllValues(full);
+    }
+
+    /** The error NO-APPLICABLE-METHOD's default method signals. */
+    public LispError noApplicableMethod(Object[] args) {
         return LispError.error("SIMPLE-ERROR", "There is no applicable method for the generic function "
                 + Printer.qualified(name) + " when called with arguments " + Printer.prin1ToString(Lisp.list(args)) + ".");
     }

@@ -174,3 +174,18 @@
     `(let ((,o ,instance))
        (symbol-macrolet ,(mapcar-1 (lambda (b) `(,(car b) (,(cadr b) ,o))) bindings)
          ,@body))))
+
+;;; What happens when no method applies, or a slot is unbound or missing: generic functions whose
+;;; default methods signal the error, so that a program's methods can answer instead.
+(defgeneric no-applicable-method (generic-function &rest arguments))
+(defmethod no-applicable-method ((generic-function t) &rest arguments)
+  (%signal-no-applicable-method generic-function arguments))
+
+(defgeneric slot-unbound (class instance slot-name))
+(defmethod slot-unbound ((class t) instance slot-name)
+  (%signal-unbound-slot instance slot-name))
+
+(defgeneric slot-missing (class object slot-name operation &optional new-value))
+(defmethod slot-missing ((class t) object slot-name operation &optional new-value)
+  (declare (ignore new-value))
+  (%signal-slot-missing object slot-name operation))
