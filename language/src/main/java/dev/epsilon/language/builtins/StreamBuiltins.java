@@ -115,6 +115,17 @@ final class StreamBuiltins {
         b.cl("MAKE-STRING-OUTPUT-STREAM", 0, -1, a -> LispStream.stringOutput());
         b.cl("GET-OUTPUT-STREAM-STRING", 1, 1, a -> stream(a[0], "GET-OUTPUT-STREAM-STRING").takeString());
         b.cl("MAKE-CONCATENATED-STREAM", 0, -1, a -> LispStream.concatenated(streams(a, "MAKE-CONCATENATED-STREAM")));
+        b.cl("MAKE-SYNONYM-STREAM", 1, 1, a -> {
+            Symbol symbol = Builtins.symbol(a[0], "MAKE-SYNONYM-STREAM");
+            return LispStream.synonym(() -> symbol.value(EpsilonLanguage.thread(null)), symbol);
+        });
+        b.cl("SYNONYM-STREAM-SYMBOL", 1, 1, a -> {
+            Symbol s = stream(a[0], "SYNONYM-STREAM-SYMBOL").synonymSymbol();
+            if (s == null) {
+                throw LispError.typeError(a[0], "SYNONYM-STREAM", "SYNONYM-STREAM-SYMBOL");
+            }
+            return s;
+        });
         b.cl("MAKE-TWO-WAY-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-TWO-WAY-STREAM"), stream(a[1], "MAKE-TWO-WAY-STREAM"), false));
         b.cl("MAKE-ECHO-STREAM", 2, 2, a -> LispStream.twoWay(stream(a[0], "MAKE-ECHO-STREAM"), stream(a[1], "MAKE-ECHO-STREAM"), true));
         b.cl("TWO-WAY-STREAM-INPUT-STREAM", 1, 1, a -> stream(a[0], "TWO-WAY-STREAM-INPUT-STREAM").twoWayInput());

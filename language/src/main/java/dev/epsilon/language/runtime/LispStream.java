@@ -151,6 +151,32 @@ public final class LispStream implements TruffleObject {
         return s;
     }
 
+    /** A synonym stream: every operation goes to the stream that a special variable holds at that moment. */
+    public static LispStream synonym(java.util.function.Supplier<Object> target, Symbol symbol) {
+        LispStream s = new LispStream(null, null, null, null, "synonym stream to " + Printer.qualified(symbol));
+        s.synonymTarget = target;
+        s.synonymSymbol = symbol;
+        return s;
+    }
+
+    private java.util.function.Supplier<Object> synonymTarget;
+    private Symbol synonymSymbol;
+
+    /** The symbol of a synonym stream, or null. */
+    public Symbol synonymSymbol() { return synonymSymbol; }
+
+    private LispStream resolved() {
+        Object target = synonymTarget.get();
+        if (target instanceof LispStream stream) {
+            return stream;
+        }
+        throw LispError.typeError(target, "STREAM", "the synonym stream of " + Printer.qualified(synonymSymbol));
+    }
+
+    private LispStream inDelegate() { return synonymTarget != null ? resolved() : twoWayIn; }
+
+    private LispStream outDelegate() { return synonymTarget != null ? resolved() : twoWayOut; }
+
     public LispStream twoWayInput() { return twoWayIn; }
 
     public LispStream twoWayOutput() { return twoWayOut; }
@@ -163,9 +189,17 @@ public final class LispStream implements TruffleObject {
         return new LispStream(null, null, new BufferedReader(r), null, name);
     }
 
-    public boolean isOutput() { return out != null || buffer != null || broadcast || twoWayOut != null || bytesOut != null; }
+    public boolean isOutput() {
+        if (synonymTarget != null) {
+            return resolved().isOutput();
+        }
+        return out != null || buffer != null || broadcast || twoWayOut != null || bytesOut != null;
+    }
 
     public boolean isInput() {
+        if (synonymTarget != null) {
+            return resolved().isInput();
+        }
         return in != null || content != null || (parts != null && !broadcast) || twoWayIn != null || bytesIn != null;
     }
 
@@ -176,8 +210,8 @@ public final class LispStream implements TruffleObject {
         if (s.isEmpty()) {
             return;
         }
-        if (twoWayOut != null) {
-            twoWayOut.write(s);
+        if (outDelegate() != null) {
+            outDelegate().write(s);
             return;
         }
         if (broadcast) {
@@ -208,10 +242,10 @@ public final class LispStream implements TruffleObject {
         column = newline >= 0 ? s.length() - newline - 1 : column + s.length();
     }
 
-    public boolean atLineStart() { return twoWayOut != null ? twoWayOut.atLineStart() : atLineStart; }
+    public boolean atLineStart() { return outDelegate() != null ? outDelegate().atLineStart() : atLineStart; }
 
     /** The output column: characters written since the last newline (FORMAT's ~T and ~<~:;~>). */
-    public int column() { return twoWayOut != null ? twoWayOut.column() : column; }
+    public int column() { return outDelegate() != null ? outDelegate().column() : column; }
 
     /** Starts a new line unless at the start of one; true if it wrote a newline. */
     public boolean freshLine() {
@@ -231,8 +265,8 @@ public final class LispStream implements TruffleObject {
                 // as for a closed console: nothing worth an error
             }
         }
-        if (twoWayOut != null) {
-            twoWayOut.flush();
+        if (outDelegate() != null) {
+            outDelegate().flush();
         }
         if (out != null) {
             try {
@@ -256,10 +290,10 @@ public final class LispStream implements TruffleObject {
     /** The next character, or -1 at end of input. */
     @TruffleBoundary
     public int readChar() {
-        if (twoWayIn != null) {
-            int c = twoWayIn.readChar();
-            if (echo && c >= 0 && twoWayOut != null) {
-                twoWayOut.write(String.valueOf((char) c));
+        if (inDelegate() != null) {
+            int c = inDelegate().readChar();
+            if (echo && c >= 0 && outDelegate() != null) {
+                outDelegate().write(String.valueOf((char) c));
             }
             return c;
         }
@@ -296,8 +330,8 @@ public final class LispStream implements TruffleObject {
     }
 
     public void unreadChar(int c) {
-        if (twoWayIn != null) {
-            twoWayIn.unreadChar(c);
+        if (inDelegate() != null) {
+            inDelegate().unreadChar(c);
             return;
         }
         pushback = c;
@@ -328,8 +362,8 @@ public final class LispStream implements TruffleObject {
     /** Everything not yet read, for the Lisp reader, which reads from text. */
     @TruffleBoundary
     public String remainingText() {
-        if (twoWayIn != null) {
-            return twoWayIn.remainingText();
+        if (inDelegate() != null) {
+            return inDelegate().remainingText();
         }
         StringBuilder b = new StringBuilder();
         if (pushback >= 0) {
@@ -363,8 +397,8 @@ public final class LispStream implements TruffleObject {
 
     /** After the reader consumed {@code consumed} characters of {@link #remainingText}, keep the rest. */
     public void keepUnread(String text, int consumed) {
-        if (twoWayIn != null) {
-            twoWayIn.keepUnread(text, consumed);
+        if (inDelegate() != null) {
+            inDelegate().keepUnread(text, consumed);
             return;
         }
         if (parts != null && !broadcast && partTextLengths != null) {
