@@ -359,3 +359,37 @@
                         `(%make-restart ',name ,function ,report-function)))
                     bindings))
     (lambda () ,@forms)))
+
+;;; TRACE and UNTRACE: a traced function's definition is replaced by one that reports each call and
+;;; its values on *TRACE-OUTPUT*, indented by depth, as SBCL prints them.
+(defvar *trace-depth* 0)
+(defvar *traced-functions* nil)
+
+(defun %trace (name)
+  (unless (fboundp name) (error "TRACE: ~S is not a function" name))
+  (unless (get name '%untraced-definition)
+    (let ((original (fdefinition name)))
+      (%put name '%untraced-definition original)
+      (setf (fdefinition name)
+            (lambda (&rest arguments)
+              (let ((depth *trace-depth*))
+                (format *trace-output* "~&~v@T~d: ~s~%" (* 2 (1+ depth)) depth (cons name arguments))
+                (let ((values (let ((*trace-depth* (1+ depth))) (multiple-value-list (apply original arguments)))))
+                  (format *trace-output* "~&~v@T~d: ~s returned~{ ~s~}~%" (* 2 (1+ depth)) depth name values)
+                  (values-list values)))))
+      (pushnew name *traced-functions*)))
+  name)
+
+(defun %untrace (name)
+  (let ((original (get name '%untraced-definition)))
+    (when original
+      (setf (fdefinition name) original)
+      (remprop name '%untraced-definition)
+      (setq *traced-functions* (remove name *traced-functions*))))
+  name)
+
+(defmacro trace (&rest names)
+  (if names `(mapcar #'%trace ',names) '*traced-functions*))
+
+(defmacro untrace (&rest names)
+  (if names `(mapcar #'%untrace ',names) '(mapcar #'%untrace *traced-functions*)))

@@ -1,0 +1,11 @@
+;;; TRACE and UNTRACE report calls and values as SBCL does (SBCL made the .out).
+(defun fact (n) (if (< n 2) 1 (* n (fact (1- n)))))
+(trace fact)
+(format t "~s~%" (fact 3))
+(untrace fact)
+(format t "~s~%" (fact 4))
+(defun two () (values 1 2))
+(trace two)
+(format t "~s~%" (multiple-value-list (two)))
+(untrace)
+(format t "~s~%" (two))
