@@ -156,21 +156,35 @@ final class ClosBuiltins {
         b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, (Symbol) a[0], ((Long) a[1]).intValue())));
         b.function(sys, "%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
             LispFunction gf = (LispFunction) a[0];
-            List<Symbol> qualifiers = new ArrayList<>();
-            for (Object q : Lisp.toJavaList(a[1])) {
-                qualifiers.add((Symbol) q);
-            }
-            List<Object> specs = new ArrayList<>();
-            for (Object s : Lisp.toJavaList(a[2])) {
-                if (s instanceof Cons c && c.car instanceof Symbol eql && eql.name().equals("EQL")) {
-                    specs.add(new EqlSpecializer(((Cons) c.cdr).car));
-                } else {
-                    specs.add(clazz(classes, s));
-                }
-            }
-            ((GenericFunction) gf.genericFunction()).addMethod(new LispMethod(qualifiers, specs.toArray(), (LispFunction) a[3]));
+            generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], (LispFunction) a[3]));
             return gf;
         }));
+        // Introspection on methods: FIND-METHOD, ADD-METHOD, REMOVE-METHOD, METHOD-QUALIFIERS,
+        // COMPUTE-APPLICABLE-METHODS. Specializers are classes, class names or (EQL object).
+        b.cl("FIND-METHOD", 3, 4, a -> {
+            LispMethod wanted = method(classes, a[1], a[2], null);
+            for (LispMethod m : generic(a[0], "FIND-METHOD").methods()) {
+                if (m.sameSpecializersAndQualifiers(wanted)) {
+                    return m;
+                }
+            }
+            if (a.length > 3 && a[3] == Lisp.NIL) {
+                return Lisp.NIL;
+            }
+            throw LispError.error("SIMPLE-ERROR", "no method of " + Printer.prin1ToString(a[0]) + " with qualifiers "
+                    + Printer.prin1ToString(a[1]) + " and specializers " + Printer.prin1ToString(a[2]));
+        });
+        b.cl("ADD-METHOD", 2, 2, a -> {
+            generic(a[0], "ADD-METHOD").addMethod(lispMethod(a[1], "ADD-METHOD"));
+            return a[0];
+        });
+        b.cl("REMOVE-METHOD", 2, 2, a -> {
+            generic(a[0], "REMOVE-METHOD").removeMethod(lispMethod(a[1], "REMOVE-METHOD"));
+            return a[0];
+        });
+        b.cl("METHOD-QUALIFIERS", 1, 1, a -> Lisp.fromList(new ArrayList<>(lispMethod(a[0], "METHOD-QUALIFIERS").qualifiers()), Lisp.NIL));
+        b.cl("COMPUTE-APPLICABLE-METHODS", 2, 2, a ->
+                Lisp.fromList(new ArrayList<>(generic(a[0], "COMPUTE-APPLICABLE-METHODS").applicableMethods(Lisp.toJavaList(a[1]).toArray())), Lisp.NIL));
         b.function(sys, "%CALL-NEXT-METHOD", 2, 2, new FunctionBuiltin(a ->
                 ((MethodChain) a[0]).callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
         b.function(sys, "%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(((MethodChain) a[0]).hasNext())));
@@ -301,6 +315,37 @@ final class ClosBuiltins {
             return s;
         }
         throw LispError.typeError(o, "STANDARD-OBJECT", where);
+    }
+
+    private static GenericFunction generic(Object o, String where) {
+        if (o instanceof LispFunction f && f.genericFunction() instanceof GenericFunction g) {
+            return g;
+        }
+        throw LispError.typeError(o, "GENERIC-FUNCTION", where);
+    }
+
+    private static LispMethod lispMethod(Object o, String where) {
+        if (o instanceof LispMethod m) {
+            return m;
+        }
+        throw LispError.typeError(o, "METHOD", where);
+    }
+
+    /** A method from qualifiers and specializer designators (class names, classes, (EQL x)). */
+    private static LispMethod method(ClassTable classes, Object qualifierList, Object specializerList, LispFunction function) {
+        List<Symbol> qualifiers = new ArrayList<>();
+        for (Object q : Lisp.toJavaList(qualifierList)) {
+            qualifiers.add((Symbol) q);
+        }
+        List<Object> specs = new ArrayList<>();
+        for (Object s : Lisp.toJavaList(specializerList)) {
+            if (s instanceof Cons c && c.car instanceof Symbol eql && eql.name().equals("EQL")) {
+                specs.add(new EqlSpecializer(((Cons) c.cdr).car));
+            } else {
+                specs.add(clazz(classes, s));
+            }
+        }
+        return new LispMethod(qualifiers, specs.toArray(), function);
     }
 
     private static LispClass.Slot slotOrNull(StandardObject o, Object name) {

@@ -56,6 +56,7 @@ public final class ClassTable {
         bignum = builtIn("BIGNUM", integer);
         ratio = builtIn("RATIO", rational);
         byJavaClass.put(dev.epsilon.language.runtime.Complex.class, builtIn("COMPLEX", number));
+        byJavaClass.put(LispMethod.class, builtIn("STANDARD-METHOD", builtIn("METHOD", t)));
         LispClass floatClass = builtIn("FLOAT", real);
         singleFloat = builtIn("SINGLE-FLOAT", floatClass);
         doubleFloat = builtIn("DOUBLE-FLOAT", floatClass);

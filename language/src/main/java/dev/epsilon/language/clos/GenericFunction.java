@@ -100,7 +100,9 @@ public final class GenericFunction {
         return false;
     }
 
-    private synchronized EffectiveMethod compute(Object[] args) {
+    /** COMPUTE-APPLICABLE-METHODS: the methods that apply to {@code args}, most specific first. */
+    @TruffleBoundary
+    public synchronized List<LispMethod> applicableMethods(Object[] args) {
         List<LispMethod> applicable = new ArrayList<>();
         for (LispMethod m : methods) {
             if (applicable(m, args)) {
@@ -108,6 +110,19 @@ public final class GenericFunction {
             }
         }
         applicable.sort((a, b) -> compareSpecificity(a, b, args));
+        return applicable;
+    }
+
+    /** REMOVE-METHOD: true when the method was one of this generic function's. */
+    @TruffleBoundary
+    public synchronized boolean removeMethod(LispMethod m) {
+        boolean removed = methods.remove(m);
+        cache.clear();
+        return removed;
+    }
+
+    private synchronized EffectiveMethod compute(Object[] args) {
+        List<LispMethod> applicable = applicableMethods(args);
         List<LispMethod> arounds = new ArrayList<>();
         List<LispMethod> befores = new ArrayList<>();
         List<LispMethod> primaries = new ArrayList<>();

@@ -9,7 +9,13 @@ import java.util.List;
  * A method: qualifiers (none, :before, :after, :around), one specializer per required parameter
  * (a class or an {@link EqlSpecializer}), and its function, called as {@code (chain arg...)}.
  */
-public record LispMethod(List<Symbol> qualifiers, Object[] specializers, LispFunction function) {
+public record LispMethod(List<Symbol> qualifiers, Object[] specializers, LispFunction function)
+        implements com.oracle.truffle.api.interop.TruffleObject {
+    @Override
+    public String toString() {
+        return "#<STANDARD-METHOD " + qualifiers + " " + java.util.Arrays.toString(specializers) + ">";
+    }
+
     boolean isPrimary() {
         return qualifiers.isEmpty();
     }
@@ -18,7 +24,7 @@ public record LispMethod(List<Symbol> qualifiers, Object[] specializers, LispFun
         return qualifiers.size() == 1 && qualifiers.get(0).name().equals(qualifier);
     }
 
-    boolean sameSpecializersAndQualifiers(LispMethod other) {
+    public boolean sameSpecializersAndQualifiers(LispMethod other) {
         if (!qualifiers.equals(other.qualifiers) || specializers.length != other.specializers.length) {
             return false;
         }
