@@ -182,6 +182,29 @@ final class ClosBuiltins {
             generic(a[0], "REMOVE-METHOD").removeMethod(lispMethod(a[1], "REMOVE-METHOD"));
             return a[0];
         });
+        b.function(sys, "%CHANGE-CLASS", 2, 2, new FunctionBuiltin(a -> {
+            if (!(a[0] instanceof StandardObject o) || o.lispClass().kind() == LispClass.Kind.BUILT_IN) {
+                throw LispError.typeError(a[0], "STANDARD-OBJECT", "CHANGE-CLASS");
+            }
+            return Lisp.fromList(new ArrayList<>(o.changeClass(clazz(classes, a[1]))), Lisp.NIL);
+        }));
+        b.function(sys, "%COPY-INSTANCE", 1, 1, new FunctionBuiltin(a -> {
+            StandardObject o = instance(a[0], "CHANGE-CLASS");
+            StandardObject copy = new StandardObject(o.lispClass());
+            for (LispClass.Slot s : o.lispClass().slots()) {
+                if (s.shared == null) {
+                    copy.setSlotValue(s.index, o.slotValue(s.index));
+                }
+            }
+            return copy;
+        }));
+        b.function(sys, "%CLASS-SLOT-NAMES", 1, 1, new FunctionBuiltin(a -> {
+            List<Object> names = new ArrayList<>();
+            for (LispClass.Slot s : clazz(classes, a[0]).slots()) {
+                names.add(s.name);
+            }
+            return Lisp.fromList(names, Lisp.NIL);
+        }));
         b.cl("METHOD-QUALIFIERS", 1, 1, a -> Lisp.fromList(new ArrayList<>(lispMethod(a[0], "METHOD-QUALIFIERS").qualifiers()), Lisp.NIL));
         b.cl("COMPUTE-APPLICABLE-METHODS", 2, 2, a ->
                 Lisp.fromList(new ArrayList<>(generic(a[0], "COMPUTE-APPLICABLE-METHODS").applicableMethods(Lisp.toJavaList(a[1]).toArray())), Lisp.NIL));

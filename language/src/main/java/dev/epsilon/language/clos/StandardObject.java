@@ -53,6 +53,28 @@ public final class StandardObject implements TruffleObject {
         }
     }
 
+    /**
+     * CHANGE-CLASS: the instance becomes one of {@code newClass}; slots of the same name keep their
+     * values, the others start unbound. Returns the names of the slots that are new.
+     */
+    @TruffleBoundary
+    public java.util.List<dev.epsilon.language.runtime.Symbol> changeClass(LispClass newClass) {
+        Object[] fresh = new Object[newClass.slotCount()];
+        java.util.Arrays.fill(fresh, UNBOUND_SLOT);
+        java.util.List<dev.epsilon.language.runtime.Symbol> added = new java.util.ArrayList<>();
+        for (LispClass.Slot s : newClass.slots()) {
+            LispClass.Slot old = lispClass.slot(s.name);
+            if (old != null && s.shared == null) {
+                fresh[s.index] = slotValue(old.index);
+            } else if (old == null) {
+                added.add(s.name);
+            }
+        }
+        this.slots = fresh;
+        this.lispClass = newClass;
+        return added;
+    }
+
     public String fixedReport() { return fixedReport; }
 
     public void setFixedReport(String r) { this.fixedReport = r; }

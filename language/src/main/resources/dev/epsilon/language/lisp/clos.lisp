@@ -189,3 +189,19 @@
 (defmethod slot-missing ((class t) object slot-name operation &optional new-value)
   (declare (ignore new-value))
   (%signal-slot-missing object slot-name operation))
+
+;;; CHANGE-CLASS keeps the values of slots both classes have; UPDATE-INSTANCE-FOR-DIFFERENT-CLASS
+;;; (a generic function, given a copy of the instance as it was) then initializes the new ones from
+;;; their initforms and the initargs.
+(defgeneric update-instance-for-different-class (previous current &rest initargs))
+(defmethod update-instance-for-different-class ((previous t) current &rest initargs)
+  (apply #'shared-initialize current
+         (set-difference (%class-slot-names (class-of current)) (%class-slot-names (class-of previous)))
+         initargs))
+
+(defgeneric change-class (instance new-class &rest initargs))
+(defmethod change-class ((instance t) new-class &rest initargs)
+  (let ((previous (%copy-instance instance)))
+    (%change-class instance (if (symbolp new-class) (find-class new-class) new-class))
+    (apply #'update-instance-for-different-class previous instance initargs)
+    instance))
