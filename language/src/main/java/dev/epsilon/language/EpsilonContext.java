@@ -161,6 +161,7 @@ public final class EpsilonContext {
             load(source);
         }
         packageVar.setValue(user);
+        booted = true;
         for (String manifest : manifests.split(java.io.File.pathSeparator)) {
             if (!manifest.isBlank()) {
                 clSymbol("FUNCALL").function().callUncached(foreign.findExternal("LOAD-MANIFEST").function(), manifest);
@@ -189,6 +190,11 @@ public final class EpsilonContext {
         }
         return Lisp.T;
     }
+
+    private volatile boolean booted;
+
+    /** Whether the prelude has been loaded (until then macro expansion errors are not deferred). */
+    public boolean isBooted() { return booted; }
 
     /** Writes out what the console streams hold (after each top-level form, and at exit). */
     public void flushConsole() {

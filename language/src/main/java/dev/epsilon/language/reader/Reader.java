@@ -156,7 +156,9 @@ public final class Reader {
     private Object readDatum() {
         int start = pos;
         char c = text.charAt(pos);
-        if (readtable.isUserMacro(c)) {
+        if (!readtable.hasCustomSyntax()) {
+            // the standard syntax (sub-characters of # set by Lisp are looked up in readDispatch)
+        } else if (readtable.isUserMacro(c)) {
             Object entry = readtable.macroFunction(c);
             if (entry instanceof Readtable.StandardMacro standard) {
                 c = standard.standard();
@@ -892,7 +894,7 @@ public final class Reader {
 
     private boolean isTerminator(char c) {
         boolean standard = Character.isWhitespace(c) || c == '(' || c == ')' || c == '\'' || c == '"' || c == ';' || c == '`' || c == ',';
-        if (readtable == null) {
+        if (readtable == null || !readtable.hasCustomSyntax()) {
             return standard;
         }
         if (readtable.isConstituent(c)) {

@@ -34,6 +34,8 @@ public final class Readtable implements TruffleObject {
     /** Characters whose syntax was set to a constituent (SET-SYNTAX-FROM-CHAR from a letter). */
     private final Set<Integer> constituents = new HashSet<>();
     private Case readCase = Case.UPCASE;
+    /** Whether any character has a syntax other than the standard one (the reader's fast path checks this first). */
+    private boolean custom;
 
     public Readtable() {
         dispatch.put((int) '#', new HashMap<>());
@@ -58,7 +60,10 @@ public final class Readtable implements TruffleObject {
         r.constituents.clear();
         r.constituents.addAll(constituents);
         r.readCase = readCase;
+        r.custom = custom;
     }
+
+    public boolean hasCustomSyntax() { return custom; }
 
     public Case readCase() { return readCase; }
 
@@ -94,6 +99,7 @@ public final class Readtable implements TruffleObject {
 
     @TruffleBoundary
     public void setMacro(int c, Object function, boolean nonTerminatingP) {
+        custom = true;
         constituents.remove(c);
         macros.put(c, function);
         if (nonTerminatingP) {
@@ -106,6 +112,7 @@ public final class Readtable implements TruffleObject {
     /** SET-SYNTAX-FROM-CHAR: copies the syntax of {@code from} in {@code source} to {@code to}. */
     @TruffleBoundary
     public void setSyntaxFrom(int to, int from, Readtable source) {
+        custom = true;
         Object f = source.macros.get(from);
         Map<Integer, Object> d = source.dispatch.get(from);
         macros.remove(to);
@@ -130,6 +137,7 @@ public final class Readtable implements TruffleObject {
 
     @TruffleBoundary
     public void makeDispatching(int c, boolean nonTerminatingP) {
+        custom = true;
         macros.remove(c);
         dispatch.put(c, new HashMap<>());
         if (nonTerminatingP) {
