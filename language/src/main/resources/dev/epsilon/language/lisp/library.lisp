@@ -780,7 +780,7 @@
       (return (values (car p) (cadr p) p)))))
 
 (defun make-sequence (type size &key (initial-element nil initial-p))
-  (let ((type (%expand-type type)))
+  (let ((type (%type-expand type)))
     (cond ((or (eq type 'list) (eq type 'cons) (eq type 'null)
                (and (consp type) (member (car type) '(list cons))))
            (make-list size :initial-element initial-element))

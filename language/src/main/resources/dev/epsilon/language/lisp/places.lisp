@@ -62,7 +62,8 @@
                                     `(,op ,@uses))))))))))))
 
 (defun %bindings (temps vals)
-  (mapcar-1 (lambda (pair) pair) (%zip temps vals)))
+  ;; LET* bindings of a place's temporaries to its argument forms.
+  (%zip temps vals))
 
 (defun %store-with (stores value store)
   (if (cdr stores)
@@ -317,5 +318,3 @@
             `(apply ,function ,@temps))))
 
 (define-setf-place symbol-plist (symbol) v `(%set-symbol-plist ,symbol ,v))
-
-(defun %expand-type (type) (%type-expand type))
