@@ -44,8 +44,7 @@ final class Arith {
             return b.doubleValue();
         }
         if (o instanceof Ratio r) {
-            return new java.math.BigDecimal(r.numerator).divide(new java.math.BigDecimal(r.denominator),
-                    java.math.MathContext.DECIMAL64).doubleValue();
+            return r.doubleValue();
         }
         return ((Number) o).doubleValue();
     }

@@ -186,7 +186,8 @@ final class ClosBuiltins {
             if (!(a[0] instanceof StandardObject o) || o.lispClass().kind() == LispClass.Kind.BUILT_IN) {
                 throw LispError.typeError(a[0], "STANDARD-OBJECT", "CHANGE-CLASS");
             }
-            return Lisp.fromList(new ArrayList<>(o.changeClass(clazz(classes, a[1]))), Lisp.NIL);
+            o.changeClass(clazz(classes, a[1]));
+            return o;
         }));
         b.function(sys, "%COPY-INSTANCE", 1, 1, new FunctionBuiltin(a -> {
             StandardObject o = instance(a[0], "CHANGE-CLASS");

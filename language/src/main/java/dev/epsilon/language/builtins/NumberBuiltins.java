@@ -59,8 +59,7 @@ final class NumberBuiltins {
             if (!Numbers.isReal(im)) {
                 throw LispError.typeError(im, "REAL", "COMPLEX");
             }
-            boolean floats = re instanceof Double || re instanceof Float || im instanceof Double || im instanceof Float;
-            return floats ? Complex.ofFloats(re, im) : Complex.of(re, im);
+            return Complex.fromParts(re, im);
         });
         b.cl("REALPART", 1, 1, a -> Arith.realPart(number(a[0], "REALPART")));
         b.cl("IMAGPART", 1, 1, a -> Arith.imagPart(number(a[0], "IMAGPART")));

@@ -99,26 +99,6 @@ public final class LispClass implements TruffleObject {
 
     public List<LispClass> superclasses() { return superclasses; }
 
-    /** Whether every known class below this one (itself included, when it has no subclasses) is inside {@code union}. */
-    boolean subclassesCovered(Types types, Object union) {
-        boolean any = false;
-        for (LispClass c : types.classesBelow(this)) {
-            any = true;
-            boolean inside = false;
-            for (Object y : dev.epsilon.language.runtime.Lisp.toJavaList(dev.epsilon.language.runtime.Lisp.cdr(union))) {
-                LispClass cy = types.classFor(y);
-                if (cy != null && c.isSubclassOf(cy)) {
-                    inside = true;
-                    break;
-                }
-            }
-            if (!inside) {
-                return false;
-            }
-        }
-        return any;
-    }
-
     public List<LispClass> precedence() { return precedence; }
 
     public boolean isSubclassOf(LispClass other) {

@@ -55,24 +55,20 @@ public final class StandardObject implements TruffleObject {
 
     /**
      * CHANGE-CLASS: the instance becomes one of {@code newClass}; slots of the same name keep their
-     * values, the others start unbound. Returns the names of the slots that are new.
+     * values, the others start unbound (UPDATE-INSTANCE-FOR-DIFFERENT-CLASS initializes them).
      */
     @TruffleBoundary
-    public java.util.List<dev.epsilon.language.runtime.Symbol> changeClass(LispClass newClass) {
+    public void changeClass(LispClass newClass) {
         Object[] fresh = new Object[newClass.slotCount()];
         java.util.Arrays.fill(fresh, UNBOUND_SLOT);
-        java.util.List<dev.epsilon.language.runtime.Symbol> added = new java.util.ArrayList<>();
         for (LispClass.Slot s : newClass.slots()) {
             LispClass.Slot old = lispClass.slot(s.name);
             if (old != null && s.shared == null) {
                 fresh[s.index] = slotValue(old.index);
-            } else if (old == null) {
-                added.add(s.name);
             }
         }
         this.slots = fresh;
         this.lispClass = newClass;
-        return added;
     }
 
     public String fixedReport() { return fixedReport; }

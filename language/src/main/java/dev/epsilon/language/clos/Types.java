@@ -192,10 +192,7 @@ public final class Types {
             }
             // A class whose known subclasses are each inside the union: LIST in (OR NULL CONS).
             LispClass ca = classFor(a);
-            if (ca != null && !ca.subclassesCovered(this, b)) {
-                return -1;
-            }
-            return ca != null ? 1 : -1;
+            return ca != null && subclassesCovered(ca, Lisp.toJavaList(Lisp.cdr(b))) ? 1 : -1;
         }
         if (isCompound(a, "AND")) {
             for (Object x : Lisp.toJavaList(Lisp.cdr(a))) {
@@ -293,8 +290,26 @@ public final class Types {
         }
     }
 
+    /** Whether each leaf class below {@code c} (or {@code c} itself) is a subclass of one of {@code union}'s types. */
+    private boolean subclassesCovered(LispClass c, List<Object> union) {
+        for (LispClass leaf : classesBelow(c)) {
+            boolean inside = false;
+            for (Object y : union) {
+                LispClass cy = classFor(y);
+                if (cy != null && leaf.isSubclassOf(cy)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The leaf classes below {@code c} (or {@code c} itself when nothing is below it). */
-    List<LispClass> classesBelow(LispClass c) {
+    private List<LispClass> classesBelow(LispClass c) {
         List<LispClass> below = new java.util.ArrayList<>();
         for (LispClass x : classes.all()) {
             if (x != c && x.isSubclassOf(c)) {
@@ -345,7 +360,7 @@ public final class Types {
     }
 
     /** The class a type names (a class, a class name, or a compound type of a class head), or null. */
-    LispClass classFor(Object type) {
+    private LispClass classFor(Object type) {
         if (type instanceof LispClass c) {
             return c;
         }

@@ -193,7 +193,7 @@ public final class Marshal {
         } else if (v instanceof BigInteger b) {
             d = b.doubleValue();
         } else if (v instanceof Ratio r) {
-            d = new java.math.BigDecimal(r.numerator).divide(new java.math.BigDecimal(r.denominator), java.math.MathContext.DECIMAL64).doubleValue();
+            d = r.doubleValue();
         } else {
             return NO;
         }

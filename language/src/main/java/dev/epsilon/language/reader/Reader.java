@@ -388,10 +388,7 @@ public final class Reader {
                 if (l.size() != 2 || !dev.epsilon.language.runtime.Numbers.isReal(l.get(0)) || !dev.epsilon.language.runtime.Numbers.isReal(l.get(1))) {
                     return error("#C needs a list of two reals: #C(1 2)", false);
                 }
-                Object re = l.get(0);
-                Object im = l.get(1);
-                boolean floats = re instanceof Double || re instanceof Float || im instanceof Double || im instanceof Float;
-                return floats ? dev.epsilon.language.runtime.Complex.ofFloats(re, im) : dev.epsilon.language.runtime.Complex.of(re, im);
+                return dev.epsilon.language.runtime.Complex.fromParts(l.get(0), l.get(1));
             }
             case 'A': {
                 Object contents = readInternal(false);

@@ -24,13 +24,20 @@ public final class Complex implements TruffleObject {
             }
             return new Complex(real, imag);
         }
-        // Float contagion: both parts take the wider float format.
-        boolean dbl = real instanceof Double || imag instanceof Double;
-        return new Complex(toFloat(real, dbl), toFloat(imag, dbl));
+        return ofFloats(real, imag);
     }
 
-    /** A complex of floats even when the imaginary part is zero (COMPLEX of a float). */
-    public static Complex ofFloats(Object real, Object imag) {
+    /**
+     * What COMPLEX and {@code #C} make of two reals: a complex of floats when either part is a
+     * float (even with a zero imaginary part), else the canonical rational number.
+     */
+    public static Object fromParts(Object real, Object imag) {
+        boolean floats = real instanceof Double || real instanceof Float || imag instanceof Double || imag instanceof Float;
+        return floats ? ofFloats(real, imag) : of(real, imag);
+    }
+
+    /** A complex of floats, both parts in the wider float format (float contagion). */
+    private static Complex ofFloats(Object real, Object imag) {
         boolean dbl = real instanceof Double || imag instanceof Double;
         return new Complex(toFloat(real, dbl), toFloat(imag, dbl));
     }
@@ -40,12 +47,7 @@ public final class Complex implements TruffleObject {
     }
 
     private static Object toFloat(Object o, boolean dbl) {
-        double d;
-        if (o instanceof Ratio r) {
-            d = new java.math.BigDecimal(r.numerator).divide(new java.math.BigDecimal(r.denominator), java.math.MathContext.DECIMAL64).doubleValue();
-        } else {
-            d = ((Number) o).doubleValue();
-        }
+        double d = o instanceof Ratio r ? r.doubleValue() : ((Number) o).doubleValue();
         return dbl ? (Object) d : (Object) (float) d;
     }
 

@@ -112,7 +112,7 @@ public final class Equality {
 
     private static double toDouble(Object o) {
         if (o instanceof Ratio r) {
-            return new java.math.BigDecimal(r.numerator).divide(new java.math.BigDecimal(r.denominator), java.math.MathContext.DECIMAL64).doubleValue();
+            return r.doubleValue();
         }
         return o instanceof BigInteger b ? b.doubleValue() : ((Number) o).doubleValue();
     }

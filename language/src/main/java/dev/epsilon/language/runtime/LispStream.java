@@ -22,20 +22,19 @@ public final class LispStream implements TruffleObject {
     private String content;        // string input: the text, read from position
     private int position;
     private int pushback = -2;     // an unread character, or -2 for none
-    private boolean atLineStart = true;
-    private int column;            // characters written since the last newline
+    private int column;            // characters written since the last newline (0: at a line start)
     private boolean open = true;
     private final String description;
     /** A concatenated stream reads its parts in turn; a broadcast stream writes to each. */
     private LispStream[] parts;
     private boolean broadcast;
     private int[] partTextLengths;   // what remainingText took from each part, for keepUnread
-    /** A two-way stream reads from the one and writes to the other (an echo stream also echoes input). */
     /** A binary (octet) file stream: READ-BYTE and WRITE-BYTE, FILE-POSITION and FILE-LENGTH. */
     private java.io.InputStream bytesIn;
     private java.io.OutputStream bytesOut;
     private long bytePosition;
     private long byteLength = -1;
+    /** A two-way stream reads from the one and writes to the other (an echo stream also echoes input). */
     private LispStream twoWayIn;
     private LispStream twoWayOut;
     private boolean echo;
@@ -210,30 +209,28 @@ public final class LispStream implements TruffleObject {
         if (s.isEmpty()) {
             return;
         }
-        if (outDelegate() != null) {
-            outDelegate().write(s);
+        LispStream delegate = outDelegate();
+        if (delegate != null) {
+            delegate.write(s);
             return;
         }
         if (broadcast) {
             for (LispStream p : parts) {
                 p.write(s);
             }
-            atLineStart = s.charAt(s.length() - 1) == '\n';
-            trackColumn(s);
-            return;
-        }
-        try {
-            if (buffer != null) {
-                buffer.append(s);
-            } else if (out != null) {
-                out.write(s);
-            } else {
-                throw LispError.error("SIMPLE-ERROR", this + " is not an output stream");
+        } else {
+            try {
+                if (buffer != null) {
+                    buffer.append(s);
+                } else if (out != null) {
+                    out.write(s);
+                } else {
+                    throw LispError.error("SIMPLE-ERROR", this + " is not an output stream");
+                }
+            } catch (IOException e) {
+                throw LispError.error("STREAM-ERROR", "cannot write to " + this + ": " + e.getMessage());
             }
-        } catch (IOException e) {
-            throw LispError.error("STREAM-ERROR", "cannot write to " + this + ": " + e.getMessage());
         }
-        atLineStart = s.charAt(s.length() - 1) == '\n';
         trackColumn(s);
     }
 
@@ -242,14 +239,17 @@ public final class LispStream implements TruffleObject {
         column = newline >= 0 ? s.length() - newline - 1 : column + s.length();
     }
 
-    public boolean atLineStart() { return outDelegate() != null ? outDelegate().atLineStart() : atLineStart; }
+    public boolean atLineStart() { return column() == 0; }
 
     /** The output column: characters written since the last newline (FORMAT's ~T and ~<~:;~>). */
-    public int column() { return outDelegate() != null ? outDelegate().column() : column; }
+    public int column() {
+        LispStream delegate = outDelegate();
+        return delegate != null ? delegate.column() : column;
+    }
 
     /** Starts a new line unless at the start of one; true if it wrote a newline. */
     public boolean freshLine() {
-        if (!atLineStart) {
+        if (!atLineStart()) {
             write("\n");
             return true;
         }
@@ -265,8 +265,9 @@ public final class LispStream implements TruffleObject {
                 // as for a closed console: nothing worth an error
             }
         }
-        if (outDelegate() != null) {
-            outDelegate().flush();
+        LispStream delegate = outDelegate();
+        if (delegate != null) {
+            delegate.flush();
         }
         if (out != null) {
             try {
@@ -290,10 +291,11 @@ public final class LispStream implements TruffleObject {
     /** The next character, or -1 at end of input. */
     @TruffleBoundary
     public int readChar() {
-        if (inDelegate() != null) {
-            int c = inDelegate().readChar();
-            if (echo && c >= 0 && outDelegate() != null) {
-                outDelegate().write(String.valueOf((char) c));
+        LispStream input = inDelegate();
+        if (input != null) {
+            int c = input.readChar();
+            if (echo && c >= 0) {
+                twoWayOut.write(String.valueOf((char) c));
             }
             return c;
         }
@@ -330,8 +332,9 @@ public final class LispStream implements TruffleObject {
     }
 
     public void unreadChar(int c) {
-        if (inDelegate() != null) {
-            inDelegate().unreadChar(c);
+        LispStream input = inDelegate();
+        if (input != null) {
+            input.unreadChar(c);
             return;
         }
         pushback = c;
@@ -362,8 +365,9 @@ public final class LispStream implements TruffleObject {
     /** Everything not yet read, for the Lisp reader, which reads from text. */
     @TruffleBoundary
     public String remainingText() {
-        if (inDelegate() != null) {
-            return inDelegate().remainingText();
+        LispStream input = inDelegate();
+        if (input != null) {
+            return input.remainingText();
         }
         StringBuilder b = new StringBuilder();
         if (pushback >= 0) {
@@ -397,8 +401,9 @@ public final class LispStream implements TruffleObject {
 
     /** After the reader consumed {@code consumed} characters of {@link #remainingText}, keep the rest. */
     public void keepUnread(String text, int consumed) {
-        if (inDelegate() != null) {
-            inDelegate().keepUnread(text, consumed);
+        LispStream input = inDelegate();
+        if (input != null) {
+            input.keepUnread(text, consumed);
             return;
         }
         if (parts != null && !broadcast && partTextLengths != null) {

@@ -125,7 +125,7 @@ public final class Printer {
             if (base == 10 && !packageSource.printRadix()) {
                 b.append(r);
             } else {
-                radixPrefix(base, true, b);
+                radixPrefix(base, b);
                 b.append(r.numerator.toString(base).toUpperCase(java.util.Locale.ROOT)).append('/')
                         .append(r.denominator.toString(base).toUpperCase(java.util.Locale.ROOT));
             }
@@ -271,13 +271,13 @@ public final class Printer {
             return;
         }
         if (radix) {
-            radixPrefix(base, false, b);
+            radixPrefix(base, b);
         }
         String digits = n instanceof Long l ? Long.toString(l, base) : ((BigInteger) n).toString(base);
         b.append(digits.toUpperCase(java.util.Locale.ROOT));
     }
 
-    private static void radixPrefix(int base, boolean ratio, StringBuilder b) {
+    private static void radixPrefix(int base, StringBuilder b) {
         switch (base) {
             case 2 -> b.append("#b");
             case 8 -> b.append("#o");
@@ -325,7 +325,6 @@ public final class Printer {
     }
 
     private static String escapeName(String name) {
-        String cased = inPrintCase(name);
         boolean plain = !name.isEmpty();
         for (int i = 0; i < name.length() && plain; i++) {
             char c = name.charAt(i);
@@ -334,7 +333,7 @@ public final class Printer {
         if (plain && looksLikeNumber(name)) {
             plain = false;
         }
-        return plain ? cased : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
+        return plain ? inPrintCase(name) : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
     }
 
     private static boolean looksLikeNumber(String name) {

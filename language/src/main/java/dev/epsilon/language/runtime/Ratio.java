@@ -40,4 +40,10 @@ public final class Ratio implements TruffleObject {
     public String toString() {
         return numerator + "/" + denominator;
     }
+
+    /** The nearest double, from an exact decimal division (numerator and denominator may be beyond a double). */
+    @TruffleBoundary
+    public double doubleValue() {
+        return new java.math.BigDecimal(numerator).divide(new java.math.BigDecimal(denominator), java.math.MathContext.DECIMAL64).doubleValue();
+    }
 }

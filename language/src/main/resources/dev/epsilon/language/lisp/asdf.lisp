@@ -173,13 +173,6 @@
   (let ((s (namestring dir)))
     (if (and (> (length s) 0) (char/= (char s (1- (length s))) #\/)) (concatenate 'string s "/") s)))
 
-(defun %split (string char)
-  (let ((out nil) (start 0))
-    (loop for i = (position char string :start start)
-          do (push (subseq string start i) out)
-             (if i (setq start (1+ i)) (return)))
-    (nreverse out)))
-
 (defun source-registry-directories ()
   ;; The directories searched, in order: *central-registry*, $CL_SOURCE_REGISTRY (':'-separated; a
   ;; trailing // searches the tree below, as every directory here is), then the usual places.
@@ -189,7 +182,7 @@
     (dolist (d *central-registry*)
       (push (%ensure-slash (if (and (symbolp d) (boundp d)) (symbol-value d) d)) dirs))
     (when env
-      (dolist (d (%split env #\:))
+      (dolist (d (uiop:split-string env :separator '(#\:)))
         (when (> (length d) 0)
           (push (%ensure-slash (string-right-trim "/" d)) dirs))))
     (push (concatenate 'string (%ensure-slash home) "common-lisp/") dirs)

@@ -34,9 +34,6 @@
        (setf ,place (%putf ,place ,indicator ,new))
        ,new)))
 
-(defmacro defsetf (access-fn update-fn)
-  `(define-setf-place ,access-fn (&rest args) v `(,',update-fn ,@args ,v)))
-
 (defun %putf (plist indicator value)
   (do ((p plist (cddr p)))
       ((null p) (list* indicator value plist))
@@ -276,9 +273,6 @@
   (if (member (funcall (%key key) item) list :key key :test test :test-not test-not)
       list
       (cons item list)))
-
-(defmacro pushnew (item place &rest keys)
-  `(setf ,place (adjoin ,item ,place ,@keys)))
 
 (defun union (a b &key key test test-not)
   (let ((out (copy-list b)))

@@ -16,15 +16,12 @@
   (declare (ignore kind colnum colinc stream))
   nil)
 
-(defun %pprint-stream (stream)
-  (cond ((null stream) *standard-output*) ((eq stream t) *terminal-io*) (t stream)))
-
 (defmacro pprint-logical-block ((stream-symbol object &key (prefix "") (per-line-prefix nil) (suffix ""))
                                 &body body)
   ;; PPRINT-POP takes the next element of OBJECT; PPRINT-EXIT-IF-LIST-EXHAUSTED leaves the block.
   ;; A non-list OBJECT is printed as by WRITE.
   (let ((list (gensym "LIST")) (block (gensym "BLOCK")) (s (gensym "STREAM")))
-    `(let* ((,s (%pprint-stream ,stream-symbol))
+    `(let* ((,s (%output-stream ,stream-symbol))
             (,list ,object))
        (if (not (listp ,list))
            (write ,list :stream ,s)
@@ -44,7 +41,7 @@
        nil)))
 
 (defun %pprint-list (stream list colon-p separator)
-  (let ((stream (%pprint-stream stream)))
+  (let ((stream (%output-stream stream)))
     (if (not (listp list))
         (write list :stream stream)
         (progn

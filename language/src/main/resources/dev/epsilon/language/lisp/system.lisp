@@ -98,12 +98,6 @@
 (defconstant char-code-limit 65536)
 (defconstant lambda-parameters-limit 4611686018427387903)
 (defconstant call-arguments-limit 4611686018427387903)
-(defconstant most-positive-double-float 1.7976931348623157d308)
-(defconstant most-negative-double-float -1.7976931348623157d308)
-(defconstant double-float-epsilon 1.1102230246251568d-16)
-(defconstant single-float-epsilon 5.960465e-8)
-(defconstant most-positive-single-float 3.4028235e38)
-(defconstant least-positive-double-float 4.9d-324)
 
 (defvar *print-escape* t)
 (defvar *print-readably* nil)
@@ -160,20 +154,24 @@
 (define-setf-place documentation (x doc-type) v `(%set-documentation ,x ,doc-type ,v))
 
 (defun read-sequence (sequence stream &key (start 0) end)
-  (let ((end (or end (length sequence))))
+  (let ((end (or end (length sequence)))
+        (reader (if (%binary-stream-p stream) #'read-byte #'read-char)))
     (do ((i start (1+ i)))
         ((>= i end) i)
-      (let ((c (if (%binary-stream-p stream) (read-byte stream nil :eof) (read-char stream nil :eof))))
+      (let ((c (funcall reader stream nil :eof)))
         (when (eq c :eof) (return i))
         (setf (elt sequence i) c)))))
 
 (defun write-sequence (sequence stream &key (start 0) end)
-  (let ((end (or end (length sequence))))
+  (let ((end (or end (length sequence)))
+        (writer (if (%binary-stream-p stream) #'write-byte #'write-char)))
     (do ((i start (1+ i)))
         ((>= i end) sequence)
-      (if (%binary-stream-p stream)
-          (write-byte (elt sequence i) stream)
-          (write-char (elt sequence i) stream)))))
+      (funcall writer (elt sequence i) stream))))
+
+(defun %output-stream (designator)
+  ;; An output stream designator: NIL is *STANDARD-OUTPUT*, T is *TERMINAL-IO*.
+  (cond ((null designator) *standard-output*) ((eq designator t) *terminal-io*) (t designator)))
 
 ;; Streams are character streams, but for files opened with an octet element type.
 (defun stream-element-type (stream)
@@ -341,7 +339,7 @@
   (values))
 
 (defun describe (object &optional stream)
-  (let ((stream (cond ((null stream) *standard-output*) ((eq stream t) *terminal-io*) (t stream))))
+  (let ((stream (%output-stream stream)))
     (format stream "~&~s~%  [~s]~%" object (type-of object))
     (when (symbolp object)
       (when (boundp object) (format stream "  Value: ~s~%" (symbol-value object)))
