@@ -53,3 +53,11 @@
  b)")))
 (defmacro broken () (error "expanding BROKEN fails"))
 (print (ignore-errors (broken) :not-reached))
+(print (list #2A((1 2) (3 4)) #2A("ab" "cd") #0A7 (array-dimensions #3A(((1) (2)) ((3) (4))))))
+(print (list #x1F #b-101 #o17/3 (ignore-errors (read-from-string "#x1G"))))
+(print (functionp (get-dispatch-macro-character #\# #\C)))
+(let ((*readtable* (copy-readtable nil)))
+  (set-macro-character #\[ (lambda (s c) (declare (ignore c)) (read-delimited-list #\] s t)))
+  (set-macro-character #\] (get-macro-character #\)))
+  (print (read-from-string "[1 ; comment
+ 2 #| block |# [3] ]")))

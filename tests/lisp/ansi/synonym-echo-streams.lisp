@@ -12,3 +12,7 @@
 (print (read-char *src*))
 (print (let ((s (make-echo-stream (make-string-input-stream "xy") (make-string-output-stream))))
          (list (read-char s) (read-char s) (get-output-stream-string (echo-stream-output-stream s)))))
+
+(let ((s (make-two-way-stream (make-string-input-stream "") (make-string-output-stream))))
+  (write-string "abc" s) (print (fresh-line s)))
+

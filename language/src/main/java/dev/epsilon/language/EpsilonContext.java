@@ -349,6 +349,12 @@ public final class EpsilonContext {
         return standardReadtable;
     }
 
+    /** The value of *READTABLE* in the running thread (the standard one if it holds something else). */
+    public dev.epsilon.language.reader.Readtable currentReadtable() {
+        Object r = readtableVar.value(EpsilonLanguage.thread(null));
+        return r instanceof dev.epsilon.language.reader.Readtable rt ? rt : standardReadtable;
+    }
+
     public Symbol packageVariable() {
         return packageVar;
     }
@@ -503,8 +509,7 @@ public final class EpsilonContext {
 
         @Override
         public dev.epsilon.language.reader.Readtable readtable() {
-            Object r = readtableVar.value(EpsilonLanguage.thread(null));
-            return r instanceof dev.epsilon.language.reader.Readtable rt ? rt : standardReadtable;
+            return currentReadtable();
         }
 
         @Override

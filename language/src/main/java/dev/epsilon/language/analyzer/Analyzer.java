@@ -33,6 +33,7 @@ import dev.epsilon.language.nodes.WriteCapturedNode;
 import dev.epsilon.language.nodes.WriteGlobalNode;
 import dev.epsilon.language.nodes.WriteLocalNode;
 import dev.epsilon.language.reader.SourceMap;
+import dev.epsilon.language.runtime.BodyParts;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispCondition;
@@ -780,17 +781,7 @@ public final class Analyzer {
                 throw error("malformed local function definition " + Printer.prin1ToString(d));
             }
             // Declarations (and a docstring) stay in front of the function's BLOCK, where they apply.
-            List<Object> bodyForms = new ArrayList<>();
-            Object forms = rest.cdr;
-            while (forms instanceof Cons fc && ((fc.car instanceof Cons dc && isSymbol(dc.car, "DECLARE"))
-                    || (fc.car instanceof String && fc.cdr instanceof Cons))) {
-                if (!(fc.car instanceof String)) {
-                    bodyForms.add(fc.car);
-                }
-                forms = fc.cdr;
-            }
-            bodyForms.add(new Cons(context.clSymbol("BLOCK"), new Cons(name, forms)));
-            Object body = Lisp.fromList(bodyForms, Lisp.NIL);
+            Object body = BodyParts.split(rest.cdr, context.clSymbol("DECLARE")).inBlock(context.clSymbol("BLOCK"), name);
             LispNode fn = makeFunction(name, rest.car, body, definitionScope, sectionOf(d));
             nodes.add(recursive ? writeVar(vars.get(i), fn, inner) : new WriteLocalNode(vars.get(i), fn, true));
         }
@@ -821,14 +812,8 @@ public final class Analyzer {
     /** The symbols a body's leading declarations declare SPECIAL. */
     private java.util.Set<Symbol> declaredSpecials(Object body) {
         java.util.Set<Symbol> out = new java.util.LinkedHashSet<>();
-        for (Object o = body; o instanceof Cons c; o = c.cdr) {
-            if (c.car instanceof String && c.cdr instanceof Cons) {
-                continue;   // a docstring among the declarations
-            }
-            if (!(c.car instanceof Cons d && isSymbol(d.car, "DECLARE"))) {
-                break;
-            }
-            for (Object spec = d.cdr; spec instanceof Cons sc; spec = sc.cdr) {
+        for (Object declaration : BodyParts.split(body, context.clSymbol("DECLARE")).declarations()) {
+            for (Object spec = ((Cons) declaration).cdr; spec instanceof Cons sc; spec = sc.cdr) {
                 if (sc.car instanceof Cons sd && isSymbol(sd.car, "SPECIAL")) {
                     for (Object n = sd.cdr; n instanceof Cons nc; n = nc.cdr) {
                         if (nc.car instanceof Symbol sym) {

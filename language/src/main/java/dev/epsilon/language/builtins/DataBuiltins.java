@@ -142,7 +142,7 @@ final class DataBuiltins {
         }
         if (contents != null) {
             List<Object> flat = new ArrayList<>();
-            flatten(contents, dims.length, flat);
+            ArrayDimensions.flattenContents(contents, dims.length, flat);
             if (flat.size() != total) {
                 throw LispError.error("SIMPLE-ERROR", ":INITIAL-CONTENTS has " + flat.size() + " elements; the array has " + total);
             }
@@ -151,20 +151,6 @@ final class DataBuiltins {
             }
         }
         return result;
-    }
-
-    private static void flatten(Object contents, int rank, List<Object> out) {
-        if (rank == 0) {
-            out.add(contents);
-            return;
-        }
-        for (Object o : Sequences.toList(contents)) {
-            if (rank == 1) {
-                out.add(o);
-            } else {
-                flatten(o, rank - 1, out);
-            }
-        }
     }
 
     static int[] arrayDimensions(Object a) {

@@ -63,16 +63,7 @@ final class Defmacro {
 
     /** Declarations (and a docstring) stay in front; the forms run inside (block name ...). */
     private static Object bindWithBlock(EpsilonContext cx, Object ll, Object expr, Object body, Symbol name) {
-        List<Object> declarations = new ArrayList<>();
-        Object rest = body;
-        while (rest instanceof Cons c && ((c.car instanceof Cons d && d.car == cx.clSymbol("DECLARE"))
-                || (c.car instanceof String && c.cdr instanceof Cons))) {
-            if (!(c.car instanceof String)) {
-                declarations.add(c.car);
-            }
-            rest = c.cdr;
-        }
-        declarations.add(new Cons(cx.clSymbol("BLOCK"), new Cons(name, rest)));
-        return Destructure.bind(cx, ll, expr, Lisp.fromList(declarations, Lisp.NIL), name);
+        Object inBlock = dev.epsilon.language.runtime.BodyParts.split(body, cx.clSymbol("DECLARE")).inBlock(cx.clSymbol("BLOCK"), name);
+        return Destructure.bind(cx, ll, expr, inBlock, name);
     }
 }

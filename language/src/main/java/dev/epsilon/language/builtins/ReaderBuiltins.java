@@ -1,7 +1,6 @@
 package dev.epsilon.language.builtins;
 
 import dev.epsilon.language.EpsilonContext;
-import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.reader.Reader;
 import dev.epsilon.language.reader.Readtable;
 import dev.epsilon.language.runtime.Lisp;
@@ -30,7 +29,7 @@ final class ReaderBuiltins {
 
         b.cl("READTABLEP", 1, 1, a -> Lisp.bool(a[0] instanceof Readtable));
         b.cl("COPY-READTABLE", 0, 2, a -> {
-            Readtable from = a.length == 0 ? current(cx) : a[0] == Lisp.NIL ? cx.standardReadtable() : readtable(a[0], "COPY-READTABLE");
+            Readtable from = a.length == 0 ? cx.currentReadtable() : a[0] == Lisp.NIL ? cx.standardReadtable() : readtable(a[0], "COPY-READTABLE");
             if (a.length > 1 && a[1] != Lisp.NIL) {
                 Readtable to = readtable(a[1], "COPY-READTABLE");
                 from.copyInto(to);
@@ -52,30 +51,30 @@ final class ReaderBuiltins {
             return a[1];
         }));
         b.cl("SET-MACRO-CHARACTER", 2, 4, a -> {
-            Readtable rt = a.length > 3 && a[3] != Lisp.NIL ? readtable(a[3], "SET-MACRO-CHARACTER") : current(cx);
+            Readtable rt = a.length > 3 && a[3] != Lisp.NIL ? readtable(a[3], "SET-MACRO-CHARACTER") : cx.currentReadtable();
             rt.setMacro(character(a[0], "SET-MACRO-CHARACTER"), a[1], a.length > 2 && a[2] != Lisp.NIL);
             return Lisp.T;
         });
         b.cl("GET-MACRO-CHARACTER", 1, 2, a -> {
-            Readtable rt = a.length > 1 && a[1] != Lisp.NIL ? readtable(a[1], "GET-MACRO-CHARACTER") : current(cx);
+            Readtable rt = a.length > 1 && a[1] != Lisp.NIL ? readtable(a[1], "GET-MACRO-CHARACTER") : cx.currentReadtable();
             char c = character(a[0], "GET-MACRO-CHARACTER");
             Object f = rt.macroFunction(c);
             if (f != null && !(f instanceof Readtable.StandardMacro)) {
                 return Values.of(new Object[]{f, Lisp.bool(rt.isNonTerminating(c))});
             }
             char standard = f instanceof Readtable.StandardMacro m ? m.standard() : c;
-            if (rt.isConstituent(c) || !isStandardMacro(standard)) {
+            if (rt.isConstituent(c) || !Reader.isStandardMacroCharacter(standard)) {
                 return Values.of(new Object[]{Lisp.NIL, Lisp.NIL});
             }
             return Values.of(new Object[]{standardMacro, Lisp.bool(standard == '#')});
         });
         b.cl("MAKE-DISPATCH-MACRO-CHARACTER", 1, 3, a -> {
-            Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "MAKE-DISPATCH-MACRO-CHARACTER") : current(cx);
+            Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "MAKE-DISPATCH-MACRO-CHARACTER") : cx.currentReadtable();
             rt.makeDispatching(character(a[0], "MAKE-DISPATCH-MACRO-CHARACTER"), a.length > 1 && a[1] != Lisp.NIL);
             return Lisp.T;
         });
         b.cl("SET-DISPATCH-MACRO-CHARACTER", 3, 4, a -> {
-            Readtable rt = a.length > 3 && a[3] != Lisp.NIL ? readtable(a[3], "SET-DISPATCH-MACRO-CHARACTER") : current(cx);
+            Readtable rt = a.length > 3 && a[3] != Lisp.NIL ? readtable(a[3], "SET-DISPATCH-MACRO-CHARACTER") : cx.currentReadtable();
             char disp = character(a[0], "SET-DISPATCH-MACRO-CHARACTER");
             if (!rt.isDispatching(disp)) {
                 throw LispError.error("SIMPLE-ERROR", a[0] + " is not a dispatching macro character");
@@ -84,7 +83,7 @@ final class ReaderBuiltins {
             return Lisp.T;
         });
         b.cl("GET-DISPATCH-MACRO-CHARACTER", 2, 3, a -> {
-            Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "GET-DISPATCH-MACRO-CHARACTER") : current(cx);
+            Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "GET-DISPATCH-MACRO-CHARACTER") : cx.currentReadtable();
             char disp = character(a[0], "GET-DISPATCH-MACRO-CHARACTER");
             char sub = character(a[1], "GET-DISPATCH-MACRO-CHARACTER");
             if (!rt.isDispatching(disp)) {
@@ -94,10 +93,10 @@ final class ReaderBuiltins {
             if (f != null) {
                 return f;
             }
-            return disp == '#' && "'(\\|XBORP:.*A=#+-".indexOf(Character.toUpperCase(sub)) >= 0 ? standardDispatch : Lisp.NIL;
+            return disp == '#' && Reader.isStandardDispatchCharacter(sub) ? standardDispatch : Lisp.NIL;
         });
         b.cl("SET-SYNTAX-FROM-CHAR", 2, 4, a -> {
-            Readtable to = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "SET-SYNTAX-FROM-CHAR") : current(cx);
+            Readtable to = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "SET-SYNTAX-FROM-CHAR") : cx.currentReadtable();
             Readtable from = a.length > 3 && a[3] != Lisp.NIL ? readtable(a[3], "SET-SYNTAX-FROM-CHAR") : cx.standardReadtable();
             to.setSyntaxFrom(character(a[0], "SET-SYNTAX-FROM-CHAR"), character(a[1], "SET-SYNTAX-FROM-CHAR"), from);
             return Lisp.T;
@@ -107,28 +106,16 @@ final class ReaderBuiltins {
             LispStream in = StreamBuiltins.inputStream(cx, a.length > 1 ? a[1] : Lisp.NIL, "READ-DELIMITED-LIST");
             List<Object> items = new ArrayList<>();
             while (true) {
-                int c = in.peekChar();
-                while (c >= 0 && Character.isWhitespace(c)) {
-                    in.readChar();
-                    c = in.peekChar();
-                }
-                if (c < 0) {
-                    throw LispError.error("END-OF-FILE", "end of file in READ-DELIMITED-LIST", "STREAM", in);
-                }
-                if (c == close) {
-                    in.readChar();
-                    return Lisp.fromList(items, Lisp.NIL);
-                }
+                // No values: the close character is next (left unread) or a comment was read.
                 Object o = onStream(cx, in, "READ-DELIMITED-LIST", r -> r.readDelimitedItem(close));
                 if (!(o instanceof Values v && v.count() == 0)) {
                     items.add(o);
+                } else if (in.peekChar() == close) {
+                    in.readChar();
+                    return Lisp.fromList(items, Lisp.NIL);
                 }
             }
         });
-    }
-
-    private static boolean isStandardMacro(char c) {
-        return "()'\";`,#".indexOf(c) >= 0;
     }
 
     /** Runs the reader on the rest of a stream's text and leaves the stream after what it consumed. */
@@ -141,11 +128,6 @@ final class ReaderBuiltins {
         } finally {
             in.keepUnread(text, Math.min(r.position(), text.length()));
         }
-    }
-
-    private static Readtable current(EpsilonContext cx) {
-        Object r = cx.clSymbol("*READTABLE*").value(EpsilonLanguage.thread(null));
-        return r instanceof Readtable rt ? rt : cx.standardReadtable();
     }
 
     private static Readtable readtable(Object o, String where) {

@@ -225,12 +225,8 @@ final class StreamBuiltins {
         });
         b.cl("OPEN", 1, -1, a -> open(cx, a));
         b.cl("PROBE-FILE", 1, 1, a -> {
-            Path p = Path.of(Strings.namestring(a[0]));
-            if (!Files.exists(p)) {
-                return Lisp.NIL;
-            }
-            String truename = p.toAbsolutePath().normalize().toString();
-            return new Pathname(Files.isDirectory(p) && !truename.endsWith("/") ? truename + "/" : truename);
+            com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
+            return f.exists() ? new Pathname(SystemBuiltins.truename(f)) : Lisp.NIL;
         });
         b.cl("DELETE-FILE", 1, 1, a -> {
             try {

@@ -23,11 +23,14 @@ final class SystemBuiltins {
 
     private static final long START = System.nanoTime();
 
+    /** Universal time counts seconds from 1900-01-01T00:00Z: this is 1970-01-01T00:00Z in it. */
+    private static final long UNIX_EPOCH_UNIVERSAL_TIME = 2208988800L;
+
     static void install(Builtins b, EpsilonContext cx) {
         LispPackage sys = cx.systemPackage();
         b.cl("GET-INTERNAL-REAL-TIME", 0, 0, a -> (System.nanoTime() - START) / 1000);
         b.cl("GET-INTERNAL-RUN-TIME", 0, 0, a -> (System.nanoTime() - START) / 1000);
-        b.cl("GET-UNIVERSAL-TIME", 0, 0, a -> System.currentTimeMillis() / 1000 + 2208988800L);
+        b.cl("GET-UNIVERSAL-TIME", 0, 0, a -> System.currentTimeMillis() / 1000 + UNIX_EPOCH_UNIVERSAL_TIME);
         b.cl("SLEEP", 1, 1, a -> {
             try {
                 Thread.sleep((long) (Arith.toDouble(a[0]) * 1000));
@@ -177,8 +180,7 @@ final class SystemBuiltins {
         b.cl("FILE-WRITE-DATE", 1, 1, a -> {
             com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
             try {
-                // Universal time counts seconds from 1900-01-01T00:00Z.
-                return f.getLastModifiedTime().toMillis() / 1000 + 2208988800L;
+                return f.getLastModifiedTime().toMillis() / 1000 + UNIX_EPOCH_UNIVERSAL_TIME;
             } catch (IOException e) {
                 return Lisp.NIL;
             }
@@ -196,7 +198,7 @@ final class SystemBuiltins {
         });
         b.function(sys, "%DECODE-UNIVERSAL-TIME", 2, 2, new FunctionBuiltin(a -> {
             // (second minute hour date month year day daylight-p zone), day 0 = Monday, zone in hours west.
-            long seconds = Args.integer(a[0], "DECODE-UNIVERSAL-TIME") - 2208988800L;
+            long seconds = Args.integer(a[0], "DECODE-UNIVERSAL-TIME") - UNIX_EPOCH_UNIVERSAL_TIME;
             java.time.Instant instant = java.time.Instant.ofEpochSecond(seconds);
             java.time.ZoneId zone;
             boolean daylight = false;
@@ -224,7 +226,7 @@ final class SystemBuiltins {
             long epoch = a[6] == Lisp.NIL
                     ? local.atZone(java.time.ZoneId.systemDefault()).toEpochSecond()
                     : local.toEpochSecond(java.time.ZoneOffset.UTC) + Math.round(Arith.toDouble(a[6]) * 3600);
-            return epoch + 2208988800L;
+            return epoch + UNIX_EPOCH_UNIVERSAL_TIME;
         }));
         b.function(sys, "%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
         b.cl("USER-HOMEDIR-PATHNAME", 0, 1, a -> {
@@ -305,7 +307,8 @@ final class SystemBuiltins {
         }
     }
 
-    private static String truename(com.oracle.truffle.api.TruffleFile f) {
+    /** A file's truename: absolute and normalized, a directory's with a trailing slash. */
+    static String truename(com.oracle.truffle.api.TruffleFile f) {
         String path = f.getAbsoluteFile().normalize().getPath();
         return f.isDirectory() && !path.endsWith("/") ? path + "/" : path;
     }

@@ -109,7 +109,7 @@ public final class Reader {
     }
 
     /** The characters that start a standard reader macro (a token cannot contain them unescaped). */
-    static boolean isStandardMacroCharacter(char c) {
+    public static boolean isStandardMacroCharacter(char c) {
         return c == '(' || c == ')' || c == '\'' || c == '"' || c == ';' || c == '`' || c == ',' || c == '#';
     }
 
@@ -317,7 +317,15 @@ public final class Reader {
         return readStandardDispatch(start, c, arg);
     }
 
-    /** The standard # syntax: #' #( #\\ #| #x #b #o #r #p #: #+ #- #. #* #a #n= #n#. */
+    /** The sub-characters of the standard # syntax, which {@link #readStandardDispatch} reads. */
+    private static final String STANDARD_DISPATCH = "'(\\|XBORP:.*CA=#+-";
+
+    /** Whether {@code #sub} has a standard meaning (GET-DISPATCH-MACRO-CHARACTER hands out the reader for it). */
+    public static boolean isStandardDispatchCharacter(char sub) {
+        return STANDARD_DISPATCH.indexOf(Character.toUpperCase(sub)) >= 0;
+    }
+
+    /** The standard # syntax: #' #( #\\ #| #x #b #o #r #p #: #+ #- #. #* #c #a #n= #n#. */
     private Object readStandardDispatch(int start, char c, Long arg) {
         switch (Character.toUpperCase(c)) {
             case '\'':
@@ -520,13 +528,12 @@ public final class Reader {
         List<Integer> dims = new ArrayList<>();
         Object level = contents;
         for (int d = 0; d < rank; d++) {
-            int length = level instanceof SimpleVector v ? v.items.length : level instanceof String str ? str.length() : Lisp.toJavaList(level).size();
-            dims.add(length);
-            level = length == 0 ? Lisp.NIL : level instanceof SimpleVector v ? v.items[0]
-                    : level instanceof String str ? (Object) str.charAt(0) : Lisp.car(level);
+            List<Object> elements = dev.epsilon.language.runtime.Sequences.toList(level);
+            dims.add(elements.size());
+            level = elements.isEmpty() ? Lisp.NIL : elements.get(0);
         }
         List<Object> flat = new ArrayList<>();
-        flattenContents(contents, rank, flat);
+        dev.epsilon.language.runtime.ArrayDimensions.flattenContents(contents, rank, flat);
         int[] dimensions = dims.stream().mapToInt(Integer::intValue).toArray();
         if (rank == 1) {
             return new SimpleVector(flat.toArray());
@@ -539,26 +546,6 @@ public final class Reader {
             array.setRowMajor(i, flat.get(i));
         }
         return array;
-    }
-
-    private static void flattenContents(Object o, int rank, List<Object> out) {
-        if (rank == 0) {
-            out.add(o);
-            return;
-        }
-        if (o instanceof SimpleVector v) {
-            for (Object x : v.items) {
-                flattenContents(x, rank - 1, out);
-            }
-        } else if (o instanceof String str) {
-            for (char ch : str.toCharArray()) {
-                flattenContents(ch, rank - 1, out);
-            }
-        } else {
-            for (Object x : Lisp.toJavaList(o)) {
-                flattenContents(x, rank - 1, out);
-            }
-        }
     }
 
     private boolean featureTrue(Object f) {
@@ -648,15 +635,8 @@ public final class Reader {
         if (suppressing()) {
             return Lisp.NIL;
         }
-        try {
-            int slash = t.indexOf('/');
-            if (slash > 0) {
-                return Ratio.of(new BigInteger(t.substring(0, slash), radix), new BigInteger(t.substring(slash + 1), radix));
-            }
-            return Numbers.normalize(new BigInteger(t, radix));
-        } catch (NumberFormatException e) {
-            return error("bad number " + t + " in radix " + radix, false);
-        }
+        Object n = parseRational(t, radix);
+        return n != null ? n : error("bad number " + t + " in radix " + radix, false);
     }
 
     /** A token's text with escapes applied, and whether any character was escaped. */
@@ -786,6 +766,7 @@ public final class Reader {
         return parseNumber(s, doubleDefault);
     }
 
+    /** An integer or ratio in {@code radix}, or null when {@code s} is not one. */
     private static Object parseRational(String s, int radix) {
         int n = s.length();
         int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
@@ -808,10 +789,6 @@ public final class Reader {
         }
         BigInteger den = new BigInteger(s.substring(slash + 1), radix);
         return den.signum() == 0 ? null : Ratio.of(new BigInteger(sign + s.substring(i, slash), radix), den);
-    }
-
-    static Object parseNumber(String s) {
-        return parseNumber(s, false);
     }
 
     static Object parseNumber(String s, boolean doubleDefault) {

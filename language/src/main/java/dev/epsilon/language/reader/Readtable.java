@@ -11,22 +11,14 @@ import java.util.Set;
 /**
  * A readtable: the reader macros that Lisp code installed (SET-MACRO-CHARACTER,
  * SET-DISPATCH-MACRO-CHARACTER) over the standard syntax, and the readtable case. The standard
- * macro characters are not stored as functions: an entry of {@link #STANDARD} (or none) means the
- * reader's own handling, so copying a readtable copies only what Lisp changed.
+ * macro characters are not stored as functions: a character without an entry has the reader's own
+ * meaning, so copying a readtable copies only what Lisp changed.
  */
 public final class Readtable implements TruffleObject {
     /** The readtable case (READTABLE-CASE). */
     public enum Case { UPCASE, DOWNCASE, PRESERVE, INVERT }
 
-    /** An entry that stands for the reader's built-in meaning of a character. */
-    public static final Object STANDARD = new Object() {
-        @Override
-        public String toString() {
-            return "standard reader macro";
-        }
-    };
-
-    /** Character -> macro function (or STANDARD, or a constituent marker when made a constituent). */
+    /** Character -> macro function, or a {@link StandardMacro} given to it by SET-SYNTAX-FROM-CHAR. */
     private final Map<Integer, Object> macros = new HashMap<>();
     private final Set<Integer> nonTerminating = new HashSet<>();
     /** Dispatching character -> (upcased sub-character -> function). */
@@ -72,14 +64,12 @@ public final class Readtable implements TruffleObject {
     /** The Lisp function for a macro character, or null when the reader's own meaning applies. */
     @TruffleBoundary
     public Object macroFunction(int c) {
-        Object f = macros.get(c);
-        return f == STANDARD ? null : f;
+        return macros.get(c);
     }
 
     @TruffleBoundary
     public boolean isUserMacro(int c) {
-        Object f = macros.get(c);
-        return f != null && f != STANDARD;
+        return macros.containsKey(c);
     }
 
     @TruffleBoundary

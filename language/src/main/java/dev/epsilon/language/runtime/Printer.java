@@ -180,6 +180,10 @@ public final class Printer {
             return;
         }
         b.append('#').append(dims.length).append('A');
+        if (dims.length == 0) {
+            print(a instanceof LispVector v ? v.rowMajor(0) : ((NativeArray) a).get(0), escape, b);   // its one element
+            return;
+        }
         printDimension(a, dims, 0, 0, escape, b);
     }
 
