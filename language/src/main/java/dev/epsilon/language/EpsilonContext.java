@@ -442,6 +442,11 @@ public final class EpsilonContext {
     /** The C structs and unions this image defined. */
     public dev.epsilon.language.foreign.CStructs structs() { return structs; }
 
+    private final dev.epsilon.language.foreign.FlatNamespace flatNamespace = new dev.epsilon.language.foreign.FlatNamespace(this);
+
+    /** The libraries a {@code :default} foreign call searches (those CFFI loaded, then libc). */
+    public dev.epsilon.language.foreign.FlatNamespace flatNamespace() { return flatNamespace; }
+
     /** The printer's view of this image: the current package and the printer variables of the running thread. */
     private final class PrinterSettings implements Printer.PackageSource {
         private Object variable(String name) {

@@ -99,6 +99,22 @@ public final class ForeignBuiltins {
             }
         });
 
+        // The flat namespace that :DEFAULT calls and CFFI's backend use.
+        def(b, sys, "%LOAD-FLAT-LIBRARY", 1, 1, a -> {
+            String name = a[0] instanceof String s ? s : Printer.princToString(a[0]);
+            try {
+                return new LibraryHandle(cx.flatNamespace().load(name));
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, "");
+            }
+        });
+        def(b, sys, "%CLOSE-FLAT-LIBRARY", 1, 1, a -> Lisp.bool(cx.flatNamespace().close(
+                a[0] instanceof LibraryHandle h ? h.library().requestedName() : Printer.princToString(a[0]))));
+        def(b, sys, "%FLAT-SYMBOL-ADDRESS", 1, 1, a -> {
+            long address = cx.flatNamespace().address(a[0] instanceof String s ? s : Printer.princToString(a[0]));
+            return address == 0 ? Lisp.NIL : ForeignPointer.of(address);
+        });
+
         // Memory.
         CStructs structs = cx.structs();
         def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> structs.size(a[0]));

@@ -3,6 +3,7 @@ package dev.epsilon.language.foreign;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
@@ -25,8 +26,12 @@ public final class ForeignCalls {
     /** How many times a (name, library, signature) was resolved: compiled call sites resolve once. */
     public static final AtomicLong RESOLUTIONS = new AtomicLong();
 
-    /** The C name and library of a spec: ("strlen" "libc"), or "strlen" (libc). */
+    /**
+     * The C name and library of a spec: ("strlen" "libc"), ("strlen" :default) for the flat
+     * namespace ({@link FlatNamespace}, library null), or "strlen" (libc).
+     */
     public record Target(String name, String library) {
+        boolean flat() { return library == null; }
     }
 
     @TruffleBoundary
@@ -34,8 +39,13 @@ public final class ForeignCalls {
         if (spec instanceof String s) {
             return new Target(s, "libc");
         }
-        if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest && rest.car instanceof String lib) {
-            return new Target(s, lib);
+        if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest) {
+            if (rest.car instanceof String lib) {
+                return new Target(s, lib);
+            }
+            if (rest.car instanceof Symbol k && k.isKeyword() && k.name().equals(FlatNamespace.DEFAULT)) {
+                return new Target(s, null);
+            }
         }
         if (spec instanceof Symbol s && s != Lisp.NIL) {
             return new Target(s.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_'), "libc");
@@ -47,8 +57,22 @@ public final class ForeignCalls {
     @TruffleBoundary
     public static ForeignFunction resolve(EpsilonContext cx, Object spec, Object returnType, Object argTypes, boolean captureErrno) {
         RESOLUTIONS.incrementAndGet();
-        Target t = target(spec);
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
+        if (spec instanceof ForeignPointer p) {
+            if (p.isNull()) {
+                throw LispError.error("FOREIGN-MEMORY-ERROR", "call through a NULL function pointer with signature " + sig);
+            }
+            return ((FfmEngine) cx.ffmLibraries().engine()).atAddress(p.address(), sig);
+        }
+        Target t = target(spec);
+        if (t.flat()) {
+            String library = cx.flatNamespace().definingLibrary(t.name());
+            if (library == null) {
+                throw LispError.error("FOREIGN-SYMBOL-ERROR", "symbol " + t.name() + " not found in any loaded library"
+                        + " (calling " + t.name() + " with signature " + sig + ")");
+            }
+            t = new Target(t.name(), library);
+        }
         try {
             // errno capture and structs by value need FFM, whichever engine is selected.
             boolean ffm = captureErrno || sig.hasStructs();

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.builtins.BuiltinNode;
+import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.nfi.ForeignCallNode;
 import dev.epsilon.nfi.ForeignException;
@@ -20,16 +21,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * ones compile to {@link ForeignCallSiteNode}): the signature cache keyed by the description objects.
  */
 public final class SharedCallBuiltin extends BuiltinNode {
-    /** The identity of one call description: the very objects a call site passes. */
+    /**
+     * The identity of one call description: the very objects a call site passes, except a function
+     * pointer, which is its address (pointers to one function are made afresh on each read).
+     */
     private record Key(Object spec, Object returnType, Object argTypes) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.spec == spec && k.returnType == returnType && k.argTypes == argTypes;
+            return o instanceof Key k && sameTarget(k.spec, spec) && k.returnType == returnType && k.argTypes == argTypes;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(spec) * 31 + System.identityHashCode(argTypes) * 7 + System.identityHashCode(returnType);
+            int target = spec instanceof ForeignPointer p ? Long.hashCode(p.address()) : System.identityHashCode(spec);
+            return target * 31 + System.identityHashCode(argTypes) * 7 + System.identityHashCode(returnType);
+        }
+
+        private static boolean sameTarget(Object a, Object b) {
+            return a == b || a instanceof ForeignPointer p && b instanceof ForeignPointer q && p.address() == q.address();
         }
     }
 

@@ -550,7 +550,8 @@ public final class Reader {
 
     private boolean featureTrue(Object f) {
         if (f instanceof Symbol s) {
-            return symbols.hasFeature(symbols.keyword(s.name()));
+            // Unqualified names were read as keywords; a qualified one (cffi-sys::flat-namespace) is itself.
+            return symbols.hasFeature(s);
         }
         if (f instanceof Cons c && c.car instanceof Symbol op) {
             List<Object> args = Lisp.toJavaList(c.cdr);
@@ -727,9 +728,6 @@ public final class Reader {
         if (suppressing()) {
             return Lisp.NIL;
         }
-        if (featureExpression && t.firstColon < 0) {
-            return symbols.keyword(s);
-        }
         if (!t.escaped) {
             Object number = parseNumber(s, symbols.readBase(), symbols.readDoubleFloats());
             if (number != null) {
@@ -738,6 +736,9 @@ public final class Reader {
             if (s.equals(".")) {
                 return error("dot context error", false);
             }
+        }
+        if (featureExpression && t.firstColon < 0) {
+            return symbols.keyword(s);
         }
         if (t.firstColon == 0) {
             return symbols.keyword(s.substring(t.colons));

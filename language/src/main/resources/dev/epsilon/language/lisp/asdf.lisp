@@ -24,10 +24,12 @@
   (:export #:symbol-call #:find-symbol* #:getenv #:featurep #:read-file-string #:read-file-form
            #:read-file-forms #:subpathname #:merge-pathnames* #:ensure-directory-pathname #:os-unix-p
            #:os-windows-p #:os-macosx-p #:implementation-type #:strcat #:string-prefix-p
-           #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=))
+           #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=
+           #:getcwd #:quit #:implementation-identifier #:delete-file-if-exists #:encoding-external-format
+           #:with-temporary-file #:*temporary-directory* #:define-package))
 
 (defpackage :asdf-user
-  (:use :common-lisp :asdf))
+  (:use :common-lisp :uiop :asdf))
 
 ;;; The part of UIOP that system definitions call.
 (in-package :uiop)
@@ -43,6 +45,46 @@
   (apply (find-symbol* name package) args))
 
 (defun getenv (name) (sys::getenv name))
+(defun getcwd () (probe-file "./"))
+(defun quit (&optional (code 0) (finish-output t))
+  (when finish-output (finish-output *standard-output*) (finish-output *error-output*))
+  (sys::exit code))
+(defun implementation-identifier ()
+  (format nil "epsilon-~A-linux-~(~A~)" (lisp-implementation-version) (machine-type)))
+(defun delete-file-if-exists (file) (when (probe-file file) (delete-file file) t))
+(defun encoding-external-format (encoding) encoding)
+(defvar *temporary-directory* "/tmp/")
+(defun %temporary-pathname (prefix type)
+  (loop (let ((p (format nil "~A~A~36R~@[.~A~]" *temporary-directory* prefix (random (expt 36 8)) type)))
+          (unless (probe-file p) (return p)))))
+(defmacro with-temporary-file ((&key (stream nil streamp) (pathname (gensym "PATHNAME") pathnamep)
+                                     (prefix "tmp") type (direction :io) keep (element-type ''character)
+                                     (external-format :default))
+                               &body body)
+  "Binds PATHNAME to a fresh file under *TEMPORARY-DIRECTORY* and STREAM to it open for output
+(closed before BODY's last form would need it); the file is deleted afterwards unless KEEP."
+  (declare (ignore direction external-format pathnamep))
+  `(let ((,pathname (%temporary-pathname ,prefix ,type)))
+     (unwind-protect
+          ,(if streamp
+               `(with-open-file (,stream ,pathname :direction :output :if-exists :supersede
+                                                  :element-type ,element-type)
+                  ,@body)
+               `(progn (with-open-file (s ,pathname :direction :output :if-does-not-exist :create))
+                       ,@body))
+       (unless ,keep (delete-file-if-exists ,pathname)))))
+;; The part of DEFINE-PACKAGE beyond DEFPACKAGE that libraries use: :mix and :reexport.
+(defmacro define-package (name &rest clauses)
+  (let ((mix (loop for c in clauses when (eq (car c) :mix) append (cdr c)))
+        (reexport (loop for c in clauses when (eq (car c) :reexport) append (cdr c)))
+        (plain (remove-if (lambda (c) (member (car c) '(:mix :reexport :recycle :unintern :use-reexport :mix-reexport)))
+                          clauses)))
+    `(prog1 (defpackage ,name ,@plain ,@(when mix `((:use ,@mix))))
+       ,@(when reexport
+           `((let ((p (find-package ',name)))
+               (dolist (from ',reexport)
+                 (do-external-symbols (s (find-package from))
+                   (import s p) (export s p)))))))))
 (defun featurep (expression) (asdf::%feature-true-p expression))
 (defun read-file-string (file) (with-open-file (in file) (let ((s (make-string-output-stream)))
                                                           (loop for line = (read-line in nil) while line
@@ -77,7 +119,9 @@
 (defmacro if-let (bindings then &optional else)
   (let ((bindings (if (and (consp bindings) (symbolp (car bindings))) (list bindings) bindings)))
     `(let ,bindings (if (and ,@(mapcar #'car bindings)) ,then ,else))))
-(defun %version-list (v) (mapcar #'parse-integer (split-string v :separator '(#\.))))
+;; "3.3-epsilon" -> (3 3): a suffix after the digits of a part is not compared.
+(defun %version-list (v)
+  (mapcar (lambda (part) (or (parse-integer part :junk-allowed t) 0)) (split-string v :separator '(#\.))))
 (defun version< (a b)
   (let ((x (%version-list a)) (y (%version-list b)))
     (loop (cond ((null y) (return nil)) ((null x) (return t))
@@ -115,6 +159,8 @@
 (defclass source-file (component) ())
 (defclass cl-source-file (source-file) ())
 (defclass static-file (source-file) ())
+;;; A Lisp file shipped inside Epsilon (a backend such as CFFI-SYS), named without its type.
+(defclass epsilon-file (source-file) ())
 (defclass module (component)
   ((children :initarg :children :initform nil :accessor component-children)))
 (defclass system (module)
@@ -224,14 +270,36 @@
 ;;; Systems whose installed .asd refuses Lisps it does not list: Epsilon defines them itself.
 ;;; trivial-features only sets platform features, and Epsilon starts with the ones it would set
 ;;; (:64-bit :little-endian :x86-64 or :arm64, :linux :unix), as SBCL has them after loading it.
+;;; CFFI is its installed front end, unchanged, over Epsilon's backend (CFFI-SYS, shipped with
+;;; Epsilon): :located-by names the installed .asd whose directory holds the sources.
 (defparameter *epsilon-systems*
-  '(("trivial-features"
-     :description "Portable *FEATURES*: Epsilon sets them at start-up; nothing to load.")))
+  '(("asdf" :description "This system loader, already loaded.")
+    ("uiop" :description "The UIOP subset loaded with this system loader.")
+    ("trivial-features"
+     :description "Portable *FEATURES*: Epsilon sets them at start-up; nothing to load.")
+    ("cffi"
+     :located-by "cffi"
+     :description "The Common Foreign Function Interface: its front end on Epsilon's CFFI-SYS."
+     :depends-on (:uiop :alexandria :trivial-features :babel)
+     :in-order-to ((test-op (load-op :cffi-tests)))
+     :perform (test-op (o c) (operate 'asdf:test-op :cffi-tests))
+     :components
+     ((:epsilon-file "cffi-sys")
+      (:module "src"
+       :serial t
+       :components
+       ((:file "package") (:file "utils") (:file "libraries") (:file "early-types") (:file "types")
+        (:file "enum") (:file "strings") (:file "structures") (:file "functions")
+        (:file "foreign-vars") (:file "features")))))))
 
 (defun %epsilon-system (name)
   (let ((definition (assoc name *epsilon-systems* :test #'string=)))
     (when definition
-      (let ((*load-truename* nil) (*load-pathname* nil))
+      (let* ((located-by (getf (cdr definition) :located-by))
+             (asd (and located-by (gethash located-by (%asd-index))))
+             (*load-truename* asd) (*load-pathname* asd))
+        (when (and located-by (null asd))
+          (error 'missing-component :requires name))
         (apply #'register-system name (cdr definition))))))
 
 (defun find-system (name &optional (error-p t))
@@ -252,6 +320,7 @@
   (ecase kind
     ((:file :cl-source-file) 'cl-source-file)
     (:static-file 'static-file)
+    (:epsilon-file 'epsilon-file)
     (:module 'module)
     ((:doc-file :html-file :txt-file :source-file) 'static-file)))
 
@@ -317,8 +386,8 @@
 
 (defun register-system (name &rest options &key pathname components depends-on serial version
                                                 in-order-to perform defsystem-depends-on
-                                                (class 'system) &allow-other-keys)
-  (declare (ignore class))
+                                                (class 'system) located-by &allow-other-keys)
+  (declare (ignore class located-by))
   (dolist (d defsystem-depends-on)
     (let ((n (%dependency-name d))) (when n (load-system n))))
   (let* ((name (coerce-name name))
@@ -360,6 +429,7 @@
     (typecase c
       (module (dolist (child (%sorted-children c)) (%load-component child)))
       (cl-source-file (load (component-pathname c)))
+      (epsilon-file (sys::%load-library-file (concatenate 'string (component-name c) ".lisp")))
       (t nil))))
 
 (defun %load-system (system)
@@ -425,4 +495,5 @@
 
 (pushnew :asdf *features*)
 (pushnew :asdf3 *features*)
+(pushnew :asdf3.1 *features*)
 (provide "ASDF")
