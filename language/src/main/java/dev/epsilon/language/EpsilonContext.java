@@ -284,9 +284,10 @@ public final class EpsilonContext {
         while (expanded instanceof Cons c && c.car instanceof Symbol head && head.macro() != null) {
             expanded = head.macro().callUncached(expanded, Lisp.NIL);
         }
-        if (expanded instanceof Cons c && c.car == cl.findExternal("PROGN")) {
+        Object body = topLevelBody(expanded);
+        if (body != null) {
             Object result = Lisp.NIL;
-            for (Object sub : Lisp.toJavaList(c.cdr)) {
+            for (Object sub : Lisp.toJavaList(body)) {
                 result = evalTopLevel(sub, map, source);
             }
             return result;
@@ -299,6 +300,28 @@ public final class EpsilonContext {
         Object result = target.call();
         flushConsole();
         return result;
+    }
+
+    /**
+     * The subforms that stay top-level forms: a PROGN's, and an EVAL-WHEN's that runs when
+     * evaluated (:EXECUTE), as the file compiler processes them (a DEFCSTRUCT's expansion defines
+     * the type before its accessors are analyzed). Null for any other form.
+     */
+    private Object topLevelBody(Object form) {
+        if (!(form instanceof Cons c)) {
+            return null;
+        }
+        if (c.car == cl.findExternal("PROGN")) {
+            return c.cdr;
+        }
+        if (c.car == cl.findExternal("EVAL-WHEN") && c.cdr instanceof Cons rest && rest.car instanceof Cons situations) {
+            for (Object situation : Lisp.toJavaList(situations)) {
+                if (situation instanceof Symbol s && (s.name().equals("EXECUTE") || s.name().equals("EVAL"))) {
+                    return rest.cdr;
+                }
+            }
+        }
+        return null;
     }
 
     public EpsilonLanguage language() { return language; }

@@ -147,6 +147,10 @@ public final class Analyzer {
             if (macro != null) {
                 return analyze(expandMacro(macro, form, scope), scope);
             }
+            Object compiled = compilerMacroExpansion(op, form, scope);
+            if (compiled != form) {
+                return analyze(compiled, scope);
+            }
             LispNode foreign = foreignCallSite(op, form, scope);
             if (foreign != null) {
                 return foreign;
@@ -161,6 +165,30 @@ public final class Analyzer {
             return new FuncallNode(analyzeFunction(lambda, scope), analyzeArgs(form.cdr, scope));
         }
         throw error("illegal function call: " + Printer.prin1ToString(form));
+    }
+
+    /**
+     * A call's expansion by the compiler macro DEFINE-COMPILER-MACRO gave its global function (the
+     * form itself when there is none, or it declines). As a compiler does, a compiler macro that
+     * fails leaves the form as written: it may only make a call faster, never change what it means.
+     */
+    private Object compilerMacroExpansion(Symbol op, Cons form, Scope scope) {
+        if (!context.isBooted() || op.plist() == Lisp.NIL) {
+            return form;
+        }
+        Symbol key = context.systemPackage().findPresent("%COMPILER-MACRO");
+        Object expander = null;
+        for (Object p = op.plist(); key != null && p instanceof Cons c && c.cdr instanceof Cons v; p = v.cdr) {
+            if (c.car == key) {
+                expander = v.car;
+                break;
+            }
+        }
+        if (!(expander instanceof LispFunction f)) {
+            return form;
+        }
+        Symbol guarded = context.systemPackage().findPresent("%EXPAND-COMPILER-MACRO");
+        return guarded.function().callUncached(f, form, new MacroEnvironment(scope));
     }
 
     /**

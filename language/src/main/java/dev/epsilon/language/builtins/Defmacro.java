@@ -46,9 +46,15 @@ final class Defmacro {
         Object fn = Lisp.list(cx.systemSymbol("NAMED-LAMBDA"), name, Lisp.list(formVar, envVar),
                 Lisp.list(cx.clSymbol("DECLARE"), Lisp.list(cx.clSymbol("IGNORABLE"), envVar)), fnBody);
         Object quoted = Lisp.list(cx.clSymbol("QUOTE"), name);
-        return Lisp.list(cx.clSymbol("PROGN"),
-                Lisp.list(cx.systemSymbol("%SET-MACRO"), quoted, Lisp.list(cx.clSymbol("FUNCTION"), fn)),
-                quoted);
+        Object define = Lisp.list(cx.systemSymbol("%SET-MACRO"), quoted, Lisp.list(cx.clSymbol("FUNCTION"), fn));
+        // The docstring, for DOCUMENTATION, once system.lisp defines where it is kept.
+        Symbol record = cx.systemPackage().findPresent("%SET-DOCUMENTATION");
+        Object doc = body instanceof Cons b && b.car instanceof String s && b.cdr instanceof Cons ? s : null;
+        if (doc != null && record != null && record.function() != null) {
+            return Lisp.list(cx.clSymbol("PROGN"), define,
+                    Lisp.list(record, quoted, Lisp.list(cx.clSymbol("QUOTE"), cx.clSymbol("FUNCTION")), doc), quoted);
+        }
+        return Lisp.list(cx.clSymbol("PROGN"), define, quoted);
     }
 
     /** {@code (destructuring-bind lambda-list expression . body)}. */

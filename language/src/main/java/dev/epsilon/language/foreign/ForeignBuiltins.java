@@ -52,6 +52,14 @@ public final class ForeignBuiltins {
         throw LispError.typeError(o, "INTEGER", where);
     }
 
+    /** An address is any 64-bit pattern: (1- (expt 2 64)) is all ones, and so is -1. */
+    private static long address(Object o) {
+        if (o instanceof java.math.BigInteger b && b.signum() > 0 && b.bitLength() <= 64) {
+            return b.longValue();
+        }
+        return offset(o, "MAKE-POINTER");
+    }
+
     private static dev.epsilon.language.runtime.ForeignStruct struct(Object o) {
         if (o instanceof dev.epsilon.language.runtime.ForeignStruct s) {
             return s;
@@ -243,8 +251,9 @@ public final class ForeignBuiltins {
         });
 
         // Pointers.
-        def(b, ffi, "MAKE-POINTER", 1, 1, a -> ForeignPointer.of(offset(a[0], "MAKE-POINTER")));
-        def(b, ffi, "POINTER-ADDRESS", 1, 1, a -> a[0] instanceof NativeArray arr ? arr.address() : pointer(a[0], "POINTER-ADDRESS").address());
+        def(b, ffi, "MAKE-POINTER", 1, 1, a -> ForeignPointer.of(address(a[0])));
+        def(b, ffi, "POINTER-ADDRESS", 1, 1, a -> Marshal.fromC(a[0] instanceof NativeArray arr ? arr.address()
+                : pointer(a[0], "POINTER-ADDRESS").address(), CType.UINT64));
         def(b, ffi, "NULL-POINTER", 0, 0, a -> ForeignPointer.NULL);
         def(b, ffi, "NULL-POINTER-P", 1, 1, a -> Lisp.bool(pointer(a[0], "NULL-POINTER-P").isNull()));
         def(b, ffi, "FOREIGN-POINTER-P", 1, 1, a -> Lisp.bool(a[0] instanceof ForeignPointer));

@@ -117,30 +117,34 @@
              (push (pop args) forms))
     (values (nreverse types) (nreverse forms) (or (car args) :void))))
 
+(defun %call-form (target return-type types forms)
+  ;; A :void function returns no value, as on other backends.
+  (let ((call `(epsilon.foreign:shared-call ,target ,return-type ',types ,@forms)))
+    (if (eq return-type :void) `(progn ,call (values)) call)))
+
 (defmacro %foreign-funcall (name args &key library convention)
   (declare (ignore library convention))
   (multiple-value-bind (types forms return-type) (%split-call-arguments args)
-    `(epsilon.foreign:shared-call '(,name :default) ,return-type ',types ,@forms)))
+    (%call-form `'(,name :default) return-type types forms)))
 
 (defmacro %foreign-funcall-pointer (pointer args &key convention)
   (declare (ignore convention))
   (multiple-value-bind (types forms return-type) (%split-call-arguments args)
-    `(epsilon.foreign:shared-call ,pointer ,return-type ',types ,@forms)))
+    (%call-form pointer return-type types forms)))
 
 ;;; Variadic calls: the fixed part and the promoted variadic part, as C's ABI needs them apart.
 (defmacro %foreign-funcall-varargs (name fixed-args varargs &key library convention)
   (declare (ignore library convention))
   (multiple-value-bind (fixed-types fixed-forms) (%split-call-arguments (append fixed-args '(:void)))
     (multiple-value-bind (var-types var-forms return-type) (%split-call-arguments varargs)
-      `(epsilon.foreign:shared-call '(,name :default) ,return-type
-                                    '(,@fixed-types &rest ,@var-types) ,@fixed-forms ,@var-forms))))
+      (%call-form `'(,name :default) return-type `(,@fixed-types &rest ,@var-types)
+                  (append fixed-forms var-forms)))))
 
 (defmacro %foreign-funcall-pointer-varargs (pointer fixed-args varargs &key convention)
   (declare (ignore convention))
   (multiple-value-bind (fixed-types fixed-forms) (%split-call-arguments (append fixed-args '(:void)))
     (multiple-value-bind (var-types var-forms return-type) (%split-call-arguments varargs)
-      `(epsilon.foreign:shared-call ,pointer ,return-type
-                                    '(,@fixed-types &rest ,@var-types) ,@fixed-forms ,@var-forms))))
+      (%call-form pointer return-type `(,@fixed-types &rest ,@var-types) (append fixed-forms var-forms)))))
 
 ;;; Callbacks: each name keeps one C entry point; a redefinition frees the old one.
 

@@ -240,6 +240,11 @@
         :report (lambda (stream) (format stream "Abort loading file ~S." file))
         (return (%abort-load-marker))))))
 
+(defun %expand-compiler-macro (function form environment)
+  ;; A compiler macro that fails leaves the call as written (SBCL warns and does the same).
+  (handler-case (funcall function form environment)
+    (error () form)))
+
 (defun %expand-macro (function form environment)
   ;; The expansion, or NIL and the error that expanding signalled (the analyzer makes the form
   ;; signal it when it runs, as SBCL's compiler does).

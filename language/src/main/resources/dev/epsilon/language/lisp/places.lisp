@@ -249,8 +249,8 @@
 (define-setf-place symbol-value (symbol) v `(set ,symbol ,v))
 (define-setf-place slot-value (object slot) v `(%set-slot-value ,object ,slot ,v))
 
-;;; Compiler macros: kept, as CL allows an implementation to never call them (the analyzer does
-;;; not), and answered by COMPILER-MACRO-FUNCTION for code that calls them itself.
+;;; Compiler macros: the analyzer applies one to a call of its global function (as SBCL does;
+;;; CFFI's type translators rely on it), and COMPILER-MACRO-FUNCTION answers for code that asks.
 
 (defmacro define-compiler-macro (name lambda-list &body body)
   (let ((key (if (consp name) (%setf-symbol (cadr name)) name)))

@@ -2,7 +2,7 @@
 ;;;; forms, the Java builtins and DEFMACRO already exist.
 
 (defmacro defun (name lambda-list &body body)
-  (let ((decls nil))
+  (let ((decls nil) (doc nil))
     ;; Declarations and a docstring go before the BLOCK, where the analyzer expects them.
     (tagbody
      next
@@ -11,13 +11,17 @@
                    (eq (car (car body)) 'declare)
                    (if (stringp (car body)) (consp (cdr body)) nil))
                nil)
-           (progn (setq decls (cons (car body) decls))
+           (progn (if (stringp (car body)) (setq doc (car body)))
+                  (setq decls (cons (car body) decls))
                   (setq body (cdr body))
                   (go next))))
     (let ((block-name (if (consp name) (cadr name) name)))
       `(progn
          (%set-fdefinition ,(%function-name-form name)
                            (function (named-lambda ,name ,lambda-list ,@(reverse decls) (block ,block-name ,@body))))
+         ;; The docstring, for DOCUMENTATION (once system.lisp defines where it is kept).
+         ,@(if (if doc (fboundp '%set-documentation) nil)
+               `((%set-documentation ',name 'function ,doc)))
          ',name))))
 
 (%set-fdefinition '%function-name-form
