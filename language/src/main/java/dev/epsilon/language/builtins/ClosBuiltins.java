@@ -154,6 +154,18 @@ final class ClosBuiltins {
         });
         b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot((Symbol) a[1]) != null));
         b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, (Symbol) a[0], ((Long) a[1]).intValue())));
+        b.function(sys, "%SET-PRECEDENCE-ORDER", 2, 2, new FunctionBuiltin(a -> {
+            GenericFunction gf = generic(a[0], "DEFGENERIC");
+            List<Object> positions = Lisp.toJavaList(a[1]);
+            int[] order = positions.stream().mapToInt(p -> p instanceof Long l ? l.intValue() : -1).toArray();
+            if (order.length != gf.requiredCount() || java.util.Arrays.stream(order).distinct().count() != order.length
+                    || java.util.Arrays.stream(order).anyMatch(i -> i < 0)) {
+                throw LispError.error("PROGRAM-ERROR", ":argument-precedence-order of " + Printer.prin1ToString(gf.name())
+                        + " must name each required parameter once");
+            }
+            gf.setPrecedenceOrder(order);
+            return a[0];
+        }));
         b.function(sys, "%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
             LispFunction gf = (LispFunction) a[0];
             generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], (LispFunction) a[3]));

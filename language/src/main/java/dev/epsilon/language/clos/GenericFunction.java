@@ -25,6 +25,8 @@ public final class GenericFunction {
     private final Map<List<Object>, EffectiveMethod> cache = new ConcurrentHashMap<>();
     private volatile boolean[] eqlPositions;
     private LispFunction function;
+    /** The required parameters in the order they decide specificity (:argument-precedence-order). */
+    private volatile int[] precedenceOrder;
 
     public GenericFunction(Symbol name, ClassTable classes, int required) {
         this.name = name;
@@ -36,6 +38,15 @@ public final class GenericFunction {
     public Symbol name() { return name; }
 
     public int requiredCount() { return required; }
+
+    /**
+     * Sets which required parameters decide specificity first; null is left to right. Effective
+     * methods computed under the old order are dropped.
+     */
+    public synchronized void setPrecedenceOrder(int[] order) {
+        precedenceOrder = order;
+        cache.clear();
+    }
 
     public LispFunction function() { return function; }
 
@@ -157,9 +168,11 @@ public final class GenericFunction {
         return true;
     }
 
-    /** Negative when {@code a} is more specific than {@code b}, by the leftmost differing parameter. */
+    /** Negative when {@code a} is more specific than {@code b}, by the first differing parameter in precedence order. */
     private int compareSpecificity(LispMethod a, LispMethod b, Object[] args) {
-        for (int i = 0; i < required; i++) {
+        int[] order = precedenceOrder;
+        for (int k = 0; k < required; k++) {
+            int i = order == null ? k : order[k];
             Object sa = a.specializers()[i];
             Object sb = b.specializers()[i];
             if (sa.equals(sb)) {

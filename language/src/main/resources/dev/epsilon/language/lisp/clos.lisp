@@ -76,10 +76,14 @@
     (dolist (o options)
       (when (eq (car o) :method)
         (push `(defmethod ,name ,@(cdr o)) methods)))
-    `(progn
-       (%ensure-generic-function ,(%function-name-form name) ,(length (%required-parameters lambda-list)))
-       ,@(reverse methods)
-       (function ,name))))
+    (let* ((required (%required-parameters lambda-list))
+           (order (cdr (assoc :argument-precedence-order options)))
+           (positions (when order (mapcar-1 (lambda (p) (position p required)) order))))
+      `(progn
+         (%ensure-generic-function ,(%function-name-form name) ,(length required))
+         ,@(when positions `((%set-precedence-order (function ,name) ',positions)))
+         ,@(reverse methods)
+         (function ,name)))))
 
 (defmacro defmethod (name &rest rest)
   (let ((qualifiers nil))
