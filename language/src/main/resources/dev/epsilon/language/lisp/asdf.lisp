@@ -290,7 +290,11 @@
        :components
        ((:file "package") (:file "utils") (:file "libraries") (:file "early-types") (:file "types")
         (:file "enum") (:file "strings") (:file "structures") (:file "functions")
-        (:file "foreign-vars") (:file "features")))))))
+        (:file "foreign-vars") (:file "features")))))
+    ("cffi-libffi"
+     :description "Structures by value for CFFI, through Epsilon's own foreign calls (no libffi)."
+     :depends-on (:cffi)
+     :components ((:epsilon-file "cffi-by-value")))))
 
 (defun %epsilon-system (name)
   (let ((definition (assoc name *epsilon-systems* :test #'string=)))
