@@ -5,8 +5,17 @@
 ;;;; :serial, :pathname, :if-feature, :in-order-to, :perform and :defsystem-depends-on;
 ;;;; LOAD-SYSTEM, TEST-SYSTEM, FIND-SYSTEM, OPERATE, and a source registry.
 
-(defpackage :asdf
+(defpackage :uiop
   (:use :common-lisp)
+  (:export #:symbol-call #:find-symbol* #:getenv #:featurep #:read-file-string #:read-file-form
+           #:read-file-forms #:subpathname #:merge-pathnames* #:ensure-directory-pathname #:os-unix-p
+           #:os-windows-p #:os-macosx-p #:implementation-type #:strcat #:string-prefix-p
+           #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=
+           #:getcwd #:quit #:implementation-identifier #:delete-file-if-exists #:encoding-external-format
+           #:with-temporary-file #:*temporary-directory* #:define-package))
+
+(defpackage :asdf
+  (:use :common-lisp :uiop)
   (:nicknames :asdf/interface)
   (:export #:defsystem #:load-system #:test-system #:find-system #:operate #:oos #:require-system
            #:perform #:operation-done-p #:load-op #:compile-op #:test-op #:prepare-op #:load-source-op
@@ -18,15 +27,6 @@
            #:component-depends-on #:input-files #:output-files #:load-asd #:system-name
            #:*compile-file-warnings-behaviour* #:*compile-file-failure-behaviour* #:asdf-version
            #:missing-component #:system-definition-error #:load-systems))
-
-(defpackage :uiop
-  (:use :common-lisp)
-  (:export #:symbol-call #:find-symbol* #:getenv #:featurep #:read-file-string #:read-file-form
-           #:read-file-forms #:subpathname #:merge-pathnames* #:ensure-directory-pathname #:os-unix-p
-           #:os-windows-p #:os-macosx-p #:implementation-type #:strcat #:string-prefix-p
-           #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=
-           #:getcwd #:quit #:implementation-identifier #:delete-file-if-exists #:encoding-external-format
-           #:with-temporary-file #:*temporary-directory* #:define-package))
 
 (defpackage :asdf-user
   (:use :common-lisp :uiop :asdf))
@@ -294,7 +294,22 @@
     ("cffi-libffi"
      :description "Structures by value for CFFI, through Epsilon's own foreign calls (no libffi)."
      :depends-on (:cffi)
-     :components ((:epsilon-file "cffi-by-value")))))
+     :components ((:epsilon-file "cffi-by-value")))
+    ;; CFFI's suite, its files as cffi-tests.asd lists them. Its C libraries (libtest, libtest2,
+    ;; libfsbv) are built by Epsilon's build and found through EPSILON.FOREIGN:*LIBRARY-SEARCH-PATHS*;
+    ;; grovel.lisp and test-asdf.lisp need CFFI-GROVEL, which does not load on Epsilon yet.
+    ("cffi-tests"
+     :located-by "cffi-tests"
+     :description "CFFI's own test suite, on Epsilon."
+     :depends-on (:cffi :cffi-libffi :bordeaux-threads :rt)
+     :perform (test-op (o c) (symbol-call :cffi-tests '#:run-all-cffi-tests))
+     :components
+     ((:module "tests"
+       :serial t
+       :components
+       ((:file "package") (:file "bindings") (:file "funcall") (:file "defcfun") (:file "callbacks")
+        (:file "foreign-globals") (:file "memory") (:file "strings") (:file "arrays") (:file "struct")
+        (:file "union") (:file "enum") (:file "fsbv") (:file "misc-types") (:file "misc")))))))
 
 (defun %epsilon-system (name)
   (let ((definition (assoc name *epsilon-systems* :test #'string=)))
