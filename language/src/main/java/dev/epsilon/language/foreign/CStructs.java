@@ -102,6 +102,34 @@ public final class CStructs {
     }
 
     @TruffleBoundary
+    /**
+     * The member a Lisp name reaches: its exact name, else the member whose C name reads as that
+     * symbol (tv_sec is reached by 'tv_sec and 'tv-sec, which a Lisp reader makes TV_SEC and TV-SEC).
+     */
+    static StructLayout.Member member(StructLayout layout, String name) {
+        StructLayout.Member m = layout.member(name);
+        if (m != null) {
+            return m;
+        }
+        String wanted = lispSpelling(name);
+        for (StructLayout.Member candidate : layout.members()) {
+            if (lispSpelling(candidate.name()).equals(wanted)) {
+                return layout.member(candidate.name());
+            }
+            if (candidate.name().startsWith("%unnamed-") && candidate.type().aggregate() != null && !candidate.type().isArray()) {
+                StructLayout.Member inner = member(candidate.type().aggregate(), name);
+                if (inner != null) {
+                    return layout.member(inner.name());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String lispSpelling(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     Place place(ForeignStruct s, Object path) {
         List<Object> steps = path instanceof Cons ? Lisp.toJavaList(path) : List.of(path);
         StructLayout.MemberType type = StructLayout.MemberType.of(s.layout());
@@ -115,7 +143,7 @@ public final class CStructs {
                 offset += index * type.elementSize();
                 type = new StructLayout.MemberType(type.scalar(), type.aggregate(), 1);
             } else if (step instanceof Symbol member && type.aggregate() != null && !type.isArray()) {
-                StructLayout.Member m = type.aggregate().member(member.name());
+                StructLayout.Member m = member(type.aggregate(), member.name());
                 if (m == null) {
                     throw LispError.error("FOREIGN-ERROR", type.aggregate() + " has no member " + member.name());
                 }

@@ -160,7 +160,7 @@ public final class ForeignBuiltins {
             return name;
         });
         def(b, sys, "%STRUCT-MEMBER-OFFSET", 2, 2, a -> {
-            dev.epsilon.nfi.StructLayout.Member m = structs.layout(a[0]).member(a[1] instanceof Symbol s ? s.name() : (String) a[1]);
+            dev.epsilon.nfi.StructLayout.Member m = CStructs.member(structs.layout(a[0]), a[1] instanceof Symbol s ? s.name() : (String) a[1]);
             return m == null ? Lisp.NIL : (Object) m.offset();
         });
         def(b, ffi, "STRUCT-REF", 2, 2, a -> structs.ref(struct(a[0]), a[1]));

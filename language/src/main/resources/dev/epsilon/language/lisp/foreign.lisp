@@ -88,6 +88,9 @@ native call, so a batch is the calls in order."
 (defmethod convert-to-foreign ((value t) (type t)) value)
 (defgeneric convert-from-foreign (value type))
 (defmethod convert-from-foreign ((value t) (type t)) value)
+;; A char* read as :string is the Lisp string, as in CFFI (NULL is NIL).
+(defmethod convert-from-foreign ((value foreign-pointer) (type (eql :string)))
+  (if (null-pointer-p value) nil (foreign-string-to-lisp value)))
 
 (%set-foreign-converters (function convert-to-foreign) (function convert-from-foreign))
 
@@ -203,9 +206,14 @@ native call, so a batch is the calls in order."
                           ,return-type ',(mapcar (function cadr) params)))
      ',name))
 
-(defun callback (name)
+(defun %named-callback (name)
   (or (gethash name *named-callbacks*)
       (error 'foreign-error :function name :format-control "no callback named ~s" :format-arguments (list name))))
+
+(defmacro callback (name)
+  "The C function pointer of the DEFCALLBACK named NAME, which is not evaluated (as in CFFI);
+(callback 'name) is accepted too."
+  `(%named-callback ',(if (and (consp name) (eq (car name) 'quote)) (cadr name) name)))
 
 (defmacro with-callback ((var function return-type arg-types) &body body)
   "Binds VAR to a C function pointer calling FUNCTION, freed when BODY exits."
