@@ -1,7 +1,8 @@
 ;;; cl-sqlite, a CFFI binding loaded unchanged from the installed sources: CFFI's front end on
 ;;; Epsilon's backend calls libsqlite3 as on SBCL (SBCL made sqlite.out).
 (require :asdf)
-(asdf:load-system :sqlite)
+;; CFFI warns on stderr that these bindings use deprecated bare struct types, as on SBCL.
+(let ((*error-output* (make-broadcast-stream))) (asdf:load-system :sqlite))
 (defpackage :sqlite-golden (:use :cl :sqlite))
 (in-package :sqlite-golden)
 
