@@ -91,21 +91,29 @@ final class DataBuiltins {
         Object initial = Args.key(a, 1, "INITIAL-ELEMENT", null);
         Object contents = Args.key(a, 1, "INITIAL-CONTENTS", null);
         Object displacedTo = Args.key(a, 1, "DISPLACED-TO", Lisp.NIL);
-        List<Object> displaced = null;
-        if (displacedTo != Lisp.NIL && contents == null) {
-            // Displacement copies the target's elements: reads see the same values, but the new
-            // array does not share storage with the target (writes to either are not seen by the other).
-            int offset = Args.index(Args.key(a, 1, "DISPLACED-INDEX-OFFSET", 0L), "MAKE-ARRAY :DISPLACED-INDEX-OFFSET");
-            int n = ArrayDimensions.totalSize(dims);
-            displaced = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                displaced.add(rowMajor(displacedTo, offset + i));
-            }
-        }
         Object fp = Args.key(a, 1, "FILL-POINTER", Lisp.NIL);
         boolean adjustable = Args.key(a, 1, "ADJUSTABLE", Lisp.NIL) != Lisp.NIL;
         int total = ArrayDimensions.totalSize(dims);
         int fillPointer = fp == Lisp.NIL ? -1 : fp == Lisp.T ? total : Args.index(fp, "MAKE-ARRAY :FILL-POINTER");
+        List<Object> displaced = null;
+        if (displacedTo != Lisp.NIL && contents == null) {
+            int offset = Args.index(Args.key(a, 1, "DISPLACED-INDEX-OFFSET", 0L), "MAKE-ARRAY :DISPLACED-INDEX-OFFSET");
+            int available = ArrayDimensions.totalSize(arrayDimensions(displacedTo));
+            if (offset + total > available) {
+                throw LispError.error("SIMPLE-ERROR", "MAKE-ARRAY: " + total + " elements from index " + offset
+                        + " do not fit in the " + available + " of the array displaced to");
+            }
+            if (!"CHARACTER".equals(kind) && !(kind instanceof NativeArray.Element)) {
+                // An array of any element: it shares the target's storage, as CL specifies.
+                return LispVector.displaced(dims, displacedTo, offset, fillPointer, adjustable, DISPLACED_ACCESS);
+            }
+            // Strings and specialized numeric arrays displaced to another get a copy of its elements
+            // (writes to either are not seen by the other).
+            displaced = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                displaced.add(rowMajor(displacedTo, offset + i));
+            }
+        }
         Object result;
         if ("CHARACTER".equals(kind) && dims.length == 1) {
             char c = initial instanceof Character ch ? ch : ' ';
@@ -171,6 +179,18 @@ final class DataBuiltins {
         }
         throw LispError.typeError(a, "ARRAY", "array access");
     }
+
+    private static final LispVector.ElementAccess DISPLACED_ACCESS = new LispVector.ElementAccess() {
+        @Override
+        public Object get(Object array, int index) {
+            return rowMajor(array, index);
+        }
+
+        @Override
+        public void set(Object array, int index, Object value) {
+            setRowMajor(array, index, value);
+        }
+    };
 
     static Object rowMajor(Object a, int i) {
         if (a instanceof LispVector v) {
@@ -341,6 +361,13 @@ final class DataBuiltins {
             }
             b.callLisp(cx.systemSymbol("%SET-FILL-POINTER"), a[0], (long) (fp - 1));
             return rowMajor(a[0], fp - 1);
+        });
+        b.cl("ARRAY-DISPLACEMENT", 1, 1, a -> {
+            if (a[0] instanceof LispVector v && v.displacedTo() != null) {
+                return Values.of(new Object[]{v.displacedTo(), (long) v.displacedOffset()});
+            }
+            arrayDimensions(a[0]);   // a type error for a non-array
+            return Values.of(new Object[]{Lisp.NIL, 0L});
         });
         b.cl("ADJUST-ARRAY", 2, -1, a -> {
             int[] dims = dimensions(a[1]);

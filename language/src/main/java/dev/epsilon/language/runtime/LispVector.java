@@ -11,7 +11,9 @@ import java.util.Arrays;
 
 /**
  * A general array of any rank: a vector with a fill pointer or adjustable, or a multi-dimensional
- * array (row-major storage). Simple vectors of element type T are {@link SimpleVector}.
+ * array (row-major storage), or an array displaced to another (MAKE-ARRAY :DISPLACED-TO), whose
+ * elements are the target's from an offset on: it has no storage of its own, and reads and writes
+ * go to the target. Simple vectors of element type T are {@link SimpleVector}.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LispVector implements TruffleObject {
@@ -19,6 +21,17 @@ public final class LispVector implements TruffleObject {
     private int[] dimensions;
     private int fillPointer;       // -1: none
     private final boolean adjustable;
+    /** The array this one's elements live in, or null; and where in its row-major order they start. */
+    private Object displacedTo;
+    private int displacedOffset;
+    /** Row-major element access on any array: how a displaced array reaches its target. */
+    public interface ElementAccess {
+        Object get(Object array, int index);
+
+        void set(Object array, int index, Object value);
+    }
+
+    private ElementAccess access;
 
     public LispVector(int[] dimensions, Object initial, int fillPointer, boolean adjustable) {
         int total = ArrayDimensions.totalSize(dimensions);
@@ -29,14 +42,30 @@ public final class LispVector implements TruffleObject {
         this.adjustable = adjustable;
     }
 
+    /** An array over TARGET's elements from row-major index OFFSET on (the caller checked they fit). */
+    public static LispVector displaced(int[] dimensions, Object target, int offset, int fillPointer, boolean adjustable,
+                                       ElementAccess access) {
+        LispVector v = new LispVector(new int[]{0}, null, fillPointer, adjustable);
+        v.dimensions = dimensions.clone();
+        v.displacedTo = target;
+        v.displacedOffset = offset;
+        v.access = access;
+        return v;
+    }
+
+    /** The target of a displaced array, or null. */
+    public Object displacedTo() { return displacedTo; }
+
+    public int displacedOffset() { return displacedOffset; }
+
     public int rank() { return dimensions.length; }
 
     public int[] dimensions() { return dimensions.clone(); }
 
-    public int totalSize() { return items.length; }
+    public int totalSize() { return displacedTo == null ? items.length : ArrayDimensions.totalSize(dimensions); }
 
     /** The active length of a vector: its fill pointer, else its size. */
-    public int length() { return fillPointer >= 0 ? fillPointer : items.length; }
+    public int length() { return fillPointer >= 0 ? fillPointer : totalSize(); }
 
     public boolean hasFillPointer() { return fillPointer >= 0; }
 
@@ -45,28 +74,49 @@ public final class LispVector implements TruffleObject {
     public int fillPointer() { return fillPointer; }
 
     public void setFillPointer(int fp) {
-        if (fillPointer < 0 || fp < 0 || fp > items.length) {
+        if (fillPointer < 0 || fp < 0 || fp > totalSize()) {
             throw LispError.error("SIMPLE-ERROR", "bad fill pointer " + fp);
         }
         fillPointer = fp;
     }
 
     public Object rowMajor(int i) {
-        if (i < 0 || i >= items.length) {
-            throw LispError.error("SIMPLE-ERROR", "index " + i + " out of bounds for an array of size " + items.length);
-        }
-        return items[i];
+        checkIndex(i);
+        return displacedTo == null ? items[i] : access.get(displacedTo, displacedOffset + i);
     }
 
     public void setRowMajor(int i, Object v) {
-        if (i < 0 || i >= items.length) {
-            throw LispError.error("SIMPLE-ERROR", "index " + i + " out of bounds for an array of size " + items.length);
+        checkIndex(i);
+        if (displacedTo == null) {
+            items[i] = v;
+        } else {
+            access.set(displacedTo, displacedOffset + i, v);
         }
-        items[i] = v;
+    }
+
+    private void checkIndex(int i) {
+        int size = totalSize();
+        if (i < 0 || i >= size) {
+            throw LispError.error("SIMPLE-ERROR", "index " + i + " out of bounds for an array of size " + size);
+        }
+    }
+
+    /** A displaced array that is adjusted or grown takes its elements into storage of its own. */
+    private void undisplace() {
+        if (displacedTo != null) {
+            Object[] own = new Object[totalSize()];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = rowMajor(i);
+            }
+            items = own;
+            displacedTo = null;
+            access = null;
+        }
     }
 
     @TruffleBoundary
     public int pushExtend(Object v, int extension) {
+        undisplace();
         if (fillPointer >= items.length) {
             if (!adjustable) {
                 throw LispError.error("SIMPLE-ERROR", "vector is full and not adjustable");
@@ -80,6 +130,7 @@ public final class LispVector implements TruffleObject {
 
     @TruffleBoundary
     public void adjust(int[] newDims, Object initial) {
+        undisplace();
         int total = ArrayDimensions.totalSize(newDims);
         int old = items.length;
         items = Arrays.copyOf(items, total);
@@ -112,7 +163,7 @@ public final class LispVector implements TruffleObject {
         if (index < 0 || index >= length()) {
             throw InvalidArrayIndexException.create(index);
         }
-        return items[(int) index];
+        return rowMajor((int) index);
     }
 
     @ExportMessage

@@ -728,11 +728,6 @@
   (declare (ignore environment))
   type)
 
-(defun array-displacement (array)
-  ;; Arrays made with :DISPLACED-TO hold a copy here, so no array is displaced.
-  (declare (ignore array))
-  (values nil 0))
-
 ;;; The rest of the CXR family.
 (defun caaar (x) (car (car (car x))))
 (defun cdaar (x) (cdr (car (car x))))

@@ -1,0 +1,16 @@
+;;; Arrays displaced to general arrays share their storage, as on SBCL (SBCL made displaced-arrays.out). The displaced
+;;; string is only read: Epsilon gives a string displaced to a string a copy of its elements.
+(let* ((a (make-array 10 :initial-contents '(1 2 3 4 5 6 7 8 9 0)))
+       (d (make-array 5 :displaced-to a :displaced-index-offset 5)))
+  (setf (aref d 0) 10)
+  (print a) (print d)
+  (print (multiple-value-list (array-displacement d)))
+  (print (multiple-value-list (array-displacement a)))
+  (setf (aref a 9) :z) (print d) (print (length d)) (print (vectorp d)) (print (reverse d))
+  (let ((m (make-array '(2 3) :displaced-to a)))
+    (print m) (print (aref m 1 2)))
+  (let ((f (make-array 4 :displaced-to a :fill-pointer 2)))
+    (print f) (print (length f)))
+  (print (handler-case (make-array 6 :displaced-to a :displaced-index-offset 5) (error () :too-big))))
+(let* ((s (make-string 5 :initial-element #\a)) (d (make-array 2 :element-type 'character :displaced-to s :displaced-index-offset 1)))
+  (print (list d (stringp d))))
