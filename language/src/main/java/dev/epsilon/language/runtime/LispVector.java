@@ -82,7 +82,19 @@ public final class LispVector implements TruffleObject {
 
     public Object rowMajor(int i) {
         checkIndex(i);
-        return displacedTo == null ? items[i] : access.get(displacedTo, displacedOffset + i);
+        return displacedTo == null ? items[i] : displacedGet(i);
+    }
+
+    // Displaced access may chain through arrays displaced to arrays: kept out of partial
+    // evaluation, which would otherwise inline the recursion without end.
+    @TruffleBoundary
+    private Object displacedGet(int i) {
+        return access.get(displacedTo, displacedOffset + i);
+    }
+
+    @TruffleBoundary
+    private void displacedSet(int i, Object v) {
+        access.set(displacedTo, displacedOffset + i, v);
     }
 
     public void setRowMajor(int i, Object v) {
@@ -90,7 +102,7 @@ public final class LispVector implements TruffleObject {
         if (displacedTo == null) {
             items[i] = v;
         } else {
-            access.set(displacedTo, displacedOffset + i, v);
+            displacedSet(i, v);
         }
     }
 
