@@ -39,3 +39,11 @@
   (setf (struct-ref tv 'tv_sec) 7
         (struct-ref tv 'tv-usec) 8)
   (print (list (struct-ref tv 'tv-sec) (struct-ref tv 'tv_usec))))
+
+; A library CFFI loaded joins the flat namespace that shared-call spells :default (README's example).
+(cffi:define-foreign-library libm (:unix "libm.so.6"))
+(cffi:use-foreign-library libm)
+(cffi:defcfun ("cos" c-cos) :double (x :double))
+(print (list (c-cos 0d0) (shared-call '("cos" :default) :double '(:double) 0d0)))
+; The real CFFI replaced the prelude's small CFFI package of the same name.
+(print (eq 'cffi:null-pointer 'cffi-sys:null-pointer))

@@ -258,6 +258,13 @@ final class SymbolBuiltins {
         for (Object s : Lisp.toJavaList(Args.key(a, 1, "SHADOW", Lisp.NIL))) {
             p.shadow(Strings.designator(s, "DEFPACKAGE"));
         }
+        for (Object spec : Lisp.toJavaList(Args.key(a, 1, "SHADOWING-IMPORT-FROM", Lisp.NIL))) {
+            List<Object> parts = Lisp.toJavaList(spec);
+            LispPackage from = pkg(cx, parts.get(0), "DEFPACKAGE :SHADOWING-IMPORT-FROM");
+            for (Object s : parts.subList(1, parts.size())) {
+                p.shadowingImport(symbolIn(from, Strings.designator(s, "DEFPACKAGE")));
+            }
+        }
         Object use = Args.key(a, 1, "USE", null);
         for (Object u : use == null ? List.of((Object) "COMMON-LISP") : Lisp.toJavaList(use)) {
             p.use(pkg(cx, u, "DEFPACKAGE :USE"));
@@ -266,21 +273,27 @@ final class SymbolBuiltins {
             List<Object> parts = Lisp.toJavaList(spec);
             LispPackage from = pkg(cx, parts.get(0), "DEFPACKAGE :IMPORT-FROM");
             for (Object s : parts.subList(1, parts.size())) {
-                String sname = Strings.designator(s, "DEFPACKAGE");
-                Symbol sym = from.find(sname);
-                if (sym == null) {
-                    throw LispError.error("PACKAGE-ERROR", "symbol " + sname + " not found in package " + from.name());
-                }
-                p.importSymbol(sym);
+                p.importSymbol(symbolIn(from, Strings.designator(s, "DEFPACKAGE")));
             }
         }
         for (Object spec : Lisp.toJavaList(Args.key(a, 1, "LOCAL-NICKNAMES", Lisp.NIL))) {
             List<Object> parts = Lisp.toJavaList(spec);
             p.localNicknames().put(Strings.designator(parts.get(0), "DEFPACKAGE"), pkg(cx, parts.get(1), "DEFPACKAGE :LOCAL-NICKNAMES"));
         }
+        for (Object s : Lisp.toJavaList(Args.key(a, 1, "INTERN", Lisp.NIL))) {
+            p.intern(Strings.designator(s, "DEFPACKAGE :INTERN"));
+        }
         for (Object s : Lisp.toJavaList(Args.key(a, 1, "EXPORT", Lisp.NIL))) {
             p.export(p.intern(Strings.designator(s, "DEFPACKAGE :EXPORT")));
         }
         return p;
+    }
+
+    private static Symbol symbolIn(LispPackage from, String name) {
+        Symbol sym = from.find(name);
+        if (sym == null) {
+            throw LispError.error("PACKAGE-ERROR", "symbol " + name + " not found in package " + from.name());
+        }
+        return sym;
     }
 }

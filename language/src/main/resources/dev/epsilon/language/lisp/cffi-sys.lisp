@@ -5,6 +5,12 @@
 ;;;; Foreign calls with a constant signature expand to SHARED-CALL with a constant description, so
 ;;;; DEFCFUN and FOREIGN-FUNCALL compile to the same call site as DEFSHARED.
 
+;; The prelude's small CFFI shim gives way to the real front end, whose package of the same name
+;; would otherwise inherit the shim's symbols (CFFI-SYS:NULL-POINTER shadowed by the shim's own).
+(let ((shim (find-package '#:cffi)))
+  (when (and shim (find-symbol "%EPSILON-SHIM" shim))
+    (delete-package shim)))
+
 (defpackage #:cffi-sys
   (:use #:common-lisp)
   (:export

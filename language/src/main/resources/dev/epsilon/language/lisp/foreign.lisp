@@ -160,9 +160,12 @@ native call, so a batch is the calls in order."
   (declare (ignore abort))
   (exit code))
 
-;;; A CFFI shim, so code migrating from CFFI (the guide's Migration Guide) runs.
+;;; A CFFI shim, so code migrating from CFFI (the guide's Migration Guide) runs without loading
+;;; CFFI. Loading the real CFFI ((asdf:load-system :cffi)) deletes this package first; the
+;;; internal symbol %EPSILON-SHIM is how it knows the package is this one.
 (defpackage :cffi
   (:use :cl)
+  (:intern #:%epsilon-shim)
   (:export #:defcfun #:foreign-funcall #:null-pointer #:null-pointer-p #:mem-ref #:mem-aref
            #:foreign-alloc #:foreign-free #:with-foreign-object #:foreign-string-to-lisp))
 

@@ -10,7 +10,7 @@
 
 (defmacro defpackage (name &rest options)
   (let ((args nil) (use nil) (use-given nil) (exports nil) (nicknames nil) (imports nil)
-        (shadows nil) (locals nil))
+        (shadows nil) (locals nil) (interns nil) (shadowing-imports nil))
     (dolist (o options)
       (case (car o)
         (:use (setq use-given t) (setq use (append use (cdr o))))
@@ -19,9 +19,12 @@
         (:import-from (push (cdr o) imports))
         (:shadow (setq shadows (append shadows (cdr o))))
         (:local-nicknames (setq locals (append locals (cdr o))))
+        (:intern (setq interns (append interns (cdr o))))
+        (:shadowing-import-from (push (cdr o) shadowing-imports))
         (t nil)))
     (setq args (list :nicknames `',nicknames :export `',exports :import-from `',(reverse imports)
-                     :shadow `',shadows :local-nicknames `',locals))
+                     :shadow `',shadows :local-nicknames `',locals :intern `',interns
+                     :shadowing-import-from `',(reverse shadowing-imports)))
     (when use-given (setq args (append args (list :use `',use))))
     `(eval-when (:compile-toplevel :load-toplevel :execute)
        (%defpackage ',name ,@args))))
