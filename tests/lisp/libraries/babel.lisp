@@ -2,9 +2,13 @@
 (require :asdf)
 (asdf:load-system :babel)
 (dolist (encoding '(:utf-8 :utf-16le :utf-16be :utf-32le :utf-32be :latin-1 :ascii))
-  (dolist (string (if (eq encoding :ascii) '("hello" "" "a
-b") '("hello" "héllo wörld" "" "a
-b")))
+  (dolist (string (case encoding
+                    (:ascii '("hello" "" "a
+b"))
+                    (:latin-1 '("hello" "héllo wörld" "" "a
+b"))
+                    (t '("hello" "héllo wörld" "" "a
+b" "1😀2 𝄞"))))
     (let ((octets (babel:string-to-octets string :encoding encoding)))
       (format t "~&~s ~s (~{~a~^ ~}) ~s~%" encoding string (coerce octets 'list)
               (equal string (babel:octets-to-string octets :encoding encoding))))))

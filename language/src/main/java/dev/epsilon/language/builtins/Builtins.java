@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import dev.epsilon.language.runtime.WideCharacter;
+
 import com.oracle.truffle.api.Truffle;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
@@ -95,7 +97,10 @@ public final class Builtins {
         cl("CDR", 1, 1, a -> Lisp.cdr(a[0]));
         cl("CONS", 2, 2, a -> new Cons(a[0], a[1]));
         cl("LIST", 0, -1, a -> Lisp.list(a));
-        cl("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())));
+        // Fixnums and characters are immediate in other Lisps: EQ when they are the same value.
+        cl("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())
+                || (a[0] instanceof Character x && a[1] instanceof Character y && x.charValue() == y.charValue())
+                || (a[0] instanceof WideCharacter x && x.equals(a[1]))));
         cl("NULL", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("APPEND", 0, -1, Builtins::append);

@@ -469,8 +469,9 @@ final class ClosBuiltins {
         if (o instanceof java.math.BigInteger) {
             return cl.apply("BIGNUM");
         }
-        if (o instanceof Character) {
-            return cl.apply("CHARACTER");
+        if (dev.epsilon.language.runtime.Chars.isCharacter(o)) {
+            int c = dev.epsilon.language.runtime.Chars.codeOrMinus(o);
+            return cl.apply(dev.epsilon.language.runtime.Chars.isStandard(c) ? "STANDARD-CHAR" : c < 128 ? "BASE-CHAR" : "EXTENDED-CHAR");
         }
         if (o instanceof String s) {
             return Lisp.list(cl.apply("SIMPLE-ARRAY"), cl.apply("CHARACTER"), Lisp.list((long) s.length()));

@@ -4,6 +4,7 @@ import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.ArrayDimensions;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Equality;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -116,7 +117,7 @@ final class DataBuiltins {
         }
         Object result;
         if ("CHARACTER".equals(kind) && dims.length == 1) {
-            char c = initial instanceof Character ch ? ch : ' ';
+            int c = Chars.isCharacter(initial) ? Chars.code(initial, "MAKE-ARRAY") : ' ';
             result = fillPointer < 0 && !adjustable && contents == null && initial == null
                     ? new LispString(total, c, -1, false, false)
                     : new LispString(total, c, fillPointer < 0 ? total : fillPointer, fillPointer >= 0, adjustable);
@@ -217,10 +218,7 @@ final class DataBuiltins {
         } else if (a instanceof NativeArray n) {
             n.set(i, v);
         } else if (a instanceof LispString s) {
-            if (!(v instanceof Character c)) {
-                throw LispError.typeError(v, "CHARACTER", "string store");
-            }
-            s.setCharAt(i, c);
+            s.setCharAt(i, Chars.code(v, "string store"));
         } else {
             Sequences.setElt(a, i, v);
         }
@@ -347,10 +345,7 @@ final class DataBuiltins {
                 return (long) n.pushExtend(a[0], extension);
             }
             if (a[1] instanceof LispString s) {
-                if (!(a[0] instanceof Character c)) {
-                    throw LispError.typeError(a[0], "CHARACTER", "VECTOR-PUSH-EXTEND");
-                }
-                return (long) s.pushExtend(c, extension);
+                return (long) s.pushExtend(Chars.code(a[0], "VECTOR-PUSH-EXTEND"), extension);
             }
             throw LispError.typeError(a[1], "(AND VECTOR (SATISFIES ADJUSTABLE-ARRAY-P))", "VECTOR-PUSH-EXTEND");
         });
@@ -388,7 +383,7 @@ final class DataBuiltins {
                 return n;
             }
             if (a[0] instanceof LispString s) {
-                s.adjust(dims[0], initial instanceof Character c ? c : ' ');
+                s.adjust(dims[0], Chars.isCharacter(initial) ? Chars.code(initial, "ADJUST-ARRAY") : ' ');
                 if (fp instanceof Long l) {
                     s.setFillPointer((int) (long) l);
                 }
@@ -463,11 +458,9 @@ final class DataBuiltins {
 
     // ---------------------------------------------------------------- characters
 
-    private static char ch(Object o, String where) {
-        if (o instanceof Character c) {
-            return c;
-        }
-        throw LispError.typeError(o, "CHARACTER", where);
+    /** A character argument's code point. */
+    private static int ch(Object o, String where) {
+        return Chars.code(o, where);
     }
 
     private interface CharCompare {
@@ -477,13 +470,13 @@ final class DataBuiltins {
     private static void charComparison(Builtins b, String name, boolean fold, CharCompare test) {
         b.cl(name, 1, -1, a -> {
             for (int i = 0; i + 1 < a.length; i++) {
-                char x = ch(a[i], name);
-                char y = ch(a[i + 1], name);
+                int x = ch(a[i], name);
+                int y = ch(a[i + 1], name);
                 if (fold) {
-                    x = Character.toLowerCase(x);
-                    y = Character.toLowerCase(y);
+                    x = charDowncase(x);
+                    y = charDowncase(y);
                 }
-                if (!test.ok(Character.compare(x, y))) {
+                if (!test.ok(Integer.compare(x, y))) {
                     return Lisp.NIL;
                 }
             }
@@ -494,20 +487,50 @@ final class DataBuiltins {
         });
     }
 
+    // Case as SBCL has it: a character has case when it and its counterpart map to each other.
+    private static boolean upperCase(int c) {
+        int l = Character.toLowerCase(c);
+        return l != c && Character.toUpperCase(l) == c;
+    }
+
+    private static boolean lowerCase(int c) {
+        int u = Character.toUpperCase(c);
+        return u != c && Character.toLowerCase(u) == c;
+    }
+
+    static int charUpcase(int c) {
+        return lowerCase(c) ? Character.toUpperCase(c) : c;
+    }
+
+    static int charDowncase(int c) {
+        return upperCase(c) ? Character.toLowerCase(c) : c;
+    }
+
     private static void characters(Builtins b) {
-        b.cl("CHARACTERP", 1, 1, a -> Lisp.bool(a[0] instanceof Character));
+        b.cl("CHARACTERP", 1, 1, a -> Lisp.bool(Chars.isCharacter(a[0])));
         b.cl("CHAR-CODE", 1, 1, a -> (long) ch(a[0], "CHAR-CODE"));
         b.cl("CHAR-INT", 1, 1, a -> (long) ch(a[0], "CHAR-INT"));
-        b.cl("CODE-CHAR", 1, 1, a -> (char) Args.index(a[0], "CODE-CHAR"));
-        b.cl("CHAR-UPCASE", 1, 1, a -> Character.toUpperCase(ch(a[0], "CHAR-UPCASE")));
-        b.cl("CHAR-DOWNCASE", 1, 1, a -> Character.toLowerCase(ch(a[0], "CHAR-DOWNCASE")));
-        b.cl("UPPER-CASE-P", 1, 1, a -> Lisp.bool(Character.isUpperCase(ch(a[0], "UPPER-CASE-P"))));
-        b.cl("LOWER-CASE-P", 1, 1, a -> Lisp.bool(Character.isLowerCase(ch(a[0], "LOWER-CASE-P"))));
-        b.cl("BOTH-CASE-P", 1, 1, a -> Lisp.bool(Character.isLetter(ch(a[0], "BOTH-CASE-P"))
-                && Character.toUpperCase((Character) a[0]) != Character.toLowerCase((Character) a[0])));
+        b.cl("CODE-CHAR", 1, 1, a -> {
+            long code = Args.integer(a[0], "CODE-CHAR");
+            if (code < 0 || code >= Chars.CHAR_CODE_LIMIT) {
+                throw LispError.typeError(a[0], "(INTEGER 0 (" + Chars.CHAR_CODE_LIMIT + "))", "CODE-CHAR");
+            }
+            return Chars.of((int) code);
+        });
+        b.cl("CHAR-UPCASE", 1, 1, a -> Chars.of(charUpcase(ch(a[0], "CHAR-UPCASE"))));
+        b.cl("CHAR-DOWNCASE", 1, 1, a -> Chars.of(charDowncase(ch(a[0], "CHAR-DOWNCASE"))));
+        b.cl("UPPER-CASE-P", 1, 1, a -> Lisp.bool(upperCase(ch(a[0], "UPPER-CASE-P"))));
+        b.cl("LOWER-CASE-P", 1, 1, a -> Lisp.bool(lowerCase(ch(a[0], "LOWER-CASE-P"))));
+        b.cl("BOTH-CASE-P", 1, 1, a -> {
+            int c = ch(a[0], "BOTH-CASE-P");
+            return Lisp.bool(upperCase(c) || lowerCase(c));
+        });
         b.cl("ALPHA-CHAR-P", 1, 1, a -> Lisp.bool(Character.isLetter(ch(a[0], "ALPHA-CHAR-P"))));
         b.cl("ALPHANUMERICP", 1, 1, a -> Lisp.bool(Character.isLetterOrDigit(ch(a[0], "ALPHANUMERICP"))));
-        b.cl("GRAPHIC-CHAR-P", 1, 1, a -> Lisp.bool(ch(a[0], "GRAPHIC-CHAR-P") >= 32 && (Character) a[0] != 127));
+        b.cl("GRAPHIC-CHAR-P", 1, 1, a -> {
+            int c = ch(a[0], "GRAPHIC-CHAR-P");
+            return Lisp.bool(c >= 32 && c != 127 && !(c >= 128 && c < 160));
+        });
         b.cl("DIGIT-CHAR-P", 1, 2, a -> {
             int radix = a.length > 1 ? Args.index(a[1], "DIGIT-CHAR-P") : 10;
             int d = Character.digit(ch(a[0], "DIGIT-CHAR-P"), radix);
@@ -518,11 +541,7 @@ final class DataBuiltins {
             int w = Args.index(a[0], "DIGIT-CHAR");
             return w >= radix ? Lisp.NIL : (Object) Character.toUpperCase(Character.forDigit(w, radix));
         });
-        b.cl("CHAR-NAME", 1, 1, a -> {
-            char c = ch(a[0], "CHAR-NAME");
-            String n = Printer.characterName(c);
-            return c == ' ' ? "Space" : n.length() > 1 ? n : Lisp.NIL;
-        });
+        b.cl("CHAR-NAME", 1, 1, a -> Chars.name(ch(a[0], "CHAR-NAME")));
         b.cl("NAME-CHAR", 1, 1, a -> {
             Object c = dev.epsilon.language.reader.Reader.namedCharacter(Strings.designator(a[0], "NAME-CHAR"));
             return c == null ? Lisp.NIL : c;
@@ -552,15 +571,15 @@ final class DataBuiltins {
     // ---------------------------------------------------------------- strings
 
     /** A string argument with :start and :end applied. */
-    private static String bounded(Object[] a, int strIndex, int keysFrom, String startKey, String endKey, String where) {
-        String s = Strings.designator(a[strIndex], where);
+    private static int[] bounded(Object[] a, int strIndex, int keysFrom, String startKey, String endKey, String where) {
+        int[] s = Strings.codePoints(a[strIndex], where);
         int start = Args.index(Args.key(a, keysFrom, startKey, 0L), where);
         Object e = Args.key(a, keysFrom, endKey, Lisp.NIL);
-        int end = e == Lisp.NIL ? s.length() : Args.index(e, where);
-        if (start > end || end > s.length()) {
-            throw LispError.error("SIMPLE-ERROR", where + ": bad bounds :start " + start + " :end " + end + " for a string of length " + s.length());
+        int end = e == Lisp.NIL ? s.length : Args.index(e, where);
+        if (start > end || end > s.length) {
+            throw LispError.error("SIMPLE-ERROR", where + ": bad bounds :start " + start + " :end " + end + " for a string of length " + s.length);
         }
-        return s.substring(start, end);
+        return java.util.Arrays.copyOfRange(s, start, end);
     }
 
     private interface StringCompare {
@@ -569,18 +588,22 @@ final class DataBuiltins {
 
     private static void stringComparison(Builtins b, String name, boolean fold, StringCompare test) {
         b.cl(name, 2, -1, a -> {
-            String x = bounded(a, 0, 2, "START1", "END1", name);
-            String y = bounded(a, 1, 2, "START2", "END2", name);
+            int[] x = bounded(a, 0, 2, "START1", "END1", name);
+            int[] y = bounded(a, 1, 2, "START2", "END2", name);
             int start1 = Args.index(Args.key(a, 2, "START1", 0L), name);
             if (fold) {
-                x = x.toLowerCase(Locale.ROOT);
-                y = y.toLowerCase(Locale.ROOT);
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = charDowncase(x[k]);
+                }
+                for (int k = 0; k < y.length; k++) {
+                    y[k] = charDowncase(y[k]);
+                }
             }
             int i = 0;
-            while (i < x.length() && i < y.length() && x.charAt(i) == y.charAt(i)) {
+            while (i < x.length && i < y.length && x[i] == y[i]) {
                 i++;
             }
-            int cmp = i < x.length() && i < y.length() ? Character.compare(x.charAt(i), y.charAt(i)) : Integer.compare(x.length(), y.length());
+            int cmp = i < x.length && i < y.length ? Integer.compare(x[i], y[i]) : Integer.compare(x.length, y.length);
             return test.result(start1 + i, cmp);
         });
     }
@@ -598,9 +621,9 @@ final class DataBuiltins {
         b.cl("STRING-UPCASE", 1, -1, a -> caseChange(a, "STRING-UPCASE", 0));
         b.cl("STRING-DOWNCASE", 1, -1, a -> caseChange(a, "STRING-DOWNCASE", 1));
         b.cl("STRING-CAPITALIZE", 1, -1, a -> caseChange(a, "STRING-CAPITALIZE", 2));
-        b.cl("STRING-TRIM", 2, 2, a -> trim(a[0], Strings.designator(a[1], "STRING-TRIM"), true, true));
-        b.cl("STRING-LEFT-TRIM", 2, 2, a -> trim(a[0], Strings.designator(a[1], "STRING-LEFT-TRIM"), true, false));
-        b.cl("STRING-RIGHT-TRIM", 2, 2, a -> trim(a[0], Strings.designator(a[1], "STRING-RIGHT-TRIM"), false, true));
+        b.cl("STRING-TRIM", 2, 2, a -> trim(a[0], a[1], true, true, "STRING-TRIM"));
+        b.cl("STRING-LEFT-TRIM", 2, 2, a -> trim(a[0], a[1], true, false, "STRING-LEFT-TRIM"));
+        b.cl("STRING-RIGHT-TRIM", 2, 2, a -> trim(a[0], a[1], false, true, "STRING-RIGHT-TRIM"));
         stringComparison(b, "STRING=", false, (m, c) -> Lisp.bool(c == 0));
         stringComparison(b, "STRING-EQUAL", true, (m, c) -> Lisp.bool(c == 0));
         stringComparison(b, "STRING/=", false, (m, c) -> c != 0 ? (Object) (long) m : Lisp.NIL);
@@ -645,46 +668,41 @@ final class DataBuiltins {
     }
 
     private static Object caseChange(Object[] a, String where, int mode) {
-        String whole = Strings.designator(a[0], where);
+        int[] cps = Strings.codePoints(a[0], where);
         int start = Args.index(Args.key(a, 1, "START", 0L), where);
         Object e = Args.key(a, 1, "END", Lisp.NIL);
-        int end = e == Lisp.NIL ? whole.length() : Args.index(e, where);
-        String s = whole.substring(start, end);
-        String changed;
-        if (mode == 0 || mode == 1) {
-            // Character by character, as CL does: the string keeps its length (no "ß" -> "SS").
-            char[] chars = s.toCharArray();
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = mode == 0 ? Character.toUpperCase(chars[i]) : Character.toLowerCase(chars[i]);
-            }
-            changed = new String(chars);
-        } else {
-            StringBuilder out = new StringBuilder();
-            boolean wordStart = true;
-            for (char c : s.toCharArray()) {
-                if (Character.isLetterOrDigit(c)) {
-                    out.append(wordStart ? Character.toUpperCase(c) : Character.toLowerCase(c));
-                    wordStart = false;
-                } else {
-                    out.append(c);
-                    wordStart = true;
-                }
-            }
-            changed = out.toString();
+        int end = e == Lisp.NIL ? cps.length : Args.index(e, where);
+        if (start > end || end > cps.length) {
+            throw LispError.error("SIMPLE-ERROR", where + ": bad bounds :start " + start + " :end " + end + " for a string of length " + cps.length);
         }
-        return whole.substring(0, start) + changed + whole.substring(end);
+        // Character by character, as CL does: the string keeps its length (no "ß" -> "SS").
+        boolean wordStart = true;
+        for (int i = start; i < end; i++) {
+            int c = cps[i];
+            if (mode == 0) {
+                cps[i] = charUpcase(c);
+            } else if (mode == 1) {
+                cps[i] = charDowncase(c);
+            } else {
+                boolean word = Character.isLetterOrDigit(c);
+                cps[i] = word ? (wordStart ? charUpcase(c) : charDowncase(c)) : c;
+                wordStart = !word;
+            }
+        }
+        return Chars.text(new String(cps, 0, cps.length));
     }
 
-    private static Object trim(Object bag, String s, boolean left, boolean right) {
+    private static Object trim(Object bag, Object string, boolean left, boolean right, String where) {
         List<Object> chars = Sequences.toList(bag);
+        int[] cps = Strings.codePoints(string, where);
         int i = 0;
-        int j = s.length();
-        while (left && i < j && chars.contains(s.charAt(i))) {
+        int j = cps.length;
+        while (left && i < j && chars.contains(Chars.of(cps[i]))) {
             i++;
         }
-        while (right && j > i && chars.contains(s.charAt(j - 1))) {
+        while (right && j > i && chars.contains(Chars.of(cps[j - 1]))) {
             j--;
         }
-        return s.substring(i, j);
+        return Chars.text(new String(cps, i, j - i));
     }
 }

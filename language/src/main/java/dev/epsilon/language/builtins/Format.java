@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import dev.epsilon.language.runtime.Chars;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
@@ -277,10 +279,8 @@ final class Format {
                 }
                 case 'C': {
                     Object arg = args.next(control);
-                    if (!(arg instanceof Character ch)) {
-                        throw LispError.typeError(arg, "CHARACTER", "FORMAT ~C");
-                    }
-                    out.append(d.at ? Printer.prin1ToString(ch) : d.colon ? Printer.characterName(ch).replace(" ", "Space") : String.valueOf(ch));
+                    int ch = Chars.code(arg, "FORMAT ~C");
+                    out.append(d.at ? Printer.prin1ToString(arg) : d.colon && (ch <= 32 || ch == 127 || (ch >= 128 && ch < 160)) ? Chars.name(ch) : Character.toString(ch));
                     return d.end;
                 }
                 case 'F':

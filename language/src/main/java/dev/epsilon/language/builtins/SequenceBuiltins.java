@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import dev.epsilon.language.runtime.Chars;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.epsilon.language.EpsilonContext;
@@ -236,12 +238,12 @@ final class SequenceBuiltins {
         String name = type instanceof Symbol s ? s.name() : type instanceof Cons c && c.car instanceof Symbol h ? h.name() : "";
         switch (name) {
             case "CHARACTER":
-                if (o instanceof Character) {
+                if (Chars.isCharacter(o)) {
                     return o;
                 }
                 String s = Strings.designator(o, "COERCE");
-                if (s.length() == 1) {
-                    return s.charAt(0);
+                if (s.codePointCount(0, s.length()) == 1) {
+                    return Chars.of(s.codePointAt(0));
                 }
                 break;
             case "FLOAT":

@@ -3,6 +3,7 @@ package dev.epsilon.language.builtins;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.reader.Reader;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispStream;
@@ -91,7 +92,7 @@ final class StreamBuiltins {
             return a[0];
         });
         b.cl("WRITE-CHAR", 1, 2, a -> {
-            outputStream(cx, arg(a, 1), "WRITE-CHAR").write(String.valueOf((char) (Character) a[0]));
+            outputStream(cx, arg(a, 1), "WRITE-CHAR").write(Character.toString(Chars.code(a[0], "WRITE-CHAR")));
             return a[0];
         });
         b.cl("PRINC-TO-STRING", 1, 1, a -> Printer.princToString(a[0]));
@@ -158,15 +159,15 @@ final class StreamBuiltins {
         b.cl("READ-CHAR", 0, 4, a -> {
             LispStream in = inputStream(cx, arg(a, 0), "READ-CHAR");
             int c = in.readChar();
-            return c < 0 ? eof(a, 1, in, "READ-CHAR") : (Object) (char) c;
+            return c < 0 ? eof(a, 1, in, "READ-CHAR") : Chars.of(c);
         });
         b.cl("PEEK-CHAR", 0, 5, a -> {
             LispStream in = inputStream(cx, arg(a, 1), "PEEK-CHAR");
             int c = in.peekChar();
-            return c < 0 ? eof(a, 2, in, "PEEK-CHAR") : (Object) (char) c;
+            return c < 0 ? eof(a, 2, in, "PEEK-CHAR") : Chars.of(c);
         });
         b.cl("UNREAD-CHAR", 1, 2, a -> {
-            inputStream(cx, arg(a, 1), "UNREAD-CHAR").unreadChar((Character) a[0]);
+            inputStream(cx, arg(a, 1), "UNREAD-CHAR").unreadChar(Chars.code(a[0], "UNREAD-CHAR"));
             return Lisp.NIL;
         });
         b.cl("READ-BYTE", 1, 3, a -> {

@@ -28,7 +28,15 @@ final class Strings {
         if (o instanceof Character c) {
             return String.valueOf(c);
         }
+        if (o instanceof dev.epsilon.language.runtime.WideCharacter w) {
+            return w.toString();
+        }
         return string(o, where);
+    }
+
+    /** A string designator's characters as code points (a fresh array the caller may change). */
+    static int[] codePoints(Object o, String where) {
+        return designator(o, where).codePoints().toArray();
     }
 
     /** The file name a pathname designator names. */

@@ -94,6 +94,7 @@ public final class ClassTable {
         byJavaClass.put(String.class, string);
         byJavaClass.put(SimpleVector.class, simpleVector);
         byJavaClass.put(Character.class, character);
+        byJavaClass.put(dev.epsilon.language.runtime.WideCharacter.class, character);
         byJavaClass.put(LispFunction.class, function);
         byJavaClass.put(LispPackage.class, packageClass);
         byJavaClass.put(Pathname.class, pathname);

@@ -1,6 +1,7 @@
 package dev.epsilon.language.clos;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Equality;
 import dev.epsilon.language.runtime.Lisp;
@@ -75,8 +76,11 @@ public final class Types {
             case "SIGNED-BYTE":
                 return Numbers.isInteger(o);
             case "STANDARD-CHAR":
-            case "BASE-CHAR":
-                return o instanceof Character;
+                return Chars.isStandard(Chars.codeOrMinus(o));
+            case "BASE-CHAR":   // as in SBCL: the characters below 128
+                return o instanceof Character c && c < 128;
+            case "EXTENDED-CHAR":
+                return Chars.codeOrMinus(o) >= 128;
             case "SIMPLE-STRING":
             case "BASE-STRING":
             case "SIMPLE-BASE-STRING":
@@ -164,11 +168,25 @@ public final class Types {
      * this cannot tell. Classes, OR/AND/NOT, MEMBER/EQL, numeric ranges and DEFTYPE expansions.
      */
     @TruffleBoundary
+    private static boolean isCharacterSubtype(Object t) {
+        return isNamed(t, "BASE-CHAR") || isNamed(t, "STANDARD-CHAR") || isNamed(t, "EXTENDED-CHAR");
+    }
+
+    private static boolean isNamed(Object t, String name) {
+        return t instanceof Symbol s && s.name().equals(name) && s.home() != null && s.home().name().equals("COMMON-LISP");
+    }
+
     public int subtypep(Object typeA, Object typeB) {
         Object a = integerRange(expand(typeA));
         Object b = integerRange(expand(typeB));
         if (b == Lisp.T || a == Lisp.NIL || Equality.equal(a, b)) {
             return 1;
+        }
+        if (isCharacterSubtype(a) && (isCharacterSubtype(b) || isNamed(b, "CHARACTER"))) {
+            // STANDARD-CHAR < BASE-CHAR < CHARACTER; EXTENDED-CHAR is CHARACTER less BASE-CHAR.
+            String x = ((Symbol) a).name();
+            String y = b instanceof Symbol s ? s.name() : "";
+            return y.equals("CHARACTER") || (x.equals("STANDARD-CHAR") && y.equals("BASE-CHAR")) ? 1 : 0;
         }
         if (isCompound(a, "OR")) {
             return all(Lisp.toJavaList(Lisp.cdr(a)), x -> subtypep(x, b));

@@ -1,5 +1,7 @@
 package dev.epsilon.language.foreign;
 
+import dev.epsilon.language.runtime.Chars;
+
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.runtime.ForeignPointer;
@@ -122,7 +124,7 @@ public final class ForeignMemoryAccess {
         }
         byte[] bytes = new byte[(int) n];
         java.lang.foreign.MemorySegment.copy(NativeMemory.ALL, ValueLayout.JAVA_BYTE, address, bytes, 0, (int) n);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return Chars.text(new String(bytes, StandardCharsets.UTF_8));
     }
 
 }

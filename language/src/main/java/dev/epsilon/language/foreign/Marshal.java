@@ -1,5 +1,7 @@
 package dev.epsilon.language.foreign;
 
+import dev.epsilon.language.runtime.Chars;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
@@ -233,7 +235,7 @@ public final class Marshal {
                 return l >= 0 ? (Object) l : unsigned64(l);
             }
             case C_STRING:
-                return c == null ? Lisp.NIL : c;
+                return c == null ? Lisp.NIL : c instanceof String s ? Chars.text(s) : c;
             case POINTER:
                 return ForeignPointer.of((long) c);
             default:

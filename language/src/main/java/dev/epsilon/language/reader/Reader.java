@@ -1,6 +1,7 @@
 package dev.epsilon.language.reader;
 
 import com.oracle.truffle.api.source.Source;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
@@ -272,7 +273,7 @@ public final class Reader {
         return list;
     }
 
-    private String readString() {
+    private Object readString() {
         StringBuilder b = new StringBuilder();
         int start = pos - 1;
         while (true) {
@@ -281,7 +282,7 @@ public final class Reader {
             }
             char c = text.charAt(pos++);
             if (c == '"') {
-                return b.toString();
+                return Chars.text(b.toString());
             }
             if (c == '\\') {
                 if (pos >= text.length()) {
@@ -579,11 +580,14 @@ public final class Reader {
         while (pos < text.length() && !isTerminator(text.charAt(pos))) {
             pos++;
         }
-        String name = text.subSequence(start, pos).toString();
-        if (name.length() == 1) {
-            return name.charAt(0);
+        if (pos < text.length() && Character.isHighSurrogate(text.charAt(pos - 1)) && Character.isLowSurrogate(text.charAt(pos))) {
+            pos++;   // #\ followed by a character above U+FFFF (a surrogate pair in the text)
         }
-        Character named = namedCharacter(name);
+        String name = text.subSequence(start, pos).toString();
+        if (name.codePointCount(0, name.length()) == 1) {
+            return Chars.of(name.codePointAt(0));
+        }
+        Object named = namedCharacter(name);
         if (named == null && suppressing()) {
             return Lisp.NIL;
         }
@@ -593,7 +597,7 @@ public final class Reader {
         return named;
     }
 
-    public static Character namedCharacter(String name) {
+    public static Object namedCharacter(String name) {
         switch (name.toUpperCase(Locale.ROOT)) {
             case "SPACE":
                 return ' ';
@@ -620,14 +624,7 @@ public final class Reader {
             case "BELL":
                 return (char) 7;
             default:
-                if (name.length() > 1 && (name.charAt(0) == 'U' || name.charAt(0) == 'u')) {
-                    try {
-                        return (char) Integer.parseInt(name.substring(name.charAt(1) == '+' ? 2 : 1), 16);
-                    } catch (NumberFormatException e) {
-                        return null;
-                    }
-                }
-                return null;
+                return Chars.named(name);
         }
     }
 

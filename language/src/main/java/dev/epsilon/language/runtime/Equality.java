@@ -43,8 +43,8 @@ public final class Equality {
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return numericallyEqual(a, b);
         }
-        if (a instanceof Character x && b instanceof Character y) {
-            return Character.toLowerCase(x) == Character.toLowerCase(y);
+        if (Chars.isCharacter(a) && Chars.isCharacter(b)) {
+            return Character.toLowerCase(Chars.codeOrMinus(a)) == Character.toLowerCase(Chars.codeOrMinus(b));
         }
         if (a instanceof Cons x && b instanceof Cons y) {
             return equalp(x.car, y.car) && equalp(x.cdr, y.cdr);
@@ -140,7 +140,7 @@ public final class Equality {
         if (equalp && o instanceof Character c) {
             return Character.toLowerCase(c);
         }
-        if (o instanceof Long || o instanceof Double || o instanceof Float || o instanceof Character || o instanceof BigInteger) {
+        if (o instanceof Long || o instanceof Double || o instanceof Float || o instanceof Character || o instanceof WideCharacter || o instanceof BigInteger) {
             return o.hashCode();
         }
         if (o instanceof Pathname p) {

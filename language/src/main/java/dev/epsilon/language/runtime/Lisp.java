@@ -35,7 +35,7 @@ public final class Lisp {
             return true;
         }
         if (a instanceof Long || a instanceof Double || a instanceof Float || a instanceof Character
-                || a instanceof java.math.BigInteger) {
+                || a instanceof WideCharacter || a instanceof java.math.BigInteger) {
             return a.equals(b);
         }
         if (a instanceof Ratio x && b instanceof Ratio y) {

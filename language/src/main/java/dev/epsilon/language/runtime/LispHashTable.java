@@ -42,7 +42,7 @@ public final class LispHashTable implements TruffleObject {
     private Object wrap(Object key) {
         return switch (test) {
             case EQ, EQL -> key instanceof Long || key instanceof Double || key instanceof Float
-                    || key instanceof Character || key instanceof java.math.BigInteger ? key : new Identity(key);
+                    || key instanceof Character || key instanceof WideCharacter || key instanceof java.math.BigInteger ? key : new Identity(key);
             case EQUAL -> new Structural(key, false);
             case EQUALP -> new Structural(key, true);
         };

@@ -288,14 +288,29 @@ public final class LispStream implements TruffleObject {
 
     public boolean isStringOutput() { return buffer != null; }
 
-    /** The next character, or -1 at end of input. */
+    /** The next character's code point (a surrogate pair read as one character), or -1 at the end. */
     @TruffleBoundary
     public int readChar() {
+        int c = readUnit();
+        if (c >= 0 && Character.isHighSurrogate((char) c)) {
+            int low = readUnit();
+            if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                return Character.toCodePoint((char) c, (char) low);
+            }
+            if (low >= 0) {
+                unreadChar(low);
+            }
+        }
+        return c;
+    }
+
+    @TruffleBoundary
+    private int readUnit() {
         LispStream input = inDelegate();
         if (input != null) {
-            int c = input.readChar();
+            int c = input.readUnit();
             if (echo && c >= 0) {
-                twoWayOut.write(String.valueOf((char) c));
+                twoWayOut.write(Character.toString(c));
             }
             return c;
         }
@@ -314,7 +329,7 @@ public final class LispStream implements TruffleObject {
         }
         if (parts != null && !broadcast) {
             for (LispStream p : parts) {
-                int c = p.readChar();
+                int c = p.readUnit();
                 if (c >= 0) {
                     return c;
                 }
@@ -356,7 +371,7 @@ public final class LispStream implements TruffleObject {
             return null;
         }
         while (c != -1 && c != '\n') {
-            b.append((char) c);
+            b.appendCodePoint(c);
             c = readChar();
         }
         return b.toString();
@@ -371,7 +386,7 @@ public final class LispStream implements TruffleObject {
         }
         StringBuilder b = new StringBuilder();
         if (pushback >= 0) {
-            b.append((char) pushback);
+            b.appendCodePoint(pushback);
             pushback = -2;
         }
         if (content != null) {
@@ -394,7 +409,7 @@ public final class LispStream implements TruffleObject {
         }
         int c;
         while ((c = readChar()) != -1) {
-            b.append((char) c);
+            b.appendCodePoint(c);
         }
         return b.toString();
     }

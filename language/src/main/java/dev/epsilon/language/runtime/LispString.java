@@ -10,18 +10,19 @@ import java.util.Arrays;
 
 /**
  * A mutable string: what MAKE-STRING, COPY-SEQ and (make-array n :element-type 'character ...) make,
- * optionally with a fill pointer and adjustable. Literal and computed strings are Java Strings; every
- * string function takes both.
+ * optionally with a fill pointer and adjustable; also any text holding characters above U+FFFF
+ * ({@link Chars#text}). Its elements are code points. Literal and computed strings are Java Strings;
+ * every string function takes both.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LispString implements TruffleObject {
-    private char[] chars;
+    private int[] chars;              // code points
     private int fillPointer;          // the active length; equals chars.length when there is none
     private final boolean hasFillPointer;
     private final boolean adjustable;
 
-    public LispString(int size, char initial, int fillPointer, boolean hasFillPointer, boolean adjustable) {
-        this.chars = new char[size];
+    public LispString(int size, int initial, int fillPointer, boolean hasFillPointer, boolean adjustable) {
+        this.chars = new int[size];
         Arrays.fill(chars, initial);
         this.fillPointer = hasFillPointer ? fillPointer : size;
         this.hasFillPointer = hasFillPointer;
@@ -29,7 +30,7 @@ public final class LispString implements TruffleObject {
     }
 
     public LispString(String s) {
-        this.chars = s.toCharArray();
+        this.chars = s.codePoints().toArray();
         this.fillPointer = chars.length;
         this.hasFillPointer = false;
         this.adjustable = false;
@@ -39,14 +40,19 @@ public final class LispString implements TruffleObject {
 
     public int capacity() { return chars.length; }
 
-    public char charAt(int i) {
+    /** The character at {@code i}: a Character, or a WideCharacter above U+FFFF. */
+    public Object charAt(int i) {
+        return Chars.of(codeAt(i));
+    }
+
+    public int codeAt(int i) {
         if (i < 0 || i >= chars.length) {
             throw LispError.error("SIMPLE-ERROR", "index " + i + " out of bounds for a string of length " + chars.length);
         }
         return chars[i];
     }
 
-    public void setCharAt(int i, char c) {
+    public void setCharAt(int i, int c) {
         if (i < 0 || i >= chars.length) {
             throw LispError.error("SIMPLE-ERROR", "index " + i + " out of bounds for a string of length " + chars.length);
         }
@@ -68,7 +74,7 @@ public final class LispString implements TruffleObject {
 
     /** VECTOR-PUSH-EXTEND: grows an adjustable string when full. */
     @TruffleBoundary
-    public int pushExtend(char c, int extension) {
+    public int pushExtend(int c, int extension) {
         if (fillPointer >= chars.length) {
             if (!adjustable) {
                 throw LispError.error("SIMPLE-ERROR", "string is full and not adjustable");
@@ -80,7 +86,7 @@ public final class LispString implements TruffleObject {
     }
 
     @TruffleBoundary
-    public void adjust(int newSize, char initial) {
+    public void adjust(int newSize, int initial) {
         int old = chars.length;
         chars = Arrays.copyOf(chars, newSize);
         if (newSize > old) {
@@ -94,7 +100,7 @@ public final class LispString implements TruffleObject {
     @Override
     @TruffleBoundary
     public String toString() {
-        return new String(chars, 0, fillPointer);
+        return new String(chars, 0, fillPointer);   // UTF-16: the text as Java sees it
     }
 
     @ExportMessage

@@ -95,6 +95,12 @@ public final class Printer {
             } else {
                 b.append(ch.charValue());
             }
+        } else if (o instanceof WideCharacter ch) {
+            if (escape) {
+                b.append("#\\").append(characterName(ch.codePoint()));
+            } else {
+                b.appendCodePoint(ch.codePoint());
+            }
         } else if (o instanceof LispFunction f) {
             b.append("#<FUNCTION ");
             print(f.name(), true, b);
@@ -362,17 +368,8 @@ public final class Printer {
         return doubleMarker == 'd' ? s + "d0" : s;
     }
 
-    public static String characterName(char c) {
-        return switch (c) {
-            case ' ' -> " ";
-            case '\n' -> "Newline";
-            case '\t' -> "Tab";
-            case '\r' -> "Return";
-            case '\0' -> "Nul";
-            case '\b' -> "Backspace";
-            case '\f' -> "Page";
-            case 127 -> "Rubout";
-            default -> String.valueOf(c);
-        };
+    /** How #\ writes a character: itself when graphic ASCII, else its name (as SBCL writes it). */
+    public static String characterName(int c) {
+        return c >= 32 && c < 127 ? Character.toString(c) : Chars.name(c);
     }
 }

@@ -105,10 +105,7 @@ public final class Sequences {
         if (o instanceof SimpleVector sv) {
             sv.items[i] = v;
         } else if (o instanceof LispString s) {
-            if (!(v instanceof Character c)) {
-                throw LispError.typeError(v, "CHARACTER", "string store");
-            }
-            s.setCharAt(i, c);
+            s.setCharAt(i, Chars.code(v, "string store"));
         } else if (o instanceof LispVector lv) {
             lv.setRowMajor(i, v);
         } else if (o instanceof NativeArray n) {
@@ -147,12 +144,9 @@ public final class Sequences {
         if (like instanceof String || like instanceof LispString) {
             StringBuilder b = new StringBuilder();
             for (Object o : items) {
-                if (!(o instanceof Character c)) {
-                    throw LispError.typeError(o, "CHARACTER", "a string");
-                }
-                b.append(c.charValue());
+                b.appendCodePoint(Chars.code(o, "a string"));
             }
-            return b.toString();
+            return Chars.text(b.toString());
         }
         if (like instanceof NativeArray n) {
             NativeArray out = new NativeArray(n.element(), new int[]{items.size()}, -1, false);

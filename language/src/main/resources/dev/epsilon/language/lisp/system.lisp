@@ -98,7 +98,7 @@
 (defconstant internal-time-units-per-second 1000000)
 (defconstant array-dimension-limit 2147483647)
 (defconstant array-total-size-limit 2147483647)
-(defconstant char-code-limit 65536)
+(defconstant char-code-limit #x110000)
 (defconstant lambda-parameters-limit 4611686018427387903)
 (defconstant call-arguments-limit 4611686018427387903)
 
