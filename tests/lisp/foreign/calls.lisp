@@ -17,7 +17,10 @@
 (format t "~a~%" (length (shared-call '("fx_greeting" "libepsilon-fixture") :string '())))
 (format t "~a~%" (shared-call '("fx_null_string" "libepsilon-fixture") :string '()))
 (format t "~a~%" (shared-call '("fixture_byte_length" "libepsilon-fixture") :size '(:string) "日本語 ☃"))
-(format t "~a~%" (shared-call '("fixture_byte_length" "libepsilon-fixture") :size '(:string) nil))
+;; NIL is not a string (as in CFFI); NULL goes to C through an argument declared :pointer.
+(format t "~a~%" (handler-case (shared-call '("fixture_byte_length" "libepsilon-fixture") :size '(:string) nil)
+                   (foreign-error (e) (princ-to-string e))))
+(format t "~a~%" (shared-call '("fixture_byte_length" "libepsilon-fixture") :size '(:pointer) nil))
 (let ((p (shared-call '("fx_echo_ptr" "libepsilon-fixture") :pointer '(:pointer) (make-pointer 4096))))
   (format t "~a ~a~%" (pointer-address p) (null-pointer-p (shared-call '("fx_echo_ptr" "libepsilon-fixture") :pointer '(:pointer) nil))))
 (with-foreign-memory ((count :int) (ratio :double))

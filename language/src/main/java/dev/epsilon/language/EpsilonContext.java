@@ -169,6 +169,11 @@ public final class EpsilonContext {
         }
         loadPathname = cl.findExternal("*LOAD-PATHNAME*");
         loadTruename = cl.findExternal("*LOAD-TRUENAME*");
+        // Make one condition object now, so the classes a signal needs are initialized before the
+        // first one may have to be made with the control stack exhausted (a class whose
+        // initializer overflows the stack is unusable for the rest of the process).
+        dev.epsilon.language.clos.Conditions.instantiate(this, new dev.epsilon.language.runtime.LispCondition(
+                "STORAGE-CONDITION", "Control stack exhausted"));
         flushConsole();
     }
 

@@ -154,13 +154,13 @@ public final class CDeclarations {
             do {
                 if (accept(":")) {
                     names.add(null);
-                    types.add(base.bitField(Integer.parseInt(next())));
+                    types.add(bitField(base, null));
                     continue;
                 }
                 Declarator d = declarator(base);
                 StructLayout.MemberType t = d.type;
                 if (accept(":")) {
-                    t = t.bitField(Integer.parseInt(next()));
+                    t = bitField(t, d.name);
                 }
                 names.add(d.name);
                 types.add(t);
@@ -210,10 +210,13 @@ public final class CDeclarations {
         }
         List<Integer> dims = new ArrayList<>();
         while (accept("[")) {
-            dims.add(Integer.parseInt(next()));
+            dims.add(number(next(), "array size of " + name));
             expect("]");
         }
         for (int d : dims) {
+            if (d != 0 && (long) t.count() * d > Integer.MAX_VALUE / Math.max(1, t.elementSize())) {
+                throw error("array " + name + " is too large (" + dims + ")");
+            }
             t = t.times(d);
         }
         if (t.scalar() == CType.VOID) {
@@ -275,6 +278,32 @@ public final class CDeclarations {
     private void expect(String t) {
         if (!accept(t)) {
             throw error("expected " + t + ", found " + (peek().isEmpty() ? "the end" : peek()));
+        }
+    }
+
+    /** A bit-field of the width that follows ':', which must fit the integer type it is declared with. */
+    private StructLayout.MemberType bitField(StructLayout.MemberType type, String name) {
+        String what = "bit-field " + (name == null ? "(unnamed)" : name);
+        int width = number(next(), "width of " + what);
+        if (type.scalar() == null || type.isArray() || !type.scalar().isInteger()) {
+            throw error(what + " must have an integer type");
+        }
+        if (width > type.scalar().size() * 8) {
+            throw error(what + " is " + width + " bits wide, wider than its type (" + type.scalar().size() * 8 + " bits)");
+        }
+        return type.bitField(width);
+    }
+
+    /** A non-negative decimal (or 0x hex) integer constant that fits an int. */
+    private int number(String token, String what) {
+        try {
+            long v = token.startsWith("0x") || token.startsWith("0X") ? Long.parseLong(token.substring(2), 16) : Long.parseLong(token);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw error(what + " is out of range: " + token);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw error(what + " must be a non-negative integer constant, found " + token);
         }
     }
 

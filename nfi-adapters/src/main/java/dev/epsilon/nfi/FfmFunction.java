@@ -238,6 +238,7 @@ final class FfmFunction extends ForeignFunction {
         if (s.address() == 0) {
             return null;
         }
+        UserAddresses.check(s.address(), 1, "a C string");
         return s.reinterpret(Long.MAX_VALUE).getString(0);
     }
 

@@ -10,7 +10,7 @@ public final class ForeignException extends RuntimeException {
     /** What went wrong, so a language can map it to a specific condition type. */
     public enum Reason {
         LIBRARY_NOT_FOUND, SYMBOL_NOT_FOUND, BAD_SIGNATURE, BAD_ARGUMENT, CALL_FAILED,
-        NULL_POINTER, USE_AFTER_FREE, OUT_OF_BOUNDS, DOUBLE_FREE
+        NULL_POINTER, USE_AFTER_FREE, OUT_OF_BOUNDS, DOUBLE_FREE, BAD_ADDRESS
     }
 
     private final Reason reason;

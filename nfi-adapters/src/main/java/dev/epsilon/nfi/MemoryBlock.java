@@ -19,16 +19,26 @@ public final class MemoryBlock {
     // Made on demand for a compiled access site that speculates on this one block: while it holds,
     // the site needs no liveness load at all. Freeing invalidates it.
     private Assumption live;
+    // What owns the memory of a view (a pinned Lisp array): reachable as long as a pointer into the
+    // view is, so the memory is not reclaimed under it.
+    private final Object owner;
 
     MemoryBlock(long address, long size) {
-        this.address = address;
-        this.size = size;
+        this(address, size, null);
     }
 
-    /** A block over memory someone else owns (a pinned Lisp array): bounds are checked, never freed here. */
-    public static MemoryBlock view(long address, long size) {
-        return new MemoryBlock(address, size);
+    private MemoryBlock(long address, long size, Object owner) {
+        this.address = address;
+        this.size = size;
+        this.owner = owner;
     }
+
+    /** A block over memory {@code owner} holds (a pinned Lisp array): bounds are checked, never freed here. */
+    public static MemoryBlock view(long address, long size, Object owner) {
+        return new MemoryBlock(address, size, owner);
+    }
+
+    public Object owner() { return owner; }
 
     public long address() { return address; }
 

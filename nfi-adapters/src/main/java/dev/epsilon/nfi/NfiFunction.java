@@ -64,7 +64,8 @@ final class NfiFunction extends ForeignFunction {
                 return t == CType.FLOAT ? (Object) interop.asFloat(r) : (Object) interop.asDouble(r);
             default:
                 if (t == CType.C_STRING) {
-                    return interop.isNull(r) ? null : interop.asString(r);
+                    long address = interop.isPointer(r) ? interop.asPointer(r) : interop.asLong(r);
+                    return FfmFunction.cString(java.lang.foreign.MemorySegment.ofAddress(address));
                 }
                 return interop.isPointer(r) ? interop.asPointer(r) : interop.asLong(r);
         }

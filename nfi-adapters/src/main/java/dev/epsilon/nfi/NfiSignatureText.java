@@ -16,7 +16,8 @@ final class NfiSignatureText {
             }
             b.append(typeName(s.argType(i)));
         }
-        return b.append("):").append(typeName(s.returnType())).toString();
+        // A string result comes back as a pointer: NfiFunction reads it after checking the address.
+        return b.append("):").append(s.returnType() == CType.C_STRING ? "POINTER" : typeName(s.returnType())).toString();
     }
 
     static String typeName(CType t) {

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.epsilon.language.clos.Conditions;
+import dev.epsilon.language.runtime.JavaFailures;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 
@@ -43,22 +44,12 @@ final class BuiltinRootNode extends RootNode {
                 Conditions.signalled(this, e);
             }
             throw e;
-        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
+        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | IllegalArgumentException
+                 | StackOverflowError e) {
             // A builtin met a value of a type it does not take: a Lisp error naming the builtin, never a JVM trace.
             CompilerDirectives.transferToInterpreter();
-            throw Conditions.signalled(this, javaFailure(e));
+            throw Conditions.signalled(this, JavaFailures.lispError(e, name));
         }
-    }
-
-    private LispError javaFailure(RuntimeException e) {
-        if (e instanceof ArithmeticException) {
-            return LispError.error("DIVISION-BY-ZERO", "arithmetic error in " + name + ": " + e.getMessage());
-        }
-        if (e instanceof IndexOutOfBoundsException) {
-            return LispError.error("SIMPLE-ERROR", "index out of bounds in " + name + ": " + e.getMessage());
-        }
-        return LispError.error("TYPE-ERROR", "wrong type of argument to " + name
-                + (e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("class [a-z.]+\\.", "") + ")"));
     }
 
     @Override

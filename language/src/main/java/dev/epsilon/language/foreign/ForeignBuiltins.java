@@ -172,17 +172,22 @@ public final class ForeignBuiltins {
         def(b, ffi, "FOREIGN-ALLOC", 1, -1, a -> {
             CType t = ForeignTypes.parse(a[0]);
             long count = offset(keyArg(a, "COUNT", 1L), "FOREIGN-ALLOC :COUNT");
-            MemoryBlock block = allocate(memory, Math.max(1, t.size()) * count);
+            long elementSize = Math.max(1, t.size());
+            if (count < 0 || count > Long.MAX_VALUE / elementSize) {
+                throw LispError.error("FOREIGN-ERROR", "FOREIGN-ALLOC: a count of " + count + " elements of "
+                        + elementSize + " bytes is not a size that can be allocated");
+            }
+            MemoryBlock block = allocate(memory, elementSize * count);
             ForeignPointer p = new ForeignPointer(block.address(), block);
             Object initial = keyArg(a, "INITIAL-ELEMENT", null);
             Object contents = keyArg(a, "INITIAL-CONTENTS", null);
-            for (long i = 0; i < count; i++) {
-                if (contents != null) {
-                    List<Object> items = dev.epsilon.language.runtime.Sequences.toList(contents);
-                    if (i < items.size()) {
-                        ForeignMemoryAccess.write(p, t, i * t.size(), items.get((int) i));
-                    }
-                } else if (initial != null) {
+            if (contents != null) {
+                List<Object> items = dev.epsilon.language.runtime.Sequences.toList(contents);
+                for (int i = 0; i < Math.min(count, items.size()); i++) {
+                    ForeignMemoryAccess.write(p, t, i * t.size(), items.get(i));
+                }
+            } else if (initial != null) {
+                for (long i = 0; i < count; i++) {
                     ForeignMemoryAccess.write(p, t, i * t.size(), initial);
                 }
             }
@@ -268,14 +273,20 @@ public final class ForeignBuiltins {
         def(b, ffi, "FOREIGN-STRING-TO-LISP", 1, -1, a -> {
             ForeignPointer p = pointer(a[0], "FOREIGN-STRING-TO-LISP");
             Object count = keyArg(a, "COUNT", Lisp.NIL);
+            long max = count == Lisp.NIL ? -1 : offset(count, "FOREIGN-STRING-TO-LISP");
             if (!p.isNull()) {
                 ForeignMemoryAccess.checked(p, 0, 1, "FOREIGN-STRING-TO-LISP");
+                if (p.block() != null) {
+                    // Memory Epsilon allocated: the read stops at the block's end, NUL or not.
+                    long room = p.block().address() + p.block().size() - p.address();
+                    max = max < 0 ? room : Math.min(max, room);
+                }
             }
-            return ForeignMemoryAccess.string(p.address(), count == Lisp.NIL ? -1 : offset(count, "FOREIGN-STRING-TO-LISP"));
+            return ForeignMemoryAccess.string(p.address(), max);
         });
         def(b, sys, "%PIN-ARRAY", 1, 1, a -> {
             if (a[0] instanceof NativeArray arr) {
-                return new ForeignPointer(arr.address(), MemoryBlock.view(arr.address(), (long) arr.totalSize() * arr.element().size));
+                return new ForeignPointer(arr.address(), MemoryBlock.view(arr.address(), (long) arr.totalSize() * arr.element().size, arr));
             }
             throw LispError.error("TYPE-ERROR", "WITH-PINNED-ARRAY needs a specialized numeric array such as "
                     + "(unsigned-byte 8) or double-float, whose elements live in native memory; "

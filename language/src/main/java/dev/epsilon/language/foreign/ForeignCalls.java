@@ -93,7 +93,7 @@ public final class ForeignCalls {
         String type = switch (e.reason()) {
             case LIBRARY_NOT_FOUND -> "FOREIGN-LIBRARY-ERROR";
             case SYMBOL_NOT_FOUND -> "FOREIGN-SYMBOL-ERROR";
-            case NULL_POINTER, USE_AFTER_FREE, OUT_OF_BOUNDS, DOUBLE_FREE -> "FOREIGN-MEMORY-ERROR";
+            case NULL_POINTER, USE_AFTER_FREE, OUT_OF_BOUNDS, DOUBLE_FREE, BAD_ADDRESS -> "FOREIGN-MEMORY-ERROR";
             default -> "FOREIGN-ERROR";
         };
         return LispError.error(type, e.getMessage() + context);

@@ -37,6 +37,8 @@ public final class ForeignMemoryAccess {
                     CompilerDirectives.transferToInterpreter();
                     throw ForeignCalls.error(e, " (" + where + ")");
                 }
+            } else {
+                checkUserAddress(at, size, where);
             }
             return at;
         }
@@ -50,6 +52,15 @@ public final class ForeignMemoryAccess {
         }
         CompilerDirectives.transferToInterpreter();
         throw LispError.typeError(pointer, "FOREIGN-POINTER", where);
+    }
+
+    /** A raw (unchecked) address: refused when [at, at + size) cannot be mapped memory. */
+    static void checkUserAddress(long at, long size, String where) {
+        if (!dev.epsilon.nfi.UserAddresses.possible(at, size)) {
+            CompilerDirectives.transferToInterpreter();
+            throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": memory fault: address 0x" + Long.toHexString(at)
+                    + " cannot be mapped memory (a wild or freed pointer?)");
+        }
     }
 
     /** The byte offset of element {@code index} of {@code size} bytes; a product past 64 bits is outside any allocation. */
@@ -118,6 +129,7 @@ public final class ForeignMemoryAccess {
         if (address == 0) {
             return Lisp.NIL;
         }
+        checkUserAddress(address, 1, "a C string");
         long n = 0;
         while ((max < 0 || n < max) && NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, address + n) != 0) {
             n++;

@@ -118,7 +118,7 @@ public final class Marshal {
                 return floatSlow(v, t);
             case POINTER:
                 if (t == CType.C_STRING) {
-                    return v == Lisp.NIL ? null : NO;
+                    return NO;   // NIL too, as in CFFI: a C function given NULL for a string may crash
                 }
                 if (v instanceof ForeignPointer p) {   // fast refused it: it points into freed memory
                     throw freed(p, index, function);
@@ -156,7 +156,7 @@ public final class Marshal {
             case SIGNED, UNSIGNED -> "an integer (" + t.cName() + ")";
             case FLOATING -> "a real number (" + t.cName() + ")";
             case AGGREGATE -> "a C struct";
-            default -> t == CType.C_STRING ? "a string" : "a pointer";
+            default -> t == CType.C_STRING ? "a string (declare the argument :pointer to pass NULL)" : "a pointer";
         };
     }
 

@@ -1,10 +1,13 @@
 package dev.epsilon.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
+import dev.epsilon.language.clos.Conditions;
+import dev.epsilon.language.runtime.JavaFailures;
 
 /** The root of a Lisp function (or of one top-level form): binds arguments, runs the body. */
 public final class FunctionRootNode extends RootNode {
@@ -24,10 +27,17 @@ public final class FunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
-        if (prologue != null) {
-            prologue.execute(frame);
+        try {
+            if (prologue != null) {
+                prologue.execute(frame);
+            }
+            return body.execute(frame);
+        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | StackOverflowError e) {
+            // A Java failure in this function's nodes is signalled here, where the handlers of its
+            // callers (a HANDLER-CASE around it included) are still in force.
+            CompilerDirectives.transferToInterpreter();
+            throw Conditions.signalled(this, JavaFailures.lispError(e, name));
         }
-        return body.execute(frame);
     }
 
     @Override

@@ -858,10 +858,13 @@ public final class Reader {
             return null;
         }
         String javaText = mantissa + "E" + exponent;
-        if (marker == 'D' || marker == 'L' || (marker == 'E' && doubleDefault)) {
-            return Double.parseDouble(javaText);
+        boolean isDouble = marker == 'D' || marker == 'L' || (marker == 'E' && doubleDefault);
+        double value = isDouble ? Double.parseDouble(javaText) : Float.parseFloat(javaText);
+        if (Double.isInfinite(value)) {
+            // As SBCL: a number too large for its float format is a reader error, not infinity.
+            throw LispError.error("READER-ERROR", "floating-point number too large to read: " + s);
         }
-        return Float.parseFloat(javaText);
+        return isDouble ? (Object) value : (Object) (float) value;
     }
 
     private boolean isTerminator(char c) {

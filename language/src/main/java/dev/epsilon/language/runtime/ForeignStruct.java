@@ -15,6 +15,6 @@ public record ForeignStruct(StructLayout layout, ForeignPointer base, Object own
 
     /** The struct at {@code address}, accesses checked against its size; {@code owner} keeps the memory alive (or null). */
     public static ForeignStruct at(StructLayout layout, long address, Object owner) {
-        return new ForeignStruct(layout, new ForeignPointer(address, MemoryBlock.view(address, layout.size())), owner);
+        return new ForeignStruct(layout, new ForeignPointer(address, MemoryBlock.view(address, layout.size(), owner)), owner);
     }
 }
