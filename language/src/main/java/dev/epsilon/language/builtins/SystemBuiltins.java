@@ -159,6 +159,10 @@ final class SystemBuiltins {
             return cx.evalTopLevel(p.form(), p.map(), p.source());
         }));
         b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
+        b.function(sys, "%GC", 0, 0, new FunctionBuiltin(a -> {
+            collectGarbage();
+            return Lisp.NIL;
+        }));
         b.cl("DIRECTORY", 1, -1, a -> directory(cx, Strings.namestring(a[0])));
         b.cl("ENSURE-DIRECTORIES-EXIST", 1, -1, a -> {
             String path = Strings.namestring(a[0]);
@@ -311,5 +315,10 @@ final class SystemBuiltins {
     static String truename(com.oracle.truffle.api.TruffleFile f) {
         String path = f.getAbsoluteFile().normalize().getPath();
         return f.isDirectory() && !path.endsWith("/") ? path + "/" : path;
+    }
+
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private static void collectGarbage() {
+        System.gc();
     }
 }

@@ -106,7 +106,7 @@ native call, so a batch is the calls in order."
            #:sap-alien #:alien-sap #:addr))
 (defpackage :sb-ext
   (:use :cl)
-  (:export #:exit #:*posix-argv*))
+  (:export #:exit #:*posix-argv* #:gc))
 
 (%define-class-alias 'sb-sys:system-area-pointer 'epsilon.foreign:foreign-pointer)
 
@@ -155,6 +155,11 @@ native call, so a batch is the calls in order."
         (c-name (if (stringp name) name (cadr name))))
     `(defshared ,lisp-name ,c-name "libc" ,(%alien-type-keyword return-type)
        ,@(mapcar (lambda (p) (list (car p) (%alien-type-keyword (cadr p)))) params))))
+
+(defun sb-ext:gc (&key full gen)
+  "Asks the JVM for a garbage collection (a hint: it may decline)."
+  (declare (ignore full gen))
+  (%gc))
 
 (defun sb-ext:exit (&key (code 0) abort)
   (declare (ignore abort))
