@@ -36,6 +36,9 @@ public final class ManifestLoader {
     private final EpsilonContext cx;
     private final String file;
     private final String text;
+    // Where the table being checked starts in the text: line numbers are found from here on, so an
+    // error in the third function names the third function's line, not the first match in the file.
+    private int scope;
 
     public ManifestLoader(EpsilonContext cx, String file, String text) {
         this.cx = cx;
@@ -93,26 +96,46 @@ public final class ManifestLoader {
     }
 
     private String function(JsonNode f, String link, List<Object> definitions) {
-        checkKeys(f, FUNCTION_KEYS, "[[library.function]]");
         String cName = string(f, "c_name", "[[library.function]]");
-        String lispName = f.has("lisp_name") ? f.get("lisp_name").asText() : f.has("seq_name") ? f.get("seq_name").asText() : null;
-        if (lispName == null) {
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("c_name\\s*=\\s*[\"']" + java.util.regex.Pattern.quote(cName) + "[\"']")
+                .matcher(text);
+        if (at.find(scope)) {
+            scope = at.start();
+        }
+        checkKeys(f, FUNCTION_KEYS, "[[library.function]]");
+        String nameKey = f.has("lisp_name") ? "lisp_name" : "seq_name";
+        JsonNode nameNode = f.get(nameKey);
+        if (nameNode == null) {
             throw error(lineOf(cName), "lisp_name", "function " + cName + " needs lisp_name (or seq_name)");
         }
+        if (!nameNode.isTextual() || nameNode.asText().isBlank()) {
+            throw error(lineOf(nameKey), nameKey, nameKey + " of " + cName + " must be a non-empty string");
+        }
+        String lispName = nameNode.asText();
+        checkDefinable(lispName, nameKey, cName);
         List<Object> params = new ArrayList<>();
         List<Object> types = new ArrayList<>();
         List<Object> callArgs = new ArrayList<>();
         List<Object[]> outCells = new ArrayList<>();   // {variable, type keyword}
         JsonNode args = f.get("args");
         int index = 0;
+        if (args != null && !args.isArray()) {
+            throw error(lineOf("args"), "args", "args of " + cName + " must be an array of argument tables");
+        }
         if (args != null) {
             for (JsonNode a : args) {
                 index++;
                 checkKeys(a, ARG_KEYS, "argument " + index + " of " + cName);
+                if (!a.isObject()) {
+                    throw error(lineOf("args"), "args", "argument " + index + " of " + cName + " must be a table ({ type = ... })");
+                }
                 String type = string(a, "type", "argument " + index + " of " + cName);
                 Object ctype = type(type, "argument " + index + " of " + cName);
+                if (type.equals("void")) {
+                    throw error(lineOf("\"void\""), "type", "argument " + index + " of " + cName + " cannot have type void");
+                }
                 if (a.has("value")) {
-                    callArgs.add(fixedValue(a.get("value"), cName, index));
+                    callArgs.add(fixedValue(a.get("value"), ctype, cName, index));
                     types.add(ctype);
                     continue;
                 }
@@ -178,6 +201,13 @@ public final class ManifestLoader {
             }
             body = Lisp.list(cx.foreignPackage().findExternal("WITH-FOREIGN-MEMORY"), Lisp.fromList(bindings, Lisp.NIL), body);
         }
+        try {
+            // The link check: the library and the symbol are found now, not at the first call.
+            dev.epsilon.language.foreign.ForeignCalls.resolve(cx, Lisp.list(cName, "lib" + link), cReturn,
+                    Lisp.fromList(types, Lisp.NIL), false);
+        } catch (LispError e) {
+            throw error(lineOf(cName), "c_name", "function " + cName + ": " + e.getMessage());
+        }
         Symbol name = cx.currentPackage().intern(lispName.toUpperCase(Locale.ROOT));
         definitions.add(Lisp.list(cx.clSymbol("DEFUN"), name, Lisp.fromList(params, Lisp.NIL), body));
         if (outCells.isEmpty() && !stringResult && !returnType.equals("void") && callArgs.equals(params)) {
@@ -204,16 +234,41 @@ public final class ManifestLoader {
         return Lisp.list(cx.clSymbol("IF"), Lisp.list(cx.foreignPackage().findExternal("NULL-POINTER-P"), result), Lisp.NIL, body);
     }
 
-    private Object fixedValue(JsonNode v, String cName, int index) {
+    private Object fixedValue(JsonNode v, Object ctype, String cName, int index) {
         String s = v.asText();
         if (s.equals("null") || s.equals("NULL")) {
             return Lisp.NIL;
         }
+        long value;
         try {
-            return Long.parseLong(s);
+            value = Long.parseLong(s);
         } catch (NumberFormatException e) {
             throw error(lineOf("value"), "value", "fixed value " + quote(s) + " of argument " + index + " of " + cName
                     + " is not null, NULL or an integer");
+        }
+        dev.epsilon.nfi.CType t = dev.epsilon.language.foreign.ForeignTypes.parse(ctype);
+        int bits = t.size() * 8;
+        boolean fits = !t.isInteger() || bits >= 64
+                || (t.kind() == dev.epsilon.nfi.CType.Kind.SIGNED ? value >= -(1L << (bits - 1)) && value < (1L << (bits - 1))
+                        : value >= 0 && value < (1L << bits));
+        if (!fits || (t.kind() == dev.epsilon.nfi.CType.Kind.UNSIGNED && value < 0)) {
+            throw error(lineOf("value"), "value", "fixed value " + s + " of argument " + index + " of " + cName
+                    + " does not fit its type " + t.cName());
+        }
+        return value;
+    }
+
+    /**
+     * A manifest may define functions of its own, never redefine Lisp: a name that is a symbol of
+     * COMMON-LISP, of Epsilon's own packages or a keyword, NIL or T, is refused.
+     */
+    private void checkDefinable(String lispName, String key, String cName) {
+        Symbol sym = cx.currentPackage().find(lispName.toUpperCase(Locale.ROOT));
+        String home = sym == null || sym.home() == null ? null : sym.home().name();
+        if (home != null && (home.equals("COMMON-LISP") || home.startsWith("EPSILON.") || home.equals("KEYWORD")
+                || home.startsWith("SB-") || home.equals("CFFI-SYS"))) {
+            throw error(lineOf(key), key, key + " " + quote(lispName) + " of " + cName + " names " + home + ":"
+                    + sym.name() + ", which a manifest may not redefine");
         }
     }
 
@@ -263,7 +318,10 @@ public final class ManifestLoader {
 
     /** The first line mentioning {@code needle}: TOML trees carry no positions, so errors search for it. */
     private int lineOf(String needle) {
-        int at = text.indexOf(needle);
+        int at = text.indexOf(needle, scope);
+        if (at < 0) {
+            at = text.indexOf(needle);
+        }
         if (at < 0) {
             return -1;
         }

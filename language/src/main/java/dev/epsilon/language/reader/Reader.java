@@ -46,7 +46,8 @@ public final class Reader {
         this.source = source;
         this.text = source.getCharacters();
         this.symbols = symbols;
-        this.pos = start;
+        // A UTF-8 byte-order mark that starts a file is not part of its text.
+        this.pos = start == 0 && text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : start;
     }
 
     public SourceMap sourceMap() { return sourceMap; }
