@@ -198,6 +198,18 @@ public final class EpsilonContext {
 
     private volatile boolean booted;
 
+    /** The Lisp state of every thread that has entered this context (C-created threads included). */
+    private final java.util.Set<LispThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public java.util.Set<LispThread> threads() { return threads; }
+
+    /** Writes a line to the context's error output at once (reports that have no Lisp caller). */
+    @TruffleBoundary
+    public void reportError(String line) {
+        consoleErrors.write(line + "\n");
+        consoleErrors.flush();
+    }
+
     /** Whether the prelude has been loaded (until then macro expansion errors are not deferred). */
     public boolean isBooted() { return booted; }
 

@@ -39,7 +39,11 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         return new EpsilonLanguageOptionDescriptors();
     }
 
-    private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> new LispThread(thread));
+    private final ContextThreadLocal<LispThread> threads = locals.createContextThreadLocal((context, thread) -> {
+        LispThread t = new LispThread(thread);
+        context.threads().add(t);
+        return t;
+    });
 
     /** The running thread's dynamic bindings and handler stacks. */
     public static LispThread thread(Node node) {
@@ -66,6 +70,11 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
     @Override
     protected void initializeContext(EpsilonContext context) {
         context.initialize();
+    }
+
+    @Override
+    protected void disposeThread(EpsilonContext context, Thread thread) {
+        context.threads().removeIf(t -> t.owner == thread);
     }
 
     @Override

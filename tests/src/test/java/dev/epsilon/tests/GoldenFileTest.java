@@ -44,7 +44,8 @@ class GoldenFileTest {
     }
 
     private static boolean callsC(String name) {
-        return name.startsWith("foreign/") || name.startsWith("manifests/") || name.startsWith("errors/missing-");
+        return name.startsWith("foreign/") || name.startsWith("manifests/") || name.startsWith("errors/missing-")
+                || name.startsWith("reliability/callback");
     }
 
     private static void run(Path file, String engine) throws IOException {

@@ -8,7 +8,9 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.language.runtime.JavaFailures;
 import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.LispThread;
 import dev.epsilon.nfi.CType;
@@ -32,6 +34,12 @@ public final class Callbacks {
     /** Freed stubs kept for reuse, by signature: making a callback then takes microseconds. */
     private final Map<Signature, java.util.ArrayDeque<CallbackStub>> pool = new ConcurrentHashMap<>();
     private static final int POOL_LIMIT = 64;
+    /**
+     * Live callbacks a context may hold. Each has an upcall stub in the JVM's code cache, which
+     * fills at about 316,000 of them, after which the JVM stops compiling for the whole process:
+     * this limit keeps well below, and going past it is a FOREIGN-ERROR.
+     */
+    public static final int LIVE_LIMIT = 100_000;
     /** The entry roots, by Lisp function body and signature: closures over one lambda share one. */
     private final Map<EntryKey, RootCallTarget> entries = new ConcurrentHashMap<>();
 
@@ -54,6 +62,12 @@ public final class Callbacks {
         CallbackTarget target = new CallbackTarget() {
             /** A thread last seen calling back from inside Lisp (see {@link #enterAndCall}). */
             private LispThread lastInside;
+            /**
+             * The thread holding an exit this callback took: until that thread's foreign call
+             * returns and takes it, every invocation returns C a zero at once, whichever thread
+             * C makes it on, instead of running the body again.
+             */
+            private volatile LispThread failedFor;
 
             @Override
             public Object invoke(Object[] cArguments) {
@@ -66,6 +80,13 @@ public final class Callbacks {
             }
 
             private Object enterAndCall(Object cArguments) {
+                LispThread failed = failedFor;
+                if (failed != null) {
+                    if (failed.pendingCallbackExit != null) {
+                        return zero;
+                    }
+                    failedFor = null;
+                }
                 // C calling back on a thread that is inside a foreign call from Lisp (qsort's
                 // comparator) needs no entering; knowing it from our own count of that thread's
                 // foreign calls is cheaper than asking Truffle. A thread C created enters the
@@ -81,7 +102,11 @@ public final class Callbacks {
                     // No call-site node: this skips looking up the thread's encapsulating node (~2 ns).
                     return entry.call((Node) null, function, cArguments);
                 } catch (LispError | ControlFlowException e) {
-                    holdExit(e);
+                    failedFor = holdExit(e, function);
+                    return zero;
+                } catch (StackOverflowError | RuntimeException e) {
+                    // Whatever Java throws in a callback is a held Lisp condition, never the end of the VM.
+                    failedFor = holdExit(JavaFailures.lispError(e, "a callback"), function);
                     return zero;
                 } finally {
                     if (!entered) {
@@ -90,6 +115,10 @@ public final class Callbacks {
                 }
             }
         };
+        if (live.size() >= LIVE_LIMIT) {
+            throw LispError.error("FOREIGN-ERROR", "too many live callbacks: " + LIVE_LIMIT + " are not freed"
+                    + " (FREE-CALLBACK the ones C no longer calls; each takes room in the JVM's code cache)");
+        }
         try {
             CallbackStub stub = null;
             java.util.ArrayDeque<CallbackStub> free = pool.get(sig);
@@ -135,7 +164,7 @@ public final class Callbacks {
                 stub.unbind(new CallbackTarget() {
                     @Override
                     public Object invoke(Object[] cArguments) {
-                        holdExit(LispError.error("FOREIGN-ERROR", "C called a freed callback " + p));
+                        holdExit(LispError.error("FOREIGN-ERROR", "C called a freed callback " + p), null);
                         return null;
                     }
 
@@ -156,20 +185,63 @@ public final class Callbacks {
         return live.size();
     }
 
-    /** Keeps an exit a callback cannot take inside C for when the foreign call returns; the first one wins. */
-    private static void holdExit(RuntimeException e) {
+    /**
+     * Keeps an exit a callback cannot take inside C for when the foreign call returns (the first one
+     * wins), and answers the thread that will take it. On a thread inside a foreign call from Lisp
+     * that is this thread. On a thread C created, it is every thread inside a foreign call now (one
+     * of them started the C code that calls back); with none, nobody can take it, and it is reported
+     * on the context's error output.
+     */
+    private LispThread holdExit(RuntimeException e, LispFunction function) {
         LispThread thread = EpsilonLanguage.thread(null);
-        if (thread.pendingCallbackExit == null) {
-            thread.pendingCallbackExit = e;
+        if (thread.foreignCalls > 0) {
+            hold(thread, e, false);
+            return thread;
         }
+        LispThread taker = null;
+        for (LispThread t : cx.threads()) {
+            if (t != thread && t.foreignCalls > 0) {
+                hold(t, e, true);
+                taker = taker == null ? t : taker;
+            }
+        }
+        if (taker == null) {
+            cx.reportError(";; an exit from callback " + Printer.prin1ToString(function) + " on a thread C started, with no "
+                    + "foreign call from Lisp to take it: " + describe(e));
+        }
+        return taker;
+    }
+
+    private static void hold(LispThread thread, RuntimeException e, boolean fromOtherThread) {
+        synchronized (thread) {
+            if (thread.pendingCallbackExit == null) {
+                thread.pendingCallbackExit = e;
+                thread.pendingFromOtherThread = fromOtherThread;
+            }
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        return e instanceof LispError le ? le.getMessage() : e.getClass().getSimpleName();
     }
 
     /** After a foreign call returns: take an exit a callback could not take inside C. */
     public static void rethrowPending(LispThread thread) {
-        RuntimeException e = thread.pendingCallbackExit;
-        if (e != null) {
+        RuntimeException e;
+        boolean fromOtherThread;
+        synchronized (thread) {
+            e = thread.pendingCallbackExit;
+            fromOtherThread = thread.pendingFromOtherThread;
             thread.pendingCallbackExit = null;
-            throw e;
+            thread.pendingFromOtherThread = false;
         }
+        if (e == null) {
+            return;
+        }
+        if (fromOtherThread && e instanceof LispError le && le.isSignalled()) {
+            // Signalled on C's thread, where no Lisp handler was: this thread's handlers run now.
+            dev.epsilon.language.clos.Conditions.signal(EpsilonLanguage.context(null), thread, le.condition());
+        }
+        throw e;
     }
 }

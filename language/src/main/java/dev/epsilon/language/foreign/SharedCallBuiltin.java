@@ -59,12 +59,16 @@ public final class SharedCallBuiltin extends BuiltinNode {
             cArgs[i] = Marshal.toCSlow(args[i + 3], sig, i, f.symbol());
         }
         Object result;
+        dev.epsilon.language.runtime.LispThread thread = EpsilonLanguage.thread(this);
+        thread.foreignCalls++;   // as at a constant call site: a callback on a C thread finds who called
         try {
             result = invoke.execute(f, cArgs);
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
+        } finally {
+            thread.foreignCalls--;
         }
-        Callbacks.rethrowPending(EpsilonLanguage.thread(this));
+        Callbacks.rethrowPending(thread);
         if (sig.returnType() == dev.epsilon.nfi.CType.STRUCT) {
             java.lang.foreign.MemorySegment s = (java.lang.foreign.MemorySegment) result;
             return dev.epsilon.language.runtime.ForeignStruct.at(sig.returnStruct(), s.address(), s);

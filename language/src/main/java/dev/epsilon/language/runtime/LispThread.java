@@ -14,6 +14,8 @@ public final class LispThread {
     public Object restarts = Lisp.NIL;
     /** An exit out of a callback (error or non-local transfer) held until the foreign call returns. */
     public RuntimeException pendingCallbackExit;
+    /** Whether that exit was made on another thread (C's): its handlers must then run here. */
+    public boolean pendingFromOtherThread;
     /** The Java thread this state belongs to. */
     public final Thread owner;
     /**

@@ -1,0 +1,40 @@
+;;; A failure inside a callback is never lost: on the calling thread or on threads C starts, an error,
+;;; a THROW or a stack overflow reaches the Lisp code around the foreign call, and once an exit is
+;;; held the callback returns at once until the foreign call returns (issue 15).
+(defvar *calls* 0)
+(defun try (label thunk)
+  (setq *calls* 0)
+  (format t "~a: ~s~%" label
+          (handler-case (funcall thunk)
+            (serious-condition (e) (list 'caught (type-of e) (princ-to-string e))))))
+
+;; On this thread: the body stops running after the exit (calls 0 1 2 3).
+(try "throw on this thread"
+     (lambda () (list (catch 'out
+                        (with-callback (cb (lambda (x) (incf *calls*) (if (= x 3) (throw 'out :thrown) x)) :int '(:int))
+                          (shared-call '("fx_sum_callback" "libepsilon-fixture") :int64 '(:pointer :int) cb 10)))
+                      *calls*)))
+(try "error on this thread"
+     (lambda () (with-callback (cb (lambda (x) (incf *calls*) (if (= x 3) (error "boom ~a" x) x)) :int '(:int))
+                  (shared-call '("fx_sum_callback" "libepsilon-fixture") :int64 '(:pointer :int) cb 10))))
+(print *calls*)
+(terpri)
+;; On two threads C starts: the error and the THROW reach the thread that made the foreign call.
+(try "error on C threads"
+     (lambda () (with-callback (cb (lambda (x) (incf *calls*) (if (= x 3) (error "boom ~a" x) x)) :int '(:int))
+                  (shared-call '("fx_call_in_threads" "libepsilon-fixture") :int64 '(:pointer :int :int) cb 2 1000))))
+(print (< *calls* 2000))
+(terpri)
+(try "throw on C threads"
+     (lambda () (catch 'out
+                  (with-callback (cb (lambda (x) (if (= x 3) (throw 'out :thrown) x)) :int '(:int))
+                    (shared-call '("fx_call_in_threads" "libepsilon-fixture") :int64 '(:pointer :int :int) cb 2 10)))))
+;; The same through a constant call site (DEFSHARED).
+(defshared call-in-threads "fx_call_in_threads" "libepsilon-fixture" :int64 (f :pointer) (threads :int) (calls :int))
+(try "defshared, error on C threads"
+     (lambda () (with-callback (cb (lambda (x) (if (= x 5) (error "five") x)) :int '(:int))
+                  (call-in-threads cb 3 10))))
+;; (A stack overflow inside a callback: StackExhaustionTest.)
+;; Afterwards callbacks work as before.
+(with-callback (cb (lambda (x) (* 2 x)) :int '(:int))
+  (print (shared-call '("fx_call_in_threads" "libepsilon-fixture") :int64 '(:pointer :int :int) cb 2 10)))
