@@ -27,19 +27,18 @@ public final class LibraryRegistry {
         if (lib != null) {
             return lib;
         }
-        synchronized (this) {
-            lib = loaded.get(name);
-            if (lib == null) {
-                LibraryResolver.Result r = resolver.resolve(name, searchDirs);
-                if (!r.found()) {
-                    throw new ForeignException(ForeignException.Reason.LIBRARY_NOT_FOUND,
-                            "library " + name + " not found; searched " + String.join(", ", r.searched()));
-                }
-                lib = engine.load(r.path(), name);
-                loaded.put(name, lib);
-            }
-            return lib;
+        // No lock held while loading: the first NFI load initializes the NFI language, which waits
+        // for every thread of the context at a safepoint, and a thread blocked on a Java monitor
+        // never gets there. Two threads may both load a library; the first one registered wins
+        // (loading twice only raises the loader's reference count).
+        LibraryResolver.Result r = resolver.resolve(name, searchDirs);
+        if (!r.found()) {
+            throw new ForeignException(ForeignException.Reason.LIBRARY_NOT_FOUND,
+                    "library " + name + " not found; searched " + String.join(", ", r.searched()));
         }
+        NativeLibrary fresh = engine.load(r.path(), name);
+        NativeLibrary first = loaded.putIfAbsent(name, fresh);
+        return first != null ? first : fresh;
     }
 
     /** Forgets a library so the next {@link #open} loads it again. */

@@ -24,7 +24,8 @@ final class Epsilon {
     }
 
     static Context.Builder contextBuilder() {
-        return Context.newBuilder(ID).engine(engine()).allowNativeAccess(true).allowIO(org.graalvm.polyglot.io.IOAccess.ALL);
+        return Context.newBuilder(ID).engine(engine()).allowNativeAccess(true).allowIO(org.graalvm.polyglot.io.IOAccess.ALL)
+                .allowCreateThread(true);
     }
 
     static Context context(ByteArrayOutputStream out) {

@@ -39,6 +39,7 @@ public final class Builtins {
         SequenceBuiltins.install(b, cx);
         SymbolBuiltins.install(b, cx);
         SystemBuiltins.install(b, cx);
+        ThreadBuiltins.install(b, cx);
         ReaderBuiltins.install(b, cx);
         ClosBuiltins.install(b, cx);
         b.system();

@@ -272,6 +272,9 @@
 ;;; (:64-bit :little-endian :x86-64 or :arm64, :linux :unix), as SBCL has them after loading it.
 ;;; CFFI is its installed front end, unchanged, over Epsilon's backend (CFFI-SYS, shipped with
 ;;; Epsilon): :located-by names the installed .asd whose directory holds the sources.
+;; Epsilon has threads: Bordeaux Threads' portable files test this feature (its .asd would push it).
+(pushnew :thread-support *features*)
+
 (defparameter *epsilon-systems*
   '(("asdf" :description "This system loader, already loaded.")
     ("uiop" :description "The UIOP subset loaded with this system loader.")
@@ -291,6 +294,18 @@
        ((:file "package") (:file "utils") (:file "libraries") (:file "early-types") (:file "types")
         (:file "enum") (:file "strings") (:file "structures") (:file "functions")
         (:file "foreign-vars") (:file "features")))))
+    ;; Bordeaux Threads: its portable files as installed, with Epsilon's implementation part where
+    ;; bordeaux-threads.asd picks impl-<lisp>.lisp (it would pick impl-null here).
+    ("bordeaux-threads"
+     :located-by "bordeaux-threads"
+     :description "Portable threads, locks and condition variables, on Epsilon's threads."
+     :depends-on (:alexandria)
+     :components
+     ((:module "src"
+       :serial t
+       :components
+       ((:file "pkgdcl") (:file "bordeaux-threads") (:epsilon-file "bordeaux-threads")
+        (:file "default-implementations")))))
     ("cffi-libffi"
      :description "Structures by value for CFFI, through Epsilon's own foreign calls (no libffi)."
      :depends-on (:cffi)
