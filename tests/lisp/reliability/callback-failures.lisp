@@ -34,6 +34,11 @@
 (try "defshared, error on C threads"
      (lambda () (with-callback (cb (lambda (x) (if (= x 5) (error "five") x)) :int '(:int))
                   (call-in-threads cb 3 10))))
+;; And through the computed SHARED-CALL path (a description made at run time).
+(let ((spec (list "fx_call_in_threads" (concatenate 'string "libepsilon-" "fixture"))))
+  (try "computed shared-call, error on C threads"
+       (lambda () (with-callback (cb (lambda (x) (if (= x 2) (error "two") x)) :int '(:int))
+                    (shared-call spec :int64 '(:pointer :int :int) cb 2 10)))))
 ;; (A stack overflow inside a callback: StackExhaustionTest.)
 ;; Afterwards callbacks work as before.
 (with-callback (cb (lambda (x) (* 2 x)) :int '(:int))
