@@ -65,6 +65,16 @@ class LauncherTest {
     }
 
     @Test
+    void outputBufferedInLispIsWrittenWhenCCallsExit(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("exit.lisp");
+        Files.writeString(script, "(format t \"buffered before exit\")\n"
+                + "(shared-call '(\"exit\" \"libc\") :void '(:int) 3)\n(format t \"never\")\n");
+        Result r = epsilon(null, script.toString());
+        assertEquals(3, r.status(), r.err());
+        assertEquals("buffered before exit", r.out());
+    }
+
+    @Test
     void stackTraceOnlyWhenAsked(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("oops.lisp");
         Files.writeString(script, "(undefined-thing 1)\n");
