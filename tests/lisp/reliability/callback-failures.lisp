@@ -43,3 +43,17 @@
 ;; Afterwards callbacks work as before.
 (with-callback (cb (lambda (x) (* 2 x)) :int '(:int))
   (print (shared-call '("fx_call_in_threads" "libepsilon-fixture") :int64 '(:pointer :int :int) cb 2 10)))
+
+;; C calling a freed callback gets an error in Lisp, not the code of the callback made after it.
+;; (The freed pointer object itself is refused; C keeps only the address.)
+(let* ((a (make-callback (lambda (x) (* 10 x)) :int '(:int)))
+       (address-c-kept (make-pointer (pointer-address a))))
+  (free-callback a)
+  (let ((b (make-callback (lambda (x) (* 100 x)) :int '(:int))))
+    ;; (Addresses differ from run to run: the condition type and the gist of the report are shown.)
+    (print (handler-case (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) a 1)
+             (error (e) (list (type-of e) (and (search "freed" (princ-to-string e)) t)))))
+    (print (handler-case (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) address-c-kept 1)
+             (error (e) (list (type-of e) (and (search "C called a freed callback" (princ-to-string e)) t)))))
+    (print (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) b 1))
+    (free-callback b)))
