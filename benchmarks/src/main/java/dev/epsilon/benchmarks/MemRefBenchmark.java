@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 public class MemRefBenchmark extends LispLoopAgainstSegment {
     static final int READS = 10_000;
     private org.graalvm.polyglot.Value memRefLoop;
+    private org.graalvm.polyglot.Value rawPointerLoop;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -35,12 +36,18 @@ public class MemRefBenchmark extends LispLoopAgainstSegment {
                   (let ((p *p*) (s 0))
                     (dotimes (i n) (setq s (+ s (mem-aref p :int (logand i 1023)))))
                     s))
+                (defvar *raw* (make-pointer (pointer-address *p*)))
+                (defun raw-pointer-loop (n)
+                  (let ((p *raw*) (s 0))
+                    (dotimes (i n) (setq s (+ s (mem-aref p :int (logand i 1023)))))
+                    s))
                 (defun mem-ref-loop (n)
                   (let ((p *p*) (s 0))
                     (dotimes (i n) (setq s (+ s (mem-ref p :int (* 4 (logand i 1023))))))
                     s))
                 """, 4 * 1024);
         memRefLoop = context.eval("epsilon", "(function mem-ref-loop)");
+        rawPointerLoop = context.eval("epsilon", "(function raw-pointer-loop)");
         for (int i = 0; i < 1024; i++) {
             segment.setAtIndex(ValueLayout.JAVA_INT, i, 3);
         }
@@ -81,5 +88,15 @@ public class MemRefBenchmark extends LispLoopAgainstSegment {
     @OperationsPerInvocation(READS)
     public long lispMemRef() {
         return memRefLoop.execute(READS).asLong();
+    }
+
+    /**
+     * The same reads through a raw pointer (one made from an address, as C hands them out): no
+     * block to check, only that the address can be mapped memory at all (issue 15's safety check).
+     */
+    @Benchmark
+    @OperationsPerInvocation(READS)
+    public long lispMemArefRawPointer() {
+        return rawPointerLoop.execute(READS).asLong();
     }
 }
