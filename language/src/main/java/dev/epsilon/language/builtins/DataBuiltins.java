@@ -2,9 +2,9 @@ package dev.epsilon.language.builtins;
 
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.ArrayDimensions;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Equality;
-import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
