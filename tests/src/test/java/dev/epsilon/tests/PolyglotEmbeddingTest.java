@@ -24,6 +24,22 @@ class PolyglotEmbeddingTest {
     }
 
     @Test
+    void bignumsAndPackagesAreInteropValues() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            Value big = cx.eval(Epsilon.ID, "(expt 2 100)");
+            assertTrue(big.isNumber());
+            assertTrue(!big.fitsInLong());
+            assertEquals(java.math.BigInteger.TWO.pow(100), big.asBigInteger());
+            assertEquals("1267650600228229401496703205376", big.toString());
+            assertEquals(java.math.BigInteger.TWO.pow(70),
+                    cx.eval(Epsilon.ID, "(lambda () (expt 2 70))").execute().asBigInteger());
+            assertEquals(java.math.BigInteger.TWO.pow(65),
+                    cx.eval(Epsilon.ID, "(vector 1 (expt 2 65))").getArrayElement(1).asBigInteger());
+            assertEquals("#<PACKAGE \"COMMON-LISP-USER\">", cx.eval(Epsilon.ID, "*package*").toString());
+        }
+    }
+
+    @Test
     void evalReturnsAString() {
         try (Context cx = Context.create(Epsilon.ID)) {
             Value v = cx.eval(Epsilon.ID, "(format nil \"~a-~a\" \"epsilon\" 25)");

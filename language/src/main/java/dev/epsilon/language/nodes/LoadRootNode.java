@@ -27,7 +27,7 @@ public final class LoadRootNode extends RootNode {
     @TruffleBoundary
     private Object load() {
         try {
-            return Values.primary(EpsilonLanguage.context(this).load(source));
+            return dev.epsilon.language.runtime.InteropBignum.export(EpsilonLanguage.context(this).load(source));
         } catch (ReturnException e) {
             throw LispError.error("CONTROL-ERROR", "attempt to RETURN-FROM a block that no longer exists");
         } catch (ThrowException e) {

@@ -73,13 +73,13 @@ public final class LispFunction implements TruffleObject {
         static Object cached(LispFunction function, Object[] arguments,
                              @Cached("function.callTarget()") RootCallTarget cachedTarget,
                              @Cached("create(cachedTarget)") DirectCallNode call) {
-            return Values.primary(call.call(function.frameArguments(InteropArguments.fromForeign(arguments))));
+            return InteropBignum.export(call.call(function.frameArguments(InteropArguments.fromForeign(arguments))));
         }
 
         @Specialization(replaces = "cached")
         static Object indirect(LispFunction function, Object[] arguments,
                                @Cached IndirectCallNode call) {
-            return Values.primary(call.call(function.callTarget(), function.frameArguments(InteropArguments.fromForeign(arguments))));
+            return InteropBignum.export(call.call(function.callTarget(), function.frameArguments(InteropArguments.fromForeign(arguments))));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A Common Lisp package: internal and external symbols, used packages, nicknames. */
-public final class LispPackage {
+public final class LispPackage implements com.oracle.truffle.api.interop.TruffleObject {
     private String name;
     private final List<String> nicknames = new ArrayList<>();
     private final Map<String, Symbol> internal = new LinkedHashMap<>();

@@ -175,7 +175,7 @@ public final class LispVector implements TruffleObject {
         if (index < 0 || index >= length()) {
             throw InvalidArrayIndexException.create(index);
         }
-        return rowMajor((int) index);
+        return InteropBignum.export(rowMajor((int) index));
     }
 
     @ExportMessage

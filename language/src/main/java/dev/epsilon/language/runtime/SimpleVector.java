@@ -30,7 +30,7 @@ public final class SimpleVector implements TruffleObject {
         if (index < 0 || index >= items.length) {
             throw InvalidArrayIndexException.create(index);
         }
-        return items[(int) index];
+        return InteropBignum.export(items[(int) index]);
     }
 
     @Override
