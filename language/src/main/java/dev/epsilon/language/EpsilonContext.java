@@ -155,7 +155,7 @@ public final class EpsilonContext {
     void initialize() {
         Builtins.install(this);
         for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "places.lisp", "loop.lisp",
-            "system.lisp", "pretty.lisp", "foreign.lisp"}) {
+            "system.lisp", "pretty.lisp", "foreign.lisp", "shims.lisp"}) {
             Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
             packageVar.setValue(system);
             load(source);
