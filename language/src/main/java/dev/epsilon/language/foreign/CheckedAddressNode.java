@@ -24,6 +24,10 @@ public final class CheckedAddressNode extends Node {
     // range is known (an index masked with LOGAND, a constant).
     @CompilationFinal private long cachedAddress;
     @CompilationFinal private boolean addressStable;
+    // A site that keeps seeing one raw pointer (an address C handed out, no block to check):
+    // its address becomes a constant too, and the user-address-space check a range test on the offset.
+    @CompilationFinal private boolean rawStable;
+    @CompilationFinal private long rawAddress;
 
     public CheckedAddressNode(String where) {
         this.where = where;
@@ -51,6 +55,18 @@ public final class CheckedAddressNode extends Node {
             }
             return ForeignMemoryAccess.checked(pointer, offset, size, where);   // reports what is wrong
         }
+        if (rawStable) {
+            if (pointer instanceof ForeignPointer p && p.block() == null && p.address() == rawAddress) {
+                long at = rawAddress + offset;
+                if (dev.epsilon.nfi.UserAddresses.possible(at, size)) {
+                    return at;
+                }
+                return ForeignMemoryAccess.checked(pointer, offset, size, where);   // reports what is wrong
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            rawStable = false;
+            generic = true;
+        }
         if (!generic) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             specialize(pointer);
@@ -66,6 +82,9 @@ public final class CheckedAddressNode extends Node {
             cachedAddress = p.address();
             addressStable = true;
             cachedBlock = p.block();
+        } else if (cachedBlock == null && pointer instanceof ForeignPointer p && p.block() == null && !p.isNull()) {
+            rawAddress = p.address();
+            rawStable = true;
         } else {
             generic = true;
             cachedBlock = null;
