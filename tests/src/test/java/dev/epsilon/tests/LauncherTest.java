@@ -55,6 +55,21 @@ class LauncherTest {
     }
 
     @Test
+    void evalPrintsEveryKindOfValueInLispSyntax() throws Exception {
+        String[][] cases = {
+            {"(expt 2 100)", "1267650600228229401496703205376"},
+            {"*package*", "#<PACKAGE \"COMMON-LISP-USER\">"},
+            {"#p\"/tmp\"", "#P\"/tmp\""},
+            {"(code-char #x1F600)", "#\\GRINNING_FACE"},
+        };
+        for (String[] c : cases) {
+            Result r = epsilon(null, "-e", c[0]);
+            assertEquals(0, r.status(), c[0] + ": " + r.err());
+            assertEquals(c[1] + "\n", r.out(), c[0]);
+        }
+    }
+
+    @Test
     void scriptGetsItsOutputAndAnUncaughtErrorIsOneLine(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("oops.lisp");
         Files.writeString(script, "(format t \"before~%\")\n\n(car 42)\n(format t \"never~%\")\n");

@@ -48,4 +48,10 @@ public final class WideCharacter implements TruffleObject {
     String asString() {
         return toString();
     }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Printer.prin1ToString(this);
+    }
 }
