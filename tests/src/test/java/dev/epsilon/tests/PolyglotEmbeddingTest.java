@@ -40,6 +40,29 @@ class PolyglotEmbeddingTest {
     }
 
     @Test
+    void listsAreArraysAndHashTablesHaveEntries() {
+        try (Context cx = Context.create(Epsilon.ID)) {
+            Value list = cx.eval(Epsilon.ID, "(list 1 \"two\" (expt 2 80))");
+            assertTrue(list.hasArrayElements());
+            assertEquals(3, list.getArraySize());
+            assertEquals("two", list.getArrayElement(1).asString());
+            assertEquals(java.math.BigInteger.TWO.pow(80), list.getArrayElement(2).asBigInteger());
+            assertEquals("(1 \"two\" 1208925819614629174706176)", list.toString());
+            Value circular = cx.eval(Epsilon.ID, "(let ((x (list 1 2))) (setf (cddr x) x) x)");
+            assertTrue(!circular.hasArrayElements());
+            Value table = cx.eval(Epsilon.ID, "(let ((h (make-hash-table :test 'equal))) (setf (gethash \"a\" h) 1 (gethash 2 h) :b) h)");
+            assertTrue(table.hasHashEntries());
+            assertEquals(2, table.getHashSize());
+            assertEquals(1, table.getHashValue("a").asLong());
+            Value it = table.getHashEntriesIterator();
+            Value first = it.getIteratorNextElement();
+            assertEquals("a", first.getArrayElement(0).asString());
+            assertEquals(":B", it.getIteratorNextElement().getArrayElement(1).toString());
+            assertTrue(!it.hasIteratorNextElement());
+        }
+    }
+
+    @Test
     void evalReturnsAString() {
         try (Context cx = Context.create(Epsilon.ID)) {
             Value v = cx.eval(Epsilon.ID, "(format nil \"~a-~a\" \"epsilon\" 25)");

@@ -1,14 +1,22 @@
 package dev.epsilon.language.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownKeyException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A hash table with one of the standard tests (EQ, EQL, EQUAL, EQUALP); iterates in insertion order. */
+/**
+ * A hash table with one of the standard tests (EQ, EQL, EQUAL, EQUALP); iterates in insertion order.
+ * Other languages and the host see its entries (interop hash messages), keys as Lisp compares them.
+ */
+@ExportLibrary(InteropLibrary.class)
 public final class LispHashTable implements TruffleObject {
     public enum Test { EQ, EQL, EQUAL, EQUALP }
 
@@ -98,6 +106,34 @@ public final class LispHashTable implements TruffleObject {
             return Equality.hash(o, equalp);
         }
     }
+
+    @ExportMessage
+    boolean hasHashEntries() { return true; }
+
+    @ExportMessage
+    long getHashSize() { return size(); }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isHashEntryReadable(Object key) { return get(InteropArguments.fromForeign(key)) != null; }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readHashValue(Object key) throws UnknownKeyException {
+        Object v = get(InteropArguments.fromForeign(key));
+        if (v == null) {
+            throw UnknownKeyException.create(key);
+        }
+        return InteropBignum.export(v);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getHashEntriesIterator() { return new InteropEntries(entries()); }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) { return toString(); }
 
     @Override
     public String toString() {
