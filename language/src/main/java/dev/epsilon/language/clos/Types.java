@@ -163,11 +163,6 @@ public final class Types {
         }
     }
 
-    /**
-     * SUBTYPEP: 1 when {@code a} is certainly a subtype of {@code b}, 0 when certainly not, -1 when
-     * this cannot tell. Classes, OR/AND/NOT, MEMBER/EQL, numeric ranges and DEFTYPE expansions.
-     */
-    @TruffleBoundary
     private static boolean isCharacterSubtype(Object t) {
         return isNamed(t, "BASE-CHAR") || isNamed(t, "STANDARD-CHAR") || isNamed(t, "EXTENDED-CHAR");
     }
@@ -176,6 +171,11 @@ public final class Types {
         return t instanceof Symbol s && s.name().equals(name) && s.home() != null && s.home().name().equals("COMMON-LISP");
     }
 
+    /**
+     * SUBTYPEP: 1 when {@code a} is certainly a subtype of {@code b}, 0 when certainly not, -1 when
+     * this cannot tell. Classes, OR/AND/NOT, MEMBER/EQL, numeric ranges and DEFTYPE expansions.
+     */
+    @TruffleBoundary
     public int subtypep(Object typeA, Object typeB) {
         Object a = integerRange(expand(typeA));
         Object b = integerRange(expand(typeB));
