@@ -44,3 +44,7 @@
   (setf (gethash (code-char #x1F600) h) 1)
   (print (gethash (char "😀" 0) h)))
 (print (format nil "~:c ~:c ~:c" #\a #\Space (code-char 1)))
+(let ((h (make-hash-table :test 'equalp)))
+  (setf (gethash (code-char #x10400) h) 1)
+  (print (list (gethash (code-char #x10428) h) (equalp (code-char #x10400) (code-char #x10428)))))
+(print (list (name-char "Linefeed") (name-char "rubout") (name-char "Space") (name-char "tab")))

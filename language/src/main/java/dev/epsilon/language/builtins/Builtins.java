@@ -1,10 +1,9 @@
 package dev.epsilon.language.builtins;
 
-import dev.epsilon.language.runtime.WideCharacter;
-
 import com.oracle.truffle.api.Truffle;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
@@ -100,8 +99,7 @@ public final class Builtins {
         cl("LIST", 0, -1, a -> Lisp.list(a));
         // Fixnums and characters are immediate in other Lisps: EQ when they are the same value.
         cl("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())
-                || (a[0] instanceof Character x && a[1] instanceof Character y && x.charValue() == y.charValue())
-                || (a[0] instanceof WideCharacter x && x.equals(a[1]))));
+                || (Chars.isCharacter(a[0]) && a[0].equals(a[1]))));
         cl("NULL", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("APPEND", 0, -1, Builtins::append);

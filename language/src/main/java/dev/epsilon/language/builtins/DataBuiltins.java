@@ -473,8 +473,8 @@ final class DataBuiltins {
                 int x = ch(a[i], name);
                 int y = ch(a[i + 1], name);
                 if (fold) {
-                    x = charDowncase(x);
-                    y = charDowncase(y);
+                    x = Chars.downcase(x);
+                    y = Chars.downcase(y);
                 }
                 if (!test.ok(Integer.compare(x, y))) {
                     return Lisp.NIL;
@@ -485,25 +485,6 @@ final class DataBuiltins {
             }
             return Lisp.T;
         });
-    }
-
-    // Case as SBCL has it: a character has case when it and its counterpart map to each other.
-    private static boolean upperCase(int c) {
-        int l = Character.toLowerCase(c);
-        return l != c && Character.toUpperCase(l) == c;
-    }
-
-    private static boolean lowerCase(int c) {
-        int u = Character.toUpperCase(c);
-        return u != c && Character.toLowerCase(u) == c;
-    }
-
-    static int charUpcase(int c) {
-        return lowerCase(c) ? Character.toUpperCase(c) : c;
-    }
-
-    static int charDowncase(int c) {
-        return upperCase(c) ? Character.toLowerCase(c) : c;
     }
 
     private static void characters(Builtins b) {
@@ -517,20 +498,17 @@ final class DataBuiltins {
             }
             return Chars.of((int) code);
         });
-        b.cl("CHAR-UPCASE", 1, 1, a -> Chars.of(charUpcase(ch(a[0], "CHAR-UPCASE"))));
-        b.cl("CHAR-DOWNCASE", 1, 1, a -> Chars.of(charDowncase(ch(a[0], "CHAR-DOWNCASE"))));
-        b.cl("UPPER-CASE-P", 1, 1, a -> Lisp.bool(upperCase(ch(a[0], "UPPER-CASE-P"))));
-        b.cl("LOWER-CASE-P", 1, 1, a -> Lisp.bool(lowerCase(ch(a[0], "LOWER-CASE-P"))));
+        b.cl("CHAR-UPCASE", 1, 1, a -> Chars.of(Chars.upcase(ch(a[0], "CHAR-UPCASE"))));
+        b.cl("CHAR-DOWNCASE", 1, 1, a -> Chars.of(Chars.downcase(ch(a[0], "CHAR-DOWNCASE"))));
+        b.cl("UPPER-CASE-P", 1, 1, a -> Lisp.bool(Chars.isUpperCase(ch(a[0], "UPPER-CASE-P"))));
+        b.cl("LOWER-CASE-P", 1, 1, a -> Lisp.bool(Chars.isLowerCase(ch(a[0], "LOWER-CASE-P"))));
         b.cl("BOTH-CASE-P", 1, 1, a -> {
             int c = ch(a[0], "BOTH-CASE-P");
-            return Lisp.bool(upperCase(c) || lowerCase(c));
+            return Lisp.bool(Chars.isUpperCase(c) || Chars.isLowerCase(c));
         });
         b.cl("ALPHA-CHAR-P", 1, 1, a -> Lisp.bool(Character.isLetter(ch(a[0], "ALPHA-CHAR-P"))));
         b.cl("ALPHANUMERICP", 1, 1, a -> Lisp.bool(Character.isLetterOrDigit(ch(a[0], "ALPHANUMERICP"))));
-        b.cl("GRAPHIC-CHAR-P", 1, 1, a -> {
-            int c = ch(a[0], "GRAPHIC-CHAR-P");
-            return Lisp.bool(c >= 32 && c != 127 && !(c >= 128 && c < 160));
-        });
+        b.cl("GRAPHIC-CHAR-P", 1, 1, a -> Lisp.bool(Chars.isGraphic(ch(a[0], "GRAPHIC-CHAR-P"))));
         b.cl("DIGIT-CHAR-P", 1, 2, a -> {
             int radix = a.length > 1 ? Args.index(a[1], "DIGIT-CHAR-P") : 10;
             int d = Character.digit(ch(a[0], "DIGIT-CHAR-P"), radix);
@@ -543,7 +521,7 @@ final class DataBuiltins {
         });
         b.cl("CHAR-NAME", 1, 1, a -> Chars.name(ch(a[0], "CHAR-NAME")));
         b.cl("NAME-CHAR", 1, 1, a -> {
-            Object c = dev.epsilon.language.reader.Reader.namedCharacter(Strings.designator(a[0], "NAME-CHAR"));
+            Object c = Chars.named(Strings.designator(a[0], "NAME-CHAR"));
             return c == null ? Lisp.NIL : c;
         });
         charComparison(b, "CHAR=", false, c -> c == 0);
@@ -593,10 +571,10 @@ final class DataBuiltins {
             int start1 = Args.index(Args.key(a, 2, "START1", 0L), name);
             if (fold) {
                 for (int k = 0; k < x.length; k++) {
-                    x[k] = charDowncase(x[k]);
+                    x[k] = Chars.downcase(x[k]);
                 }
                 for (int k = 0; k < y.length; k++) {
-                    y[k] = charDowncase(y[k]);
+                    y[k] = Chars.downcase(y[k]);
                 }
             }
             int i = 0;
@@ -680,12 +658,12 @@ final class DataBuiltins {
         for (int i = start; i < end; i++) {
             int c = cps[i];
             if (mode == 0) {
-                cps[i] = charUpcase(c);
+                cps[i] = Chars.upcase(c);
             } else if (mode == 1) {
-                cps[i] = charDowncase(c);
+                cps[i] = Chars.downcase(c);
             } else {
                 boolean word = Character.isLetterOrDigit(c);
-                cps[i] = word ? (wordStart ? charUpcase(c) : charDowncase(c)) : c;
+                cps[i] = word ? (wordStart ? Chars.upcase(c) : Chars.downcase(c)) : c;
                 wordStart = !word;
             }
         }

@@ -1,8 +1,7 @@
 package dev.epsilon.language.builtins;
 
-import dev.epsilon.language.runtime.Chars;
-
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Numbers;
@@ -280,7 +279,7 @@ final class Format {
                 case 'C': {
                     Object arg = args.next(control);
                     int ch = Chars.code(arg, "FORMAT ~C");
-                    out.append(d.at ? Printer.prin1ToString(arg) : d.colon && (ch <= 32 || ch == 127 || (ch >= 128 && ch < 160)) ? Chars.name(ch) : Character.toString(ch));
+                    out.append(d.at ? Printer.prin1ToString(arg) : d.colon && (ch == ' ' || !Chars.isGraphic(ch)) ? Chars.name(ch) : Character.toString(ch));
                     return d.end;
                 }
                 case 'F':

@@ -1,10 +1,9 @@
 package dev.epsilon.language.builtins;
 
-import dev.epsilon.language.runtime.Chars;
-
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;

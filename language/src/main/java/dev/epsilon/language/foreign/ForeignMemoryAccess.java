@@ -1,9 +1,8 @@
 package dev.epsilon.language.foreign;
 
-import dev.epsilon.language.runtime.Chars;
-
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.epsilon.language.runtime.Chars;
 import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;

@@ -588,7 +588,7 @@ public final class Reader {
         if (name.codePointCount(0, name.length()) == 1) {
             return Chars.of(name.codePointAt(0));
         }
-        Object named = namedCharacter(name);
+        Object named = Chars.named(name);
         if (named == null && suppressing()) {
             return Lisp.NIL;
         }
@@ -596,37 +596,6 @@ public final class Reader {
             return error("unknown character name #\\" + name, false);
         }
         return named;
-    }
-
-    public static Object namedCharacter(String name) {
-        switch (name.toUpperCase(Locale.ROOT)) {
-            case "SPACE":
-                return ' ';
-            case "NEWLINE":
-            case "LINEFEED":
-                return '\n';
-            case "TAB":
-                return '\t';
-            case "RETURN":
-                return '\r';
-            case "NUL":
-            case "NULL":
-                return '\0';
-            case "BACKSPACE":
-                return '\b';
-            case "PAGE":
-                return '\f';
-            case "RUBOUT":
-            case "DELETE":
-                return (char) 127;
-            case "ESCAPE":
-            case "ESC":
-                return (char) 27;
-            case "BELL":
-                return (char) 7;
-            default:
-                return Chars.named(name);
-        }
     }
 
     private Object readRational(int radix) {

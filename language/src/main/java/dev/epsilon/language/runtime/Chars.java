@@ -55,12 +55,30 @@ public final class Chars {
         return s;
     }
 
-    public static int toUpperCase(int c) {
-        return Character.toUpperCase(c);
+    // Case as SBCL has it: a character has case when it and its counterpart map to each other.
+    public static boolean isUpperCase(int c) {
+        int l = Character.toLowerCase(c);
+        return l != c && Character.toUpperCase(l) == c;
     }
 
-    public static int toLowerCase(int c) {
-        return Character.toLowerCase(c);
+    public static boolean isLowerCase(int c) {
+        int u = Character.toUpperCase(c);
+        return u != c && Character.toLowerCase(u) == c;
+    }
+
+    /** CHAR-UPCASE: the upper-case counterpart, or {@code c} itself when it has no case. */
+    public static int upcase(int c) {
+        return isLowerCase(c) ? Character.toUpperCase(c) : c;
+    }
+
+    /** CHAR-DOWNCASE, and what CHAR-EQUAL and EQUALP compare. */
+    public static int downcase(int c) {
+        return isUpperCase(c) ? Character.toLowerCase(c) : c;
+    }
+
+    /** GRAPHIC-CHAR-P: neither a C0 or C1 control character nor Rubout. */
+    public static boolean isGraphic(int c) {
+        return c >= 32 && c != 127 && !(c >= 128 && c < 160);
     }
 
     // The names of the ASCII control characters, as SBCL spells them.
@@ -95,9 +113,29 @@ public final class Chars {
         return unicode == null ? "U" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) : unicode.replace(' ', '_');
     }
 
-    /** The character a name names (CHAR-NAME's names, U+hex, Unicode names in any case), or null. */
+    /**
+     * The character a name names, in any case: CHAR-NAME's names, the other names Lisps read
+     * (Linefeed, Null, Delete, Escape, Bell), U+hex and Unicode names; null when none.
+     */
     @TruffleBoundary
     public static Object named(String name) {
+        switch (name.toUpperCase(java.util.Locale.ROOT)) {
+            case "SPACE":
+                return ' ';
+            case "LINEFEED":
+                return '\n';
+            case "NULL":
+                return '\0';
+            case "RUBOUT":
+            case "DELETE":
+                return (char) 127;
+            case "ESCAPE":
+                return (char) 27;
+            case "BELL":
+                return (char) 7;
+            default:
+                break;
+        }
         for (int i = 0; i < CONTROL_NAMES.length; i++) {
             if (CONTROL_NAMES[i].equalsIgnoreCase(name)) {
                 return (char) i;

@@ -44,7 +44,7 @@ public final class Equality {
             return numericallyEqual(a, b);
         }
         if (Chars.isCharacter(a) && Chars.isCharacter(b)) {
-            return Character.toLowerCase(Chars.codeOrMinus(a)) == Character.toLowerCase(Chars.codeOrMinus(b));
+            return Chars.downcase(Chars.codeOrMinus(a)) == Chars.downcase(Chars.codeOrMinus(b));
         }
         if (a instanceof Cons x && b instanceof Cons y) {
             return equalp(x.car, y.car) && equalp(x.cdr, y.cdr);
@@ -137,8 +137,8 @@ public final class Equality {
             double d = toDouble(o);
             return Double.hashCode(d == 0 ? 0.0 : d);
         }
-        if (equalp && o instanceof Character c) {
-            return Character.toLowerCase(c);
+        if (equalp && Chars.isCharacter(o)) {
+            return Chars.downcase(Chars.codeOrMinus(o));   // as EQUALP compares them, characters above U+FFFF too
         }
         if (o instanceof Long || o instanceof Double || o instanceof Float || o instanceof Character || o instanceof WideCharacter || o instanceof BigInteger) {
             return o.hashCode();

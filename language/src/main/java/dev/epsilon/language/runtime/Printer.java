@@ -89,17 +89,12 @@ public final class Printer {
             b.append(formatFloat(d, 'd'));
         } else if (o instanceof Float f) {
             b.append(formatFloat(f, 'e'));
-        } else if (o instanceof Character ch) {
+        } else if (Chars.isCharacter(o)) {
+            int c = Chars.codeOrMinus(o);
             if (escape) {
-                b.append("#\\").append(characterName(ch));
+                b.append("#\\").append(characterName(c));
             } else {
-                b.append(ch.charValue());
-            }
-        } else if (o instanceof WideCharacter ch) {
-            if (escape) {
-                b.append("#\\").append(characterName(ch.codePoint()));
-            } else {
-                b.appendCodePoint(ch.codePoint());
+                b.appendCodePoint(c);
             }
         } else if (o instanceof LispFunction f) {
             b.append("#<FUNCTION ");
