@@ -38,8 +38,6 @@ public final class MemoryBlock {
         return new MemoryBlock(address, size, owner);
     }
 
-    public Object owner() { return owner; }
-
     public long address() { return address; }
 
     public long size() { return size; }

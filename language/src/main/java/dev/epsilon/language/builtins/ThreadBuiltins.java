@@ -34,7 +34,9 @@ final class ThreadBuiltins {
         // The Lisp object of each Java thread that entered this context (CURRENT-THREAD answers the same one).
         Map<Thread, LispThreadObject> known = java.util.Collections.synchronizedMap(new WeakHashMap<>());
         b.function(sys, "%MAKE-THREAD", 2, 2, new FunctionBuiltin(a -> {
-            LispFunction f = (LispFunction) a[0];
+            if (!(a[0] instanceof LispFunction f)) {
+                throw LispError.typeError(a[0], "FUNCTION", "MAKE-THREAD");
+            }
             String name = a[1] == Lisp.NIL ? "Anonymous thread" : Strings.string(a[1], "MAKE-THREAD");
             return start(cx, known, f, name);
         }));
@@ -59,16 +61,16 @@ final class ThreadBuiltins {
         b.function(sys, "%MAKE-CONDITION-VARIABLE", 1, 1, new FunctionBuiltin(a ->
                 new LispConditionVariable(a[0] == Lisp.NIL ? null : Printer.princToString(a[0]))));
         b.function(sys, "%CONDITION-WAIT", 3, 3, new FunctionBuiltin(a ->
-                Lisp.bool(await((LispConditionVariable) a[0], lock(a[1]), a[2]))));
+                Lisp.bool(await(conditionVariable(a[0]), lock(a[1]), a[2]))));
         b.function(sys, "%CONDITION-NOTIFY", 2, 2, new FunctionBuiltin(a -> {
-            notify((LispConditionVariable) a[0], a[1] != Lisp.NIL);
+            notify(conditionVariable(a[0]), a[1] != Lisp.NIL);
             return Lisp.NIL;
         }));
         b.function(sys, "%MAKE-ATOMIC-INTEGER", 1, 1, new FunctionBuiltin(a -> new AtomicLong(Args.integer(a[0], "MAKE-ATOMIC-INTEGER"))));
         b.function(sys, "%ATOMIC-INTEGER-INCF", 2, 2, new FunctionBuiltin(a ->
-                ((AtomicLong) a[0]).addAndGet(Args.integer(a[1], "ATOMIC-INTEGER-INCF"))));
-        b.function(sys, "%ATOMIC-INTEGER-VALUE", 1, 1, new FunctionBuiltin(a -> ((AtomicLong) a[0]).get()));
-        b.function(sys, "%ATOMIC-INTEGER-CAS", 3, 3, new FunctionBuiltin(a -> Lisp.bool(((AtomicLong) a[0])
+                atomic(a[0]).addAndGet(Args.integer(a[1], "ATOMIC-INTEGER-INCF"))));
+        b.function(sys, "%ATOMIC-INTEGER-VALUE", 1, 1, new FunctionBuiltin(a -> atomic(a[0]).get()));
+        b.function(sys, "%ATOMIC-INTEGER-CAS", 3, 3, new FunctionBuiltin(a -> Lisp.bool(atomic(a[0])
                 .compareAndSet(Args.integer(a[1], "ATOMIC-INTEGER-CAS"), Args.integer(a[2], "ATOMIC-INTEGER-CAS")))));
     }
 
@@ -84,6 +86,20 @@ final class ThreadBuiltins {
             return l;
         }
         throw LispError.typeError(o, "LOCK", "a lock operation");
+    }
+
+    private static LispConditionVariable conditionVariable(Object o) {
+        if (o instanceof LispConditionVariable cv) {
+            return cv;
+        }
+        throw LispError.typeError(o, "CONDITION-VARIABLE", "a condition variable operation");
+    }
+
+    private static AtomicLong atomic(Object o) {
+        if (o instanceof AtomicLong n) {
+            return n;
+        }
+        throw LispError.typeError(o, "ATOMIC-INTEGER", "an atomic integer operation");
     }
 
     @TruffleBoundary

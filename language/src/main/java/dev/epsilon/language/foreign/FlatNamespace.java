@@ -2,7 +2,6 @@ package dev.epsilon.language.foreign;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.EpsilonContext;
-import dev.epsilon.nfi.FfmEngine;
 import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.NativeLibrary;
 
@@ -63,8 +62,7 @@ public final class FlatNamespace {
 
     private long address(String library, String symbol) {
         try {
-            NativeLibrary lib = cx.ffmLibraries().open(library, ForeignCalls.searchPaths(cx));
-            return ((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, symbol);
+            return ForeignCalls.symbolAddress(cx, library, symbol);
         } catch (ForeignException e) {
             return 0;
         }

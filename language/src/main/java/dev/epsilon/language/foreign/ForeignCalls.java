@@ -87,6 +87,16 @@ public final class ForeignCalls {
         }
     }
 
+    /**
+     * The address of {@code symbol} in {@code library}, found through the FFM registry without
+     * making a call handle: a ForeignException when the library or the symbol is missing.
+     */
+    @TruffleBoundary
+    public static long symbolAddress(EpsilonContext cx, String library, String symbol) {
+        NativeLibrary lib = cx.ffmLibraries().open(library, searchPaths(cx));
+        return ((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, symbol);
+    }
+
     /** The condition for a failure the foreign layer reported. */
     @TruffleBoundary
     public static LispError error(ForeignException e, String context) {

@@ -8,8 +8,10 @@ import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.NativeArray;
 import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.nfi.NativeMemory;
+import dev.epsilon.nfi.UserAddresses;
 
 import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
@@ -32,7 +34,7 @@ public final class ForeignMemoryAccess {
             if (b != null) {
                 try {
                     b.check(at, size);
-                } catch (dev.epsilon.nfi.ForeignException e) {
+                } catch (ForeignException e) {
                     CompilerDirectives.transferToInterpreter();
                     throw ForeignCalls.error(e, " (" + where + ")");
                 }
@@ -55,10 +57,13 @@ public final class ForeignMemoryAccess {
 
     /** A raw (unchecked) address: refused when [at, at + size) cannot be mapped memory. */
     static void checkUserAddress(long at, long size, String where) {
-        if (!dev.epsilon.nfi.UserAddresses.possible(at, size)) {
+        if (!UserAddresses.possible(at, size)) {
             CompilerDirectives.transferToInterpreter();
-            throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": memory fault: address 0x" + Long.toHexString(at)
-                    + " cannot be mapped memory (a wild or freed pointer?)");
+            try {
+                UserAddresses.check(at, size, where);
+            } catch (ForeignException e) {
+                throw ForeignCalls.error(e, "");
+            }
         }
     }
 

@@ -159,7 +159,8 @@ public final class Marshal {
         };
     }
 
-    private static boolean fits(long l, CType t) {
+    /** Whether {@code l} is a value of the integer type {@code t}. */
+    public static boolean fits(long l, CType t) {
         int bits = t.size() * 8;
         if (t.kind() == CType.Kind.SIGNED) {
             return bits == 64 || (l >= -(1L << (bits - 1)) && l < (1L << (bits - 1)));

@@ -203,10 +203,10 @@ public final class ManifestLoader {
         }
         try {
             // The link check: the library and the symbol are found now, not at the first call.
-            dev.epsilon.language.foreign.ForeignCalls.resolve(cx, Lisp.list(cName, "lib" + link), cReturn,
-                    Lisp.fromList(types, Lisp.NIL), false);
-        } catch (LispError e) {
-            throw error(lineOf(cName), "c_name", "function " + cName + ": " + e.getMessage());
+            dev.epsilon.language.foreign.ForeignCalls.symbolAddress(cx, "lib" + link, cName);
+        } catch (dev.epsilon.nfi.ForeignException e) {
+            throw error(lineOf(cName), "c_name", "function " + cName + ": "
+                    + dev.epsilon.language.foreign.ForeignCalls.error(e, "").getMessage());
         }
         Symbol name = cx.currentPackage().intern(lispName.toUpperCase(Locale.ROOT));
         definitions.add(Lisp.list(cx.clSymbol("DEFUN"), name, Lisp.fromList(params, Lisp.NIL), body));
@@ -247,11 +247,7 @@ public final class ManifestLoader {
                     + " is not null, NULL or an integer");
         }
         dev.epsilon.nfi.CType t = dev.epsilon.language.foreign.ForeignTypes.parse(ctype);
-        int bits = t.size() * 8;
-        boolean fits = !t.isInteger() || bits >= 64
-                || (t.kind() == dev.epsilon.nfi.CType.Kind.SIGNED ? value >= -(1L << (bits - 1)) && value < (1L << (bits - 1))
-                        : value >= 0 && value < (1L << bits));
-        if (!fits || (t.kind() == dev.epsilon.nfi.CType.Kind.UNSIGNED && value < 0)) {
+        if (t.isInteger() && !dev.epsilon.language.foreign.Marshal.fits(value, t)) {
             throw error(lineOf("value"), "value", "fixed value " + s + " of argument " + index + " of " + cName
                     + " does not fit its type " + t.cName());
         }
