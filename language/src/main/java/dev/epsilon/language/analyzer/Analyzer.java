@@ -880,7 +880,9 @@ public final class Analyzer {
     }
 
     private List<Object> argCount(Cons form, int min, int max) {
-        List<Object> args = properList(form.cdr, Printer.prin1ToString(form.car));
+        // The operator's name, not its printed form: printing every special form's head was a fifth
+        // of start-up.
+        List<Object> args = properList(form.cdr, form.car instanceof Symbol op ? op.name() : Printer.prin1ToString(form.car));
         if (args.size() < min || args.size() > max) {
             throw error("wrong number of arguments in " + Printer.prin1ToString(form));
         }

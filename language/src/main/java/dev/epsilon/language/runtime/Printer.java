@@ -341,8 +341,14 @@ public final class Printer {
         return plain ? inPrintCase(name) : "|" + name.replace("\\", "\\\\").replace("|", "\\|") + "|";
     }
 
+    private static final java.util.regex.Pattern NUMBER_SYNTAX =
+            java.util.regex.Pattern.compile("[+-]?[0-9]+\\.?|[+-]?[0-9]*\\.[0-9]+([eEdDfFsSlL][+-]?[0-9]+)?|[+-]?[0-9]+/[0-9]+");
+
     private static boolean looksLikeNumber(String name) {
-        return name.matches("[+-]?[0-9]+\\.?|[+-]?[0-9]*\\.[0-9]+([eEdDfFsSlL][+-]?[0-9]+)?|[+-]?[0-9]+/[0-9]+");
+        // Most names cannot be numbers; only those that can are matched against number syntax.
+        char first = name.isEmpty() ? 'x' : name.charAt(0);
+        boolean candidate = (first >= '0' && first <= '9') || first == '+' || first == '-' || first == '.';
+        return candidate && NUMBER_SYNTAX.matcher(name).matches();
     }
 
     /** CL float syntax: fixed notation between 1e-3 and 1e7, else exponent; doubles marked with d. */
