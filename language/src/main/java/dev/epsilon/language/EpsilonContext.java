@@ -2,6 +2,7 @@ package dev.epsilon.language;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.source.Source;
 import dev.epsilon.language.analyzer.Analyzer;
@@ -9,7 +10,10 @@ import dev.epsilon.language.builtins.Builtins;
 import dev.epsilon.language.reader.Reader;
 import dev.epsilon.language.reader.SourceMap;
 import dev.epsilon.language.reader.SymbolTable;
+import dev.epsilon.language.fasl.FaslReader;
+import dev.epsilon.language.fasl.FaslWriter;
 import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.ExpansionRecorder;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispStream;
@@ -230,6 +234,11 @@ public final class EpsilonContext {
         }
     }
 
+    /** A reader over a file's source, interning in the current package. */
+    public Reader newReader(Source source) {
+        return new Reader(source, readerTable);
+    }
+
     /** A reader over text (READ, READ-FROM-STRING), interning in the current package. */
     public Reader newReader(String text, String name) {
         return new Reader(Source.newBuilder(EpsilonLanguage.ID, text, name).build(), readerTable);
@@ -238,49 +247,153 @@ public final class EpsilonContext {
     /** Reads, expands and runs each form of {@code source} in turn; returns the last value. */
     @TruffleBoundary
     public Object load(Source source) {
-        if (source.getPath() != null && loadTruename != null) {
-            // *LOAD-PATHNAME* and *LOAD-TRUENAME* name the file while it loads.
-            LispThread thread = EpsilonLanguage.thread(null);
-            int nameIndex = loadPathname.dynamicIndex();
-            int trueIndex = loadTruename.dynamicIndex();
-            Object savedName = thread.dynamicValue(nameIndex);
-            Object savedTrue = thread.dynamicValue(trueIndex);
-            java.nio.file.Path path = java.nio.file.Path.of(source.getPath());
-            thread.setDynamicValue(nameIndex, new Pathname(source.getPath()));
-            thread.setDynamicValue(trueIndex, new Pathname(path.toAbsolutePath().normalize().toString()));
-            try {
-                return loadForms(source);
-            } finally {
-                thread.setDynamicValue(nameIndex, savedName);
-                thread.setDynamicValue(trueIndex, savedTrue);
-            }
-        }
-        return loadForms(source);
+        Reader reader = new Reader(source, readerTable);
+        return withLoadPathnames(source.getPath(), () -> loadForms(source, reader::read, reader.sourceMap(), null));
     }
 
-    private Object loadForms(Source source) {
+    /**
+     * Loads {@code source} as {@link #load} does and writes a fasl of it to {@code fasl}: its forms
+     * with the macro expansions this load made, so that loading the fasl skips expanding them. No
+     * fasl is written if a form fails (and loading goes on past it by the CONTINUE restart).
+     * Answers whether the fasl was written.
+     */
+    @TruffleBoundary
+    public boolean loadWritingFasl(Source source, TruffleFile fasl) {
         Reader reader = new Reader(source, readerTable);
+        FaslWriter writer = newFaslWriter(source);
+        withLoadPathnames(source.getPath(), () -> loadForms(source, reader::read, reader.sourceMap(), writer));
+        try {
+            return writer.finish(fasl);
+        } catch (IOException | SecurityException e) {
+            return false;   // no fasl (a read-only cache, say): the next load reads the source again
+        }
+    }
+
+    /** A fasl writer stamped with this build, for forms read from {@code source}. */
+    public FaslWriter newFaslWriter(Source source) {
+        return new FaslWriter(faslFingerprint(), source.getPath(), source.getLength(), clSymbol("QUOTE"), clSymbol("PROGN"));
+    }
+
+    /** What identifies fasls this build can load (see {@code FaslFormat}). */
+    public String faslFingerprint() {
+        return language.faslFingerprint();
+    }
+
+    /**
+     * Loads a fasl: each form, already expanded, is analyzed and run in turn, with the restarts of
+     * {@link #load}; errors name the source file and line the form came from when that file is still
+     * as it was.
+     */
+    @TruffleBoundary
+    public Object loadFasl(TruffleFile file) throws IOException {
+        FaslReader fasl = new FaslReader(file.readAllBytes(), this::findPackage);
+        if (!fasl.fingerprint().equals(faslFingerprint())) {
+            throw LispError.error("FILE-ERROR", file.getPath() + " was compiled by another build of Epsilon ("
+                    + fasl.fingerprint() + "); compile its source again", "PATHNAME", new Pathname(file.getPath()));
+        }
+        Source source = null;
+        if (!fasl.sourcePath().isEmpty()) {
+            try {
+                Source original = Source.newBuilder(EpsilonLanguage.ID, env.getPublicTruffleFile(fasl.sourcePath()))
+                        .encoding(StandardCharsets.UTF_8).build();
+                if (original.getLength() == fasl.sourceLength()) {
+                    fasl.useSource(original);
+                    source = original;
+                }
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                // The source is gone: errors name the fasl, without a line.
+            }
+        }
+        if (source == null) {
+            source = Source.newBuilder(EpsilonLanguage.ID, "", file.getPath()).content(Source.CONTENT_NONE).build();
+        }
+        Source where = source;
+        return withLoadPathnames(file.getPath(), () -> loadForms(where, fasl::next, fasl.sourceMap(), null));
+    }
+
+    /** Runs {@code body} with *LOAD-PATHNAME* and *LOAD-TRUENAME* naming {@code path} (when a file loads). */
+    private Object withLoadPathnames(String path, java.util.function.Supplier<Object> body) {
+        if (path == null || loadTruename == null) {
+            return body.get();
+        }
+        LispThread thread = EpsilonLanguage.thread(null);
+        int nameIndex = loadPathname.dynamicIndex();
+        int trueIndex = loadTruename.dynamicIndex();
+        Object savedName = thread.dynamicValue(nameIndex);
+        Object savedTrue = thread.dynamicValue(trueIndex);
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        thread.setDynamicValue(nameIndex, new Pathname(path));
+        thread.setDynamicValue(trueIndex, new Pathname(p.toAbsolutePath().normalize().toString()));
+        try {
+            return body.get();
+        } finally {
+            thread.setDynamicValue(nameIndex, savedName);
+            thread.setDynamicValue(trueIndex, savedTrue);
+        }
+    }
+
+    /**
+     * The load loop: reads a form, runs it, and, when a fasl is being written, hands it the form
+     * once it has run (with the expansions its analysis recorded).
+     */
+    private Object loadForms(Source source, java.util.function.Supplier<Object> forms, SourceMap map, FaslWriter fasl) {
         Object result = Lisp.NIL;
         Symbol withRestarts = system.findPresent("%LOAD-TOPLEVEL");
-        while (true) {
-            Object form = reader.read();
-            if (form == Reader.EOF) {
-                return result;
-            }
-            if (source.getPath() != null && withRestarts != null && withRestarts.function() != null) {
-                // A file's forms run with the RETRY, CONTINUE and ABORT restarts a Lisp's LOAD offers.
-                result = withRestarts.function().callUncached(new PendingForm(form, reader.sourceMap(), source), source.getPath());
-                if (result == ABORT_LOAD) {
-                    return Lisp.T;   // as SBCL's LOAD answers after its ABORT restart
+        LispThread thread = EpsilonLanguage.thread(null);
+        ExpansionRecorder savedRecorder = thread.expansionRecorder;
+        thread.expansionRecorder = fasl == null ? null : new ExpansionRecorder();
+        try {
+            while (true) {
+                Object form = forms.get();
+                if (form == Reader.EOF) {
+                    return result;
                 }
-            } else {
-                result = evalTopLevel(form, reader.sourceMap(), source);
+                if (source.getPath() != null && withRestarts != null && withRestarts.function() != null) {
+                    // A file's forms run with the RETRY, CONTINUE and ABORT restarts a Lisp's LOAD offers.
+                    PendingForm pending = new PendingForm(form, map, source);
+                    result = withRestarts.function().callUncached(pending, source.getPath());
+                    if (result == ABORT_LOAD) {
+                        if (fasl != null) {
+                            fasl.fail();
+                        }
+                        return Lisp.T;   // as SBCL's LOAD answers after its ABORT restart
+                    }
+                    if (fasl != null && !pending.completed) {
+                        fasl.fail();
+                    }
+                } else {
+                    result = evalTopLevel(form, map, source);
+                }
+                if (fasl != null) {
+                    fasl.emit(form, map, thread.expansionRecorder);
+                    thread.expansionRecorder = new ExpansionRecorder();   // the next form's expansions only
+                }
             }
+        } finally {
+            thread.expansionRecorder = savedRecorder;
         }
     }
 
     /** A top-level form of a file being loaded, evaluated by %EVAL-PENDING-FORM inside LOAD's restarts. */
-    public record PendingForm(Object form, SourceMap map, Source source) implements com.oracle.truffle.api.interop.TruffleObject {
+    public static final class PendingForm implements com.oracle.truffle.api.interop.TruffleObject {
+        final Object form;
+        final SourceMap map;
+        final Source source;
+        /** Set once the form has run to its end (not left by a restart). */
+        boolean completed;
+
+        PendingForm(Object form, SourceMap map, Source source) {
+            this.form = form;
+            this.map = map;
+            this.source = source;
+        }
+
+        /** Runs the form; {@code context} is the one loading it. */
+        public Object run(EpsilonContext context) {
+            Object value = context.evalTopLevel(form, map, source);
+            completed = true;
+            return value;
+        }
     }
 
     /** What %LOAD-TOPLEVEL returns when the ABORT restart stops loading the file. */
@@ -300,6 +413,10 @@ public final class EpsilonContext {
         Object expanded = form;
         while (expanded instanceof Cons c && c.car instanceof Symbol head && head.macro() != null) {
             expanded = head.macro().callUncached(expanded, Lisp.NIL);
+            ExpansionRecorder recorder = EpsilonLanguage.thread(null).expansionRecorder;
+            if (recorder != null) {
+                recorder.record(c, expanded);
+            }
         }
         Object body = topLevelBody(expanded);
         if (body != null) {
@@ -317,6 +434,19 @@ public final class EpsilonContext {
         Object result = target.call();
         flushConsole();
         return result;
+    }
+
+    /**
+     * Analyzes a top-level form without running it (COMPILE-FILE: its macros expand, with a fasl's
+     * recorder watching, but nothing it defines takes effect).
+     */
+    @TruffleBoundary
+    public void analyzeOnly(Object form, SourceMap map, Source source) {
+        var fallback = map == null ? null : map.get(form);
+        if (fallback == null && source != null) {
+            fallback = source.createUnavailableSection();
+        }
+        new Analyzer(language, this, map, fallback).analyzeTopLevel(form);
     }
 
     /**

@@ -46,6 +46,18 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
     });
 
     /** The running thread's dynamic bindings and handler stacks. */
+    private volatile String faslFingerprint;
+
+    /** What identifies fasls this build writes and loads; computed on first use (it reads the Lisp libraries). */
+    public String faslFingerprint() {
+        String f = faslFingerprint;
+        if (f == null) {
+            f = dev.epsilon.language.fasl.FaslReader.fingerprint(VERSION);
+            faslFingerprint = f;
+        }
+        return f;
+    }
+
     public static LispThread thread(Node node) {
         return LANGUAGE.get(node).threads.get();
     }

@@ -80,6 +80,17 @@ class LauncherTest {
     }
 
     @Test
+    void anErrorInAFaslNamesTheSourceFileAndLine(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("later.lisp");
+        Files.writeString(source, "(defun fine () 1)\n\n(defun broken (x) (car x))\n");
+        Path script = dir.resolve("main.lisp");
+        Files.writeString(script, "(load (compile-file \"" + source + "\"))\n(broken 42)\n");
+        Result r = epsilon(null, script.toString());
+        assertEquals(1, r.status());
+        assertEquals("Unhandled TYPE-ERROR: The value 42 is not of type LIST (in CAR) (at later.lisp:3)\n", r.err());
+    }
+
+    @Test
     void outputBufferedInLispIsWrittenWhenCCallsExit(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("exit.lisp");
         Files.writeString(script, "(format t \"buffered before exit\")\n"

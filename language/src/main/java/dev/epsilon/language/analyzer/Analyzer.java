@@ -149,6 +149,7 @@ public final class Analyzer {
             }
             Object compiled = compilerMacroExpansion(op, form, scope);
             if (compiled != form) {
+                noteExpansion(form, compiled);
                 return analyze(compiled, scope);
             }
             LispNode foreign = foreignCallSite(op, form, scope);
@@ -197,6 +198,20 @@ public final class Analyzer {
      * SYS::%EXPAND-MACRO does that once the prelude is loaded.
      */
     private Object expandMacro(LispFunction macro, Cons form, Scope scope) {
+        Object expansion = expansion(macro, form, scope);
+        noteExpansion(form, expansion);
+        return expansion;
+    }
+
+    /** Tells the fasl being written, if any, what {@code form} expanded to. */
+    private static void noteExpansion(Cons form, Object expansion) {
+        dev.epsilon.language.runtime.ExpansionRecorder recorder = EpsilonLanguage.thread(null).expansionRecorder;
+        if (recorder != null) {
+            recorder.record(form, expansion);
+        }
+    }
+
+    private Object expansion(LispFunction macro, Cons form, Scope scope) {
         MacroEnvironment env = new MacroEnvironment(scope);
         // The prelude's own macros are trusted: the guard costs a handler per expansion at start-up.
         Symbol guarded = context.isBooted() ? context.systemPackage().findPresent("%EXPAND-MACRO") : null;

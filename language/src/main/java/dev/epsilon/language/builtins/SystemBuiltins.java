@@ -1,5 +1,6 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.source.Source;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
@@ -41,28 +42,68 @@ final class SystemBuiltins {
         });
         b.cl("LOAD", 1, -1, a -> {
             String name = Strings.namestring(a[0]);
-            Path p = Path.of(name);
-            if (!Files.isRegularFile(p)) {
+            TruffleFile file = cx.env().getPublicTruffleFile(name);
+            if (!file.isRegularFile()) {
                 if (Args.key(a, 1, "IF-DOES-NOT-EXIST", Lisp.T) == Lisp.NIL) {
                     return Lisp.NIL;
                 }
                 throw LispError.error("FILE-ERROR", "cannot load " + name + ": no such file", "PATHNAME", a[0]);
             }
+            Object verbose = Args.key(a, 1, "VERBOSE", cx.clSymbol("*LOAD-VERBOSE*").value(EpsilonLanguage.thread(null)));
+            if (verbose != Lisp.NIL && cx.clSymbol("*STANDARD-OUTPUT*").value(EpsilonLanguage.thread(null)) instanceof dev.epsilon.language.runtime.LispStream out) {
+                // As SBCL reports it: the truename, printed as a pathname.
+                out.write("; loading " + dev.epsilon.language.runtime.Printer.prin1ToString(new Pathname(file.getAbsoluteFile().normalize().getPath())) + "\n");
+            }
+            Symbol packageVar = cx.packageVariable();
+            Object saved = packageVar.value(EpsilonLanguage.thread(null));
             try {
-                Source source = Source.newBuilder(EpsilonLanguage.ID, cx.env().getPublicTruffleFile(p.toAbsolutePath().toString()))
-                        .encoding(StandardCharsets.UTF_8).build();
-                Symbol packageVar = cx.packageVariable();
-                Object saved = packageVar.value(EpsilonLanguage.thread(null));
-                try {
-                    cx.load(source);
-                } finally {
-                    packageVar.setValue(EpsilonLanguage.thread(null), saved);
+                if (isFasl(file)) {
+                    cx.loadFasl(file);
+                } else {
+                    cx.load(fileSource(cx, file));
                 }
                 return Lisp.T;
             } catch (IOException e) {
                 throw LispError.error("FILE-ERROR", "cannot load " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
+            } finally {
+                packageVar.setValue(EpsilonLanguage.thread(null), saved);
             }
         });
+        // (%LOAD-WRITING-FASL source fasl): LOAD of a source file that also writes its fasl (the
+        // system loader's first load of a file); answers whether the fasl was written.
+        b.function(sys, "%LOAD-WRITING-FASL", 2, 2, new FunctionBuiltin(a -> {
+            String name = Strings.namestring(a[0]);
+            Symbol packageVar = cx.packageVariable();
+            Object saved = packageVar.value(EpsilonLanguage.thread(null));
+            try {
+                TruffleFile file = cx.env().getPublicTruffleFile(name);
+                return Lisp.bool(cx.loadWritingFasl(fileSource(cx, file), cx.env().getPublicTruffleFile(Strings.namestring(a[1]))));
+            } catch (IOException e) {
+                throw LispError.error("FILE-ERROR", "cannot load " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
+            } finally {
+                packageVar.setValue(EpsilonLanguage.thread(null), saved);
+            }
+        }));
+        // (%COMPILE-FILE input output): COMPILE-FILE's work; false when the file holds a literal no
+        // fasl can (then there is no output).
+        b.function(sys, "%COMPILE-FILE", 2, 2, new FunctionBuiltin(a -> {
+            String name = Strings.namestring(a[0]);
+            try {
+                TruffleFile file = cx.env().getPublicTruffleFile(name);
+                return Lisp.bool(dev.epsilon.language.fasl.FileCompiler.compile(cx, fileSource(cx, file),
+                        cx.env().getPublicTruffleFile(Strings.namestring(a[1]))));
+            } catch (IOException e) {
+                throw LispError.error("FILE-ERROR", "cannot compile " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
+            }
+        }));
+        // (%FASL-CURRENT-P path): whether path is a fasl this build wrote (one it can load).
+        b.function(sys, "%FASL-CURRENT-P", 1, 1, new FunctionBuiltin(a -> {
+            try (java.io.InputStream in = cx.env().getPublicTruffleFile(Strings.namestring(a[0])).newInputStream()) {
+                return Lisp.bool(cx.faslFingerprint().equals(dev.epsilon.language.fasl.FaslReader.fingerprintOf(in)));
+            } catch (IOException | SecurityException e) {
+                return Lisp.NIL;
+            }
+        }));
         b.cl("PATHNAME", 1, 1, a -> a[0] instanceof Pathname ? a[0] : new Pathname(Strings.namestring(a[0])));
         b.cl("PATHNAMEP", 1, 1, a -> Lisp.bool(a[0] instanceof Pathname));
         b.cl("NAMESTRING", 1, 1, a -> Strings.namestring(a[0]));
@@ -155,8 +196,7 @@ final class SystemBuiltins {
             return Lisp.fromList(new ArrayList<>(names), Lisp.NIL);
         }));
         b.function(sys, "%EVAL-PENDING-FORM", 1, 1, new FunctionBuiltin(a -> {
-            EpsilonContext.PendingForm p = (EpsilonContext.PendingForm) a[0];
-            return cx.evalTopLevel(p.form(), p.map(), p.source());
+            return ((EpsilonContext.PendingForm) a[0]).run(cx);
         }));
         b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
         b.function(sys, "%GC", 0, 0, new FunctionBuiltin(a -> {
@@ -249,6 +289,16 @@ final class SystemBuiltins {
             cx.env().getContext().closeExited(null, (int) Args.integer(code, "EXIT"));
             return Lisp.NIL;
         }));
+    }
+
+    private static boolean isFasl(TruffleFile file) throws IOException {
+        try (java.io.InputStream in = file.newInputStream()) {
+            return dev.epsilon.language.fasl.FaslReader.isFasl(in.readNBytes(8));
+        }
+    }
+
+    private static Source fileSource(EpsilonContext cx, TruffleFile file) throws IOException {
+        return Source.newBuilder(EpsilonLanguage.ID, file).encoding(StandardCharsets.UTF_8).build();
     }
 
     private static String fileName(Object o) {

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class SourceMap {
     private final Map<Object, SourceSection> sections = new IdentityHashMap<>();
 
-    void put(Object form, SourceSection section) {
+    public void put(Object form, SourceSection section) {
         sections.put(form, section);
     }
 

@@ -23,6 +23,8 @@ public final class LispThread {
      * called C from Lisp), which lets a callback skip asking Truffle whether it must enter.
      */
     public int foreignCalls;
+    /** While a file is loaded or compiled into a fasl: where the analyzer notes its macro expansions. */
+    public ExpansionRecorder expansionRecorder;
 
     public LispThread(Thread owner) {
         this.owner = owner;

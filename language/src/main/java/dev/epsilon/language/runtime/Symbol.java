@@ -136,6 +136,11 @@ public final class Symbol implements TruffleObject {
     public LispFunction macro() { return macro; }
 
     private volatile Symbol setfSymbol;
+    /** For a (SETF name) symbol: the symbol it is the setf name of. */
+    private Symbol setfBase;
+
+    /** The symbol this one is the (SETF ...) name of, or null. */
+    public Symbol setfBase() { return setfBase; }
 
     /** Where the function named (SETF this) lives: an uninterned symbol made on first use. */
     public Symbol setfSymbol() {
@@ -143,7 +148,9 @@ public final class Symbol implements TruffleObject {
         if (s == null) {
             synchronized (this) {
                 if (setfSymbol == null) {
-                    setfSymbol = new Symbol("(SETF " + name + ")", null);
+                    Symbol made = new Symbol("(SETF " + name + ")", null);
+                    made.setfBase = this;
+                    setfSymbol = made;
                 }
                 s = setfSymbol;
             }

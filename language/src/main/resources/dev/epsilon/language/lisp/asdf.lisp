@@ -26,7 +26,7 @@
            #:already-loaded-systems #:clear-source-registry #:system-definition-pathname
            #:component-depends-on #:input-files #:output-files #:load-asd #:system-name
            #:*compile-file-warnings-behaviour* #:*compile-file-failure-behaviour* #:asdf-version
-           #:missing-component #:system-definition-error #:load-systems))
+           #:missing-component #:system-definition-error #:load-systems #:*user-cache*))
 
 (defpackage :asdf-user
   (:use :common-lisp :uiop :asdf))
@@ -458,11 +458,63 @@
       (dolist (c children) (visit c nil)))
     (nreverse out)))
 
+;;; Fasls. The first load of a source file by the system loader also writes its fasl (the file's
+;;; forms with their macros expanded) into the user cache, at the source's absolute path below
+;;; $XDG_CACHE_HOME/common-lisp/<implementation>/, as ASDF's output translations place them. Later
+;;; loads read the fasl when it is newer than its source and no older than any fasl loaded before it
+;;; for the same system and the systems it depends on: a file whose macros changed is loaded from
+;;; source again, and so is everything after it.
+(defvar *user-cache* :default
+  "The directory fasls are kept in; :DEFAULT is $XDG_CACHE_HOME/common-lisp/<implementation>/ (or
+~/.cache/...), NIL loads every system from source and keeps no fasls.")
+
+(defvar *fasl-stamp* 0
+  "The newest fasl date among what the system being loaded has loaded so far, dependencies included.")
+
+(defvar *system-stamps* (make-hash-table :test 'equal)
+  "Each loaded system's *FASL-STAMP* when it finished loading.")
+
+(defvar *load-source-only* nil "True while LOAD-SOURCE-OP loads: fasls are neither read nor written.")
+
+(defun %user-cache-directory ()
+  (let ((cache (if (eq *user-cache* :default)
+                   (let ((xdg (getenv "XDG_CACHE_HOME")))
+                     (format nil "~A/common-lisp/~A/"
+                             (string-right-trim "/" (if (plusp (length xdg))
+                                                        xdg
+                                                        (concatenate 'string (namestring (user-homedir-pathname)) ".cache")))
+                             (implementation-identifier)))
+                   (and *user-cache* (namestring *user-cache*)))))
+    (when cache
+      (if (char= (char cache (1- (length cache))) #\/) cache (concatenate 'string cache "/")))))
+
+(defun %fasl-pathname (source)
+  ;; Where SOURCE's fasl goes: its absolute path below the cache, with the type efasl.
+  (let ((directory (%user-cache-directory)))
+    (when directory
+      (let* ((path (namestring (truename source)))
+             (slash (or (position #\/ path :from-end t) -1))
+             (dot (position #\. path :from-end t :start (1+ slash))))
+        (concatenate 'string directory (string-left-trim "/" (subseq path 0 (or dot (length path)))) ".efasl")))))
+
+(defun %load-source-file (source)
+  (let ((fasl (and (not *load-source-only*) (ignore-errors (%fasl-pathname source)))))
+    (cond ((null fasl) (load source))
+          ((and (probe-file fasl)
+                (> (file-write-date fasl) (file-write-date source))
+                (>= (file-write-date fasl) *fasl-stamp*)
+                (sys::%fasl-current-p fasl))
+           (load fasl))
+          (t (when *load-verbose* (format t "~&; loading ~S~%" (truename source)))
+             (sys::%load-writing-fasl source fasl)))
+    (when (and fasl (probe-file fasl))
+      (setf *fasl-stamp* (max *fasl-stamp* (file-write-date fasl))))))
+
 (defun %load-component (c)
   (when (%feature-true-p (component-if-feature c))
     (typecase c
       (module (dolist (child (%sorted-children c)) (%load-component child)))
-      (cl-source-file (load (component-pathname c)))
+      (cl-source-file (%load-source-file (component-pathname c)))
       (epsilon-file (sys::%load-library-file (concatenate 'string (component-name c) ".lisp")))
       (t nil))))
 
@@ -471,12 +523,17 @@
     (unless (gethash name *loaded*)
       (when (member name *loading* :test #'string=)
         (error "circular dependency: ~{~A~^ -> ~}" (reverse (cons name *loading*))))
-      (let ((*loading* (cons name *loading*)))
+      (let ((*loading* (cons name *loading*))
+            (*fasl-stamp* 0))
         (dolist (d (system-depends-on system))
           (let ((n (%dependency-name d)))
-            (when n (%load-system (find-system n)))))
+            (when n
+              (let ((dependency (find-system n)))
+                (%load-system dependency)
+                (setf *fasl-stamp* (max *fasl-stamp* (gethash (component-name dependency) *system-stamps* 0)))))))
         (%load-component system)
-        (perform (make-instance 'load-op) system))
+        (perform (make-instance 'load-op) system)
+        (setf (gethash name *system-stamps*) *fasl-stamp*))
       (setf (gethash name *loaded*) t))
     t))
 
@@ -496,7 +553,9 @@
                                      (symbol-name (type-of operation)))))
          (system (if (typep system 'system) system (find-system system))))
     (when force (remhash (component-name system) *loaded*))
-    (cond ((member op-name '("LOAD-OP" "COMPILE-OP" "LOAD-SOURCE-OP" "PREPARE-OP") :test #'string=)
+    (cond ((string= op-name "LOAD-SOURCE-OP")
+           (let ((*load-source-only* t)) (%load-system system)))
+          ((member op-name '("LOAD-OP" "COMPILE-OP" "PREPARE-OP") :test #'string=)
            (%load-system system))
           ((string= op-name "TEST-OP")
            (%load-system system)

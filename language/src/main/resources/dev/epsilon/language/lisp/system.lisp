@@ -242,11 +242,9 @@
        (macrolet ((,name () (list '%next-package-entry ',entries)))
          ,@body))))
 
-;;; COMPILE-FILE: reads every form (a reader error is a failure), makes the definitions that later
-;;; forms of the file need while it is compiled (DEFMACRO and the like, EVAL-WHEN
-;;; :COMPILE-TOPLEVEL, IN-PACKAGE), and writes an output file that LOAD accepts: the source itself.
-;;; Epsilon loads source faster than SBCL compiles it (benchmarks/load-sbcl), so no other format
-;;; is kept.
+;;; COMPILE-FILE processes the file's forms as CLHS 3.2.3.1 says (EVAL-WHEN by its situations,
+;;; definitions later forms need made at compile time, nothing else run) and writes a fasl: the forms
+;;; with their macros expanded, in a binary form LOAD recognizes and reads faster than source.
 (defun compile-file-pathname (input-file &key output-file &allow-other-keys)
   (if output-file
       (pathname output-file)
@@ -255,49 +253,25 @@
              (dot (position #\. name :from-end t :start (1+ slash))))
         (pathname (concatenate 'string (subseq name 0 (or dot (length name))) ".efasl")))))
 
-(defparameter *compile-time-definers*
-  '(defmacro define-compiler-macro defsetf define-setf-expander define-modify-macro deftype
-    defpackage in-package define-symbol-macro defconstant defstruct defclass define-condition))
-
-(defun %compile-time-process (form)
-  ;; CLHS 3.2.3.1, as far as definitions that later forms of the file need.
-  (when (consp form)
-    (let ((head (car form)))
-      (cond ((eq head 'progn) (mapc #'%compile-time-process (cdr form)))
-            ((eq head 'eval-when)
-             (let ((situations (cadr form)))
-               (if (intersection situations '(:compile-toplevel compile))
-                   (eval `(progn ,@(cddr form)))
-                   (when (intersection situations '(:load-toplevel load))
-                     (mapc #'%compile-time-process (cddr form))))))
-            ((eq head 'locally) (mapc #'%compile-time-process (cdr form)))
-            ((member head *compile-time-definers*) (eval form))
-            ((and (symbolp head) (macro-function head))
-             (%compile-time-process (macroexpand-1 form)))))))
-
 (defun compile-file (input-file &key output-file verbose print external-format)
   (declare (ignore print external-format))
-  (let ((output (compile-file-pathname input-file :output-file output-file))
-        (failure nil)
-        (*package* *package*)
-        (*readtable* *readtable*))
-    (when verbose (format t "~&; compiling file ~S~%" (namestring input-file)))
+  (let* ((input (if (probe-file input-file) input-file (concatenate 'string (namestring input-file) ".lisp")))
+         (output (compile-file-pathname input :output-file output-file))
+         (*package* *package*)
+         (*readtable* *readtable*)
+         (*compile-file-pathname* (pathname input))
+         (*compile-file-truename* (truename input))
+         (written nil))
+    (when verbose (format t "~&; compiling file ~S~%" (namestring input)))
     (handler-case
-        (with-open-file (in input-file)
-          (loop for form = (read in nil in)
-                until (eq form in)
-                do (%compile-time-process form)))
+        (unless (setq written (%compile-file input output))
+          (format *error-output* "~&; ~A holds a literal object no fasl can keep (a function, a hash table,~%;   a foreign pointer): load its source instead~%" (namestring input)))
       (error (e)
-        (setq failure t)
-        (format *error-output* "~&; caught ERROR while compiling ~A:~%;   ~A~%" (namestring input-file) e)))
-    (if failure
-        (values nil t t)
-        (progn
-          (with-open-file (in input-file)
-            (with-open-file (out output :direction :output :if-exists :supersede)
-              (loop for line = (read-line in nil) while line do (write-line line out))))
-          (when verbose (format t "~&; wrote ~S~%" (namestring output)))
-          (values (probe-file output) nil nil)))))
+        (format *error-output* "~&; caught ERROR while compiling ~A:~%;   ~A~%" (namestring input) e)))
+    (cond (written
+           (when verbose (format t "~&; wrote ~S~%" (namestring output)))
+           (values (truename output) nil nil))
+          (t (values nil t t)))))
 
 (defun decode-universal-time (universal-time &optional time-zone)
   (%decode-universal-time universal-time time-zone))
