@@ -130,7 +130,6 @@ public final class EpsilonContext {
         featuresVar.setSpecial(true);
         featuresVar.setValue(Lisp.list(keyword("EPSILON"), keyword("COMMON-LISP"), keyword("ANSI-CL"),
                 keyword("64-BIT"), keyword("LITTLE-ENDIAN"), keyword(archFeature()), keyword("LINUX"), keyword("UNIX")));
-        Printer.setPackageSource(new PrinterSettings());
     }
 
     private static String archFeature() {
@@ -618,6 +617,29 @@ public final class EpsilonContext {
     public dev.epsilon.language.foreign.FlatNamespace flatNamespace() { return flatNamespace; }
 
     /** The printer's view of this image: the current package and the printer variables of the running thread. */
+    private final Printer.PackageSource printerSettings = new PrinterSettings();
+    private volatile Printer.ObjectPrinter objectPrinter;
+    private final dev.epsilon.language.foreign.ForeignRegistry foreignRegistry = new dev.epsilon.language.foreign.ForeignRegistry(this);
+    /** DEFSETF's simple expanders by operator: functions from (value &rest args) to the storing form. */
+    private final Map<Symbol, Object> setfExpanders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** DEFSTRUCT: each structure's slot descriptions, by name. */
+    private final Map<Symbol, Object> structSlots = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** *PACKAGE* and the print variables as this context's printer reads them. */
+    public Printer.PackageSource printerSettings() { return printerSettings; }
+
+    /** How this context prints CLOS instances, conditions and classes (set once CLOS is installed). */
+    public Printer.ObjectPrinter objectPrinter() { return objectPrinter; }
+
+    public void setObjectPrinter(Printer.ObjectPrinter p) { objectPrinter = p; }
+
+    /** Callbacks, signatures, trampolines, manifests and CONVERT-TO-FOREIGN of this context. */
+    public dev.epsilon.language.foreign.ForeignRegistry foreignRegistry() { return foreignRegistry; }
+
+    public Map<Symbol, Object> setfExpanders() { return setfExpanders; }
+
+    public Map<Symbol, Object> structSlots() { return structSlots; }
+
     private final class PrinterSettings implements Printer.PackageSource {
         private Object variable(String name) {
             Symbol s = cl.findExternal(name);

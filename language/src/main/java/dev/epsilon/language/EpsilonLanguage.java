@@ -45,7 +45,6 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         return t;
     });
 
-    /** The running thread's dynamic bindings and handler stacks. */
     private volatile String faslFingerprint;
 
     /** What identifies fasls this build writes and loads; computed on first use (it reads the Lisp libraries). */
@@ -58,12 +57,25 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         return f;
     }
 
+    /** The running thread's dynamic bindings and handler stacks. */
     public static LispThread thread(Node node) {
         return LANGUAGE.get(node).threads.get();
     }
 
     public static EpsilonContext context(Node node) {
         return CONTEXT.get(node);
+    }
+
+    /**
+     * The context entered on this thread, or null when there is none (a Java caller printing a Lisp
+     * object after its context closed, say): the printer then uses the standard settings.
+     */
+    public static EpsilonContext enteredContextOrNull() {
+        try {
+            return CONTEXT.get(null);
+        } catch (IllegalStateException | AssertionError | NullPointerException e) {
+            return null;
+        }
     }
 
     public static EpsilonLanguage get(Node node) {

@@ -21,8 +21,6 @@ import java.util.List;
 /** Installs the functions and macros written in Java into their symbols. */
 public final class Builtins {
     private final EpsilonContext cx;
-    /** SETF expanders by operator: functions from (value &rest args) to the form that stores. */
-    private final java.util.Map<Symbol, Object> setfExpanders = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Builtins(EpsilonContext cx) {
         this.cx = cx;
@@ -351,11 +349,11 @@ public final class Builtins {
         cl("EVAL", 1, 1, a -> cx.evalTopLevel(a[0], null, null));
         function(sys, "%SETF-SYMBOL", 1, 1, new FunctionBuiltin(a -> symbol(a[0], "SETF function name").setfSymbol()));
         function(sys, "%SETF-EXPANDER", 1, 1, new FunctionBuiltin(a -> {
-            Object f = setfExpanders.get(a[0]);
+            Object f = cx.setfExpanders().get(a[0]);
             return f == null ? Lisp.NIL : f;
         }));
         function(sys, "%DEFINE-SETF-EXPANDER", 2, 2, new FunctionBuiltin(a -> {
-            setfExpanders.put(symbol(a[0], "DEFSETF"), a[1]);
+            cx.setfExpanders().put(symbol(a[0], "DEFSETF"), a[1]);
             return a[0];
         }));
         function(sys, "TRUFFLE-RUNTIME-NAME", 0, 0, new FunctionBuiltin(a -> Truffle.getRuntime().getName()));

@@ -310,7 +310,7 @@ final class ClosBuiltins {
                 ? ObjectPrinter.standard(cx, so, true) : Printer.prin1ToString(a[0])));
         b.function(sys, "%IDENTITY-STRING", 1, 1, new FunctionBuiltin(a ->
                 Integer.toHexString(System.identityHashCode(a[0])).toUpperCase(java.util.Locale.ROOT)));
-        Printer.setObjectPrinter((o, escape) -> ObjectPrinter.print(cx, o, escape));
+        cx.setObjectPrinter((o, escape) -> ObjectPrinter.print(cx, o, escape));
     }
 
     private static List<Object> restarts() {

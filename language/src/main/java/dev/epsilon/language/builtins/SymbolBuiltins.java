@@ -13,7 +13,6 @@ import dev.epsilon.language.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Symbols, packages, constants, and the Java half of DEFSTRUCT. */
 final class SymbolBuiltins {
@@ -173,7 +172,7 @@ final class SymbolBuiltins {
                         : pkg(cx, a[0], "DO-SYMBOLS").accessibleSymbols()), Lisp.NIL)));
 
         // DEFSTRUCT.
-        Map<Symbol, Object> structSlots = new ConcurrentHashMap<>();
+        Map<Symbol, Object> structSlots = cx.structSlots();
         b.function(sys, "%DEFSTRUCT", 4, 4, new FunctionBuiltin(a -> {
             Symbol name = (Symbol) a[0];
             cx.evalTopLevel(Lisp.list(cx.systemSymbol("%DEFCLASS"), Lisp.list(cx.clSymbol("QUOTE"), name),

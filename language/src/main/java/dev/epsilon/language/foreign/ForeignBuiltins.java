@@ -296,7 +296,7 @@ public final class ForeignBuiltins {
         def(b, sys, "%SET-FOREIGN-CONVERTERS", 2, 2, a -> {
             LispFunction toForeign = (LispFunction) a[0];
             dev.epsilon.language.clos.GenericFunction g = (dev.epsilon.language.clos.GenericFunction) toForeign.genericFunction();
-            Marshal.setConverter((value, type) -> {
+            cx.foreignRegistry().setConverter((value, type) -> {
                 if (g.methods().size() <= 1) {
                     return null;   // only the default method: nothing user-defined applies
                 }
@@ -309,7 +309,7 @@ public final class ForeignBuiltins {
             return a[0];
         });
 
-        Callbacks callbacks = new Callbacks(cx);
+        Callbacks callbacks = cx.foreignRegistry().callbacks();
         def(b, ffi, "MAKE-CALLBACK", 3, 3, a -> callbacks.make(dev.epsilon.language.runtime.FunctionDesignators.resolve(a[0], "MAKE-CALLBACK"), a[1], a[2]));
         def(b, ffi, "FREE-CALLBACK", 1, 1, a -> {
             callbacks.free(pointer(a[0], "FREE-CALLBACK"));
@@ -319,9 +319,9 @@ public final class ForeignBuiltins {
 
         // errno, signatures, trampolines.
         def(b, ffi, "ERRNO", 0, 0, a -> (long) Errno.last());
-        def(b, sys, "%SIGNATURE-RESOLUTIONS", 0, 0, a -> ForeignCalls.RESOLUTIONS.get());
+        def(b, sys, "%SIGNATURE-RESOLUTIONS", 0, 0, a -> cx.foreignRegistry().signatureResolutions().get());
         def(b, sys, "%FFI-ENGINE", 0, 0, a -> cx.keyword(cx.ffiEngine().toUpperCase(java.util.Locale.ROOT)));
-        Map<Symbol, Object> signatures = new ConcurrentHashMap<>();
+        Map<Symbol, Object> signatures = cx.foreignRegistry().signatures();
         def(b, ffi, "REGISTER-SIGNATURE", 3, 3, a -> {
             ForeignTypes.signature(a[1], a[2]);
             signatures.put((Symbol) a[0], new Cons(a[1], a[2]));
@@ -331,7 +331,7 @@ public final class ForeignBuiltins {
             Object s = signatures.get((Symbol) a[0]);
             return s == null ? Lisp.NIL : s;
         });
-        Map<Signature, LispFunction> trampolines = new ConcurrentHashMap<>();
+        Map<Signature, LispFunction> trampolines = cx.foreignRegistry().trampolines();
         def(b, ffi, "GET-OR-CREATE-TRAMPOLINE", 2, 2, a -> {
             Signature sig = ForeignTypes.signature(a[0], a[1]);
             return trampolines.computeIfAbsent(sig, s -> trampoline(b, cx, s));

@@ -16,15 +16,11 @@ import dev.epsilon.nfi.NativeLibrary;
 import dev.epsilon.nfi.Signature;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Resolving a foreign call description to a callable function, and the conditions of failure. */
 public final class ForeignCalls {
     private ForeignCalls() {
     }
-
-    /** How many times a (name, library, signature) was resolved: compiled call sites resolve once. */
-    public static final AtomicLong RESOLUTIONS = new AtomicLong();
 
     /**
      * The C name and library of a spec: ("strlen" "libc"), ("strlen" :default) for the flat
@@ -56,7 +52,7 @@ public final class ForeignCalls {
 
     @TruffleBoundary
     public static ForeignFunction resolve(EpsilonContext cx, Object spec, Object returnType, Object argTypes, boolean captureErrno) {
-        RESOLUTIONS.incrementAndGet();
+        cx.foreignRegistry().signatureResolutions().incrementAndGet();
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         if (spec instanceof ForeignPointer p) {
             if (p.isNull()) {

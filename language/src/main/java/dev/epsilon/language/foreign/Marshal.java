@@ -28,12 +28,6 @@ public final class Marshal {
         Object convert(Object value, CType type);
     }
 
-    private static volatile Converter converter = (v, t) -> null;
-
-    public static void setConverter(Converter c) {
-        converter = c;
-    }
-
     /** Marks "no built-in conversion" (not an error yet: a user converter may apply). */
     public static final Object NO = new Object();
 
@@ -139,7 +133,7 @@ public final class Marshal {
 
     @TruffleBoundary
     private static Object converted(Object v, CType t, int index, String function) {
-        Object u = converter.convert(v, t);
+        Object u = dev.epsilon.language.EpsilonLanguage.context(null).foreignRegistry().converter().convert(v, t);
         if (u != null && u != v) {
             Object c = direct(u, t, index, function);
             if (c != NO) {

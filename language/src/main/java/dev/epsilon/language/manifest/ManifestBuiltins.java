@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** LOAD-MANIFEST, INCLUDE-FFI and the built-in manifests (libedit, sqlite) shipped in the jar. */
 public final class ManifestBuiltins {
@@ -26,7 +25,7 @@ public final class ManifestBuiltins {
     private static final String BUILT_IN = "/dev/epsilon/language/manifests/";
 
     public static void install(Builtins b, EpsilonContext cx) {
-        Map<String, List<String>> loaded = new ConcurrentHashMap<>();   // library name -> its functions
+        Map<String, List<String>> loaded = cx.foreignRegistry().manifests();
         b.function(cx.foreignPackage(), "LOAD-MANIFEST", 1, 1, new FunctionBuiltin(a -> {
             String file = a[0] instanceof Pathname p ? p.namestring() : a[0].toString();
             try {

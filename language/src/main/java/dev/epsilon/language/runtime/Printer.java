@@ -32,21 +32,24 @@ public final class Printer {
         }
     }
 
-    private static volatile PackageSource packageSource = () -> null;
+    /** The settings outside any context: the standard values of the print variables, no package. */
+    private static final PackageSource STANDARD = () -> null;
 
     /** Prints objects the runtime alone cannot (instances, conditions, classes); null when it declines. */
     public interface ObjectPrinter {
         String print(Object o, boolean escape);
     }
 
-    private static volatile ObjectPrinter objectPrinter = (o, escape) -> null;
-
-    public static void setObjectPrinter(ObjectPrinter p) {
-        objectPrinter = p;
+    /** The running context's *PACKAGE* and print variables (each context has its own). */
+    private static PackageSource settings() {
+        dev.epsilon.language.EpsilonContext cx = dev.epsilon.language.EpsilonLanguage.enteredContextOrNull();
+        return cx == null ? STANDARD : cx.printerSettings();
     }
 
-    public static void setPackageSource(PackageSource source) {
-        packageSource = source;
+    /** How the running context prints instances, conditions and classes; null outside a context. */
+    private static ObjectPrinter objectPrinter() {
+        dev.epsilon.language.EpsilonContext cx = dev.epsilon.language.EpsilonLanguage.enteredContextOrNull();
+        return cx == null ? null : cx.objectPrinter();
     }
 
     @TruffleBoundary
@@ -122,8 +125,9 @@ public final class Printer {
             print(z.imag, escape, b);
             b.append(')');
         } else if (o instanceof Ratio r) {
-            int base = packageSource.printBase();
-            if (base == 10 && !packageSource.printRadix()) {
+            PackageSource settings = settings();
+            int base = settings.printBase();
+            if (base == 10 && !settings.printRadix()) {
                 b.append(r);
             } else {
                 radixPrefix(base, b);
@@ -157,7 +161,8 @@ public final class Printer {
         } else if (o == null) {
             b.append("#<null>");
         } else {
-            String custom = objectPrinter.print(o, escape);
+            ObjectPrinter objects = objectPrinter();
+            String custom = objects == null ? null : objects.print(o, escape);
             if (custom != null) {
                 b.append(custom);
                 return;
@@ -266,8 +271,9 @@ public final class Printer {
 
     /** An integer in *PRINT-BASE*, with the radix marker *PRINT-RADIX* asks for. */
     private static void printInteger(Object n, StringBuilder b) {
-        int base = packageSource.printBase();
-        boolean radix = packageSource.printRadix();
+        PackageSource settings = settings();
+        int base = settings.printBase();
+        boolean radix = settings.printRadix();
         if (base == 10) {
             b.append(n);
             if (radix) {
@@ -293,7 +299,7 @@ public final class Printer {
 
     /** A symbol name in *PRINT-CASE*: only its uppercase letters change (they are what reads back the same). */
     private static String inPrintCase(String name) {
-        String mode = packageSource.printCase();
+        String mode = settings().printCase();
         if (mode.equals("UPCASE")) {
             return name;
         }
@@ -320,7 +326,7 @@ public final class Printer {
             b.append(':').append(escapeName(s.name()));
             return;
         }
-        LispPackage current = packageSource.currentPackage();
+        LispPackage current = settings().currentPackage();
         if (s.home() == null) {
             b.append("#:");
         } else if (current != null && current.find(s.name()) != s) {
