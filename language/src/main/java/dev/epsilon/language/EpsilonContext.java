@@ -31,8 +31,6 @@ import dev.epsilon.nfi.NativeMemory;
 import dev.epsilon.nfi.NfiEngine;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,7 +38,6 @@ import java.util.Map;
 
 /** One running Epsilon image: packages, global definitions, streams and the foreign layer. */
 public final class EpsilonContext {
-    private static final String PRELUDE_DIR = "/dev/epsilon/language/lisp/";
 
     private final EpsilonLanguage language;
     private final Env env;
@@ -89,7 +86,7 @@ public final class EpsilonContext {
         this.user = makePackage("COMMON-LISP-USER", "CL-USER");
         cl.export(Lisp.NIL);
         cl.export(Lisp.T);
-        for (String name : resourceText("cl-symbols.txt").split("\n")) {
+        for (String name : Prelude.text("cl-symbols.txt").split("\n")) {
             if (!name.isBlank()) {
                 cl.export(cl.intern(name.strip()));
             }
@@ -154,31 +151,15 @@ public final class EpsilonContext {
         return p;
     }
 
-    /** Installs the builtins and loads the Lisp prelude; scripts then start in COMMON-LISP-USER. */
-    void initialize() {
-        Builtins.install(this);
-        for (String file : new String[]{"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "places.lisp", "loop.lisp",
-            "system.lisp", "pretty.lisp", "foreign.lisp", "shims.lisp"}) {
-            Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
-            packageVar.setValue(system);
-            load(source);
-        }
-        packageVar.setValue(user);
-        booted = true;
-        for (String manifest : manifests.split(java.io.File.pathSeparator)) {
-            if (!manifest.isBlank()) {
-                clSymbol("FUNCALL").function().callUncached(foreign.findExternal("LOAD-MANIFEST").function(), manifest);
-            }
-        }
+    /** Called by {@link Prelude} once the prelude is loaded: macro expansion errors are deferred from now on. */
+    void finishBoot() {
         loadPathname = cl.findExternal("*LOAD-PATHNAME*");
         loadTruename = cl.findExternal("*LOAD-TRUENAME*");
-        // Make one condition object now, so the classes a signal needs are initialized before the
-        // first one may have to be made with the control stack exhausted (a class whose
-        // initializer overflows the stack is unusable for the rest of the process).
-        dev.epsilon.language.clos.Conditions.instantiate(this, new dev.epsilon.language.runtime.LispCondition(
-                "STORAGE-CONDITION", "Control stack exhausted"));
-        flushConsole();
+        booted = true;
     }
+
+    /** The manifests --epsilon.ffi-manifests names, loaded at start-up. */
+    String startupManifests() { return manifests; }
 
     /**
      * Loads a Lisp library that ships with the language but is not part of the prelude (REQUIRE of
@@ -186,7 +167,7 @@ public final class EpsilonContext {
      */
     @TruffleBoundary
     public Object loadLibraryFile(String file) {
-        Source source = Source.newBuilder(EpsilonLanguage.ID, resourceText(file), file).internal(true).build();
+        Source source = Prelude.source(file);
         LispThread thread = EpsilonLanguage.thread(null);
         int index = packageVar.dynamicIndex();
         Object saved = thread.dynamicValue(index);
@@ -220,17 +201,6 @@ public final class EpsilonContext {
     public void flushConsole() {
         console.flush();
         consoleErrors.flush();
-    }
-
-    private static String resourceText(String name) {
-        try (InputStream in = EpsilonContext.class.getResourceAsStream(PRELUDE_DIR + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A reader over a file's source, interning in the current package. */

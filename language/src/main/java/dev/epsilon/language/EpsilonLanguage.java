@@ -93,7 +93,7 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     @Override
     protected void initializeContext(EpsilonContext context) {
-        context.initialize();
+        Prelude.boot(context);
     }
 
     @Override

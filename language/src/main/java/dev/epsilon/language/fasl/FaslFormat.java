@@ -1,7 +1,6 @@
 package dev.epsilon.language.fasl;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.epsilon.language.Prelude;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +45,6 @@ final class FaslFormat {
     /** Format revision: a fasl of another revision is rejected, not misread. */
     private static final String REVISION = "1";
 
-    /** Lisp libraries whose macros shape what the fasl holds: a change to any of them retires every fasl. */
-    private static final String[] LIBRARY_FILES = {"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp",
-        "places.lisp", "loop.lisp", "system.lisp", "pretty.lisp", "foreign.lisp", "shims.lisp", "asdf.lisp",
-        "bordeaux-threads.lisp", "cffi-sys.lisp", "cffi-by-value.lisp"};
-
     private FaslFormat() {
     }
 
@@ -61,14 +55,9 @@ final class FaslFormat {
      */
     static String fingerprint(String version) {
         CRC32 crc = new CRC32();
-        for (String file : LIBRARY_FILES) {
-            try (InputStream in = FaslFormat.class.getResourceAsStream("/dev/epsilon/language/lisp/" + file)) {
-                if (in != null) {
-                    crc.update(in.readAllBytes());
-                }
-            } catch (IOException e) {
-                crc.update(file.getBytes());
-            }
+        // The Lisp libraries' macros shape what a fasl holds: a change to any of them retires every fasl.
+        for (String file : Prelude.lispFiles()) {
+            crc.update(Prelude.text(file).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         long built = 0;
         try {
