@@ -280,7 +280,9 @@ final class SystemBuiltins {
         b.function(sys, "%EPSILON-VERSION", 0, 0, new FunctionBuiltin(a -> EpsilonLanguage.VERSION));
         b.function(sys, "ARGV", 0, 0, new FunctionBuiltin(a -> Lisp.fromList(List.of((Object[]) cx.env().getApplicationArguments()), Lisp.NIL)));
         b.function(sys, "GETENV", 1, 1, new FunctionBuiltin(a -> {
-            String v = System.getenv(Strings.string(a[0], "GETENV"));
+            // Through the embedder's environment policy: a context not allowed the process
+            // environment sees only the variables the embedder gave it.
+            String v = cx.env().getEnvironment().get(Strings.string(a[0], "GETENV"));
             return v == null ? Lisp.NIL : v;
         }));
         b.function(sys, "EXIT", 0, -1, new FunctionBuiltin(a -> {
