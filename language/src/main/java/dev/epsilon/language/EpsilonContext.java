@@ -38,7 +38,6 @@ import java.util.Map;
 
 /** One running Epsilon image: packages, global definitions, streams and the foreign layer. */
 public final class EpsilonContext {
-
     private final EpsilonLanguage language;
     private final Env env;
     private final Map<String, LispPackage> packages = new LinkedHashMap<>();

@@ -54,48 +54,25 @@ final class SystemBuiltins {
                 // As SBCL reports it: the truename, printed as a pathname.
                 out.write("; loading " + dev.epsilon.language.runtime.Printer.prin1ToString(new Pathname(file.getAbsoluteFile().normalize().getPath())) + "\n");
             }
-            Symbol packageVar = cx.packageVariable();
-            Object saved = packageVar.value(EpsilonLanguage.thread(null));
-            try {
+            return fileWork(cx, "load", a[0], () -> {
                 if (isFasl(file)) {
                     cx.loadFasl(file);
                 } else {
                     cx.load(fileSource(cx, file));
                 }
                 return Lisp.T;
-            } catch (IOException e) {
-                throw LispError.error("FILE-ERROR", "cannot load " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
-            } finally {
-                packageVar.setValue(EpsilonLanguage.thread(null), saved);
-            }
+            });
         });
         // (%LOAD-WRITING-FASL source fasl): LOAD of a source file that also writes its fasl (the
         // system loader's first load of a file); answers whether the fasl was written.
-        b.function(sys, "%LOAD-WRITING-FASL", 2, 2, new FunctionBuiltin(a -> {
-            String name = Strings.namestring(a[0]);
-            Symbol packageVar = cx.packageVariable();
-            Object saved = packageVar.value(EpsilonLanguage.thread(null));
-            try {
-                TruffleFile file = cx.env().getPublicTruffleFile(name);
-                return Lisp.bool(cx.loadWritingFasl(fileSource(cx, file), cx.env().getPublicTruffleFile(Strings.namestring(a[1]))));
-            } catch (IOException e) {
-                throw LispError.error("FILE-ERROR", "cannot load " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
-            } finally {
-                packageVar.setValue(EpsilonLanguage.thread(null), saved);
-            }
-        }));
+        b.function(sys, "%LOAD-WRITING-FASL", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "load", a[0], () ->
+                Lisp.bool(cx.loadWritingFasl(fileSource(cx, cx.env().getPublicTruffleFile(Strings.namestring(a[0]))),
+                        cx.env().getPublicTruffleFile(Strings.namestring(a[1])))))));
         // (%COMPILE-FILE input output): COMPILE-FILE's work; false when the file holds a literal no
         // fasl can (then there is no output).
-        b.function(sys, "%COMPILE-FILE", 2, 2, new FunctionBuiltin(a -> {
-            String name = Strings.namestring(a[0]);
-            try {
-                TruffleFile file = cx.env().getPublicTruffleFile(name);
-                return Lisp.bool(dev.epsilon.language.fasl.FileCompiler.compile(cx, fileSource(cx, file),
-                        cx.env().getPublicTruffleFile(Strings.namestring(a[1]))));
-            } catch (IOException e) {
-                throw LispError.error("FILE-ERROR", "cannot compile " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
-            }
-        }));
+        b.function(sys, "%COMPILE-FILE", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "compile", a[0], () ->
+                Lisp.bool(dev.epsilon.language.fasl.FileCompiler.compile(cx, fileSource(cx, cx.env().getPublicTruffleFile(Strings.namestring(a[0]))),
+                        cx.env().getPublicTruffleFile(Strings.namestring(a[1])))))));
         // (%FASL-CURRENT-P path): whether path is a fasl this build wrote (one it can load).
         b.function(sys, "%FASL-CURRENT-P", 1, 1, new FunctionBuiltin(a -> {
             try (java.io.InputStream in = cx.env().getPublicTruffleFile(Strings.namestring(a[0])).newInputStream()) {
@@ -291,6 +268,28 @@ final class SystemBuiltins {
             cx.env().getContext().closeExited(null, (int) Args.integer(code, "EXIT"));
             return Lisp.NIL;
         }));
+    }
+
+    /** Work on a file that may fail reading or writing it. */
+    private interface FileWork {
+        Object run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the file {@code pathname}, keeping *PACKAGE* (an IN-PACKAGE inside a loaded
+     * file ends with it); a failure to read or write is a FILE-ERROR naming the file.
+     */
+    private static Object fileWork(EpsilonContext cx, String verb, Object pathname, FileWork work) {
+        Symbol packageVar = cx.packageVariable();
+        Object saved = packageVar.value(EpsilonLanguage.thread(null));
+        try {
+            return work.run();
+        } catch (IOException e) {
+            String name = Strings.namestring(pathname);
+            throw LispError.error("FILE-ERROR", "cannot " + verb + " " + name + ": " + e.getMessage(), "PATHNAME", pathname);
+        } finally {
+            packageVar.setValue(EpsilonLanguage.thread(null), saved);
+        }
     }
 
     private static boolean isFasl(TruffleFile file) throws IOException {
