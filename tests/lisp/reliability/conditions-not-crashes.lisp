@@ -35,3 +35,7 @@
 ;; it is a STORAGE-CONDITION).
 (defun deep (n) (if (= n 0) 0 (+ 1 (deep (- n 1)))))
 (print (deep 50000))
+;; Builtins check their arguments and name them, instead of failing inside Java (issue 14).
+(dolist (thunk (list (lambda () (make-symbol 'foo)) (lambda () (write 1 42 1))
+                     (lambda () (register-signature 3 :int nil)) (lambda () (slot-exists-p (make-condition 'error) 3))))
+  (print (handler-case (funcall thunk) (type-error (e) (format nil "~a" e)))))

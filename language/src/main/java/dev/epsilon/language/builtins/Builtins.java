@@ -304,7 +304,7 @@ public final class Builtins {
             gensymCounterVar.setValue(thread, count + 1);
             return new Symbol(prefix + count, null);
         });
-        cl("MAKE-SYMBOL", 1, 1, a -> new Symbol((String) a[0], null));
+        cl("MAKE-SYMBOL", 1, 1, a -> new Symbol(Strings.string(a[0], "MAKE-SYMBOL"), null));
         cl("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
         cl("SYMBOL-VALUE", 1, 1, a -> {
             Symbol s = symbol(a[0], "SYMBOL-VALUE");
@@ -321,7 +321,10 @@ public final class Builtins {
         cl("BOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "BOUNDP").value(EpsilonLanguage.thread(null)) != Symbol.UNBOUND));
         cl("VALUES", 0, -1, a -> Values.of(a.clone()));
         cl("VALUES-LIST", 1, 1, a -> Values.of(Lisp.toJavaList(a[0]).toArray()));
-        cl("FBOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "FBOUNDP").function() != null || ((Symbol) a[0]).macro() != null));
+        cl("FBOUNDP", 1, 1, a -> {
+            Symbol s = symbol(a[0], "FBOUNDP");
+            return Lisp.bool(s.function() != null || s.macro() != null);
+        });
         cl("SYMBOL-FUNCTION", 1, 1, a -> dev.epsilon.language.runtime.FunctionDesignators.resolve(symbol(a[0], "SYMBOL-FUNCTION"), "SYMBOL-FUNCTION"));
         cl("MACRO-FUNCTION", 1, 2, a -> {
             LispFunction m = macroFunction(symbol(a[0], "MACRO-FUNCTION"), a.length > 1 ? a[1] : Lisp.NIL);

@@ -152,7 +152,7 @@ final class ClosBuiltins {
             o.setSlotValue(s.index, StandardObject.UNBOUND_SLOT);
             return o;
         });
-        b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot((Symbol) a[1]) != null));
+        b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot(Builtins.symbol(a[1], "SLOT-EXISTS-P")) != null));
         b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, (Symbol) a[0], ((Long) a[1]).intValue())));
         b.function(sys, "%SET-PRECEDENCE-ORDER", 2, 2, new FunctionBuiltin(a -> {
             GenericFunction gf = generic(a[0], "DEFGENERIC");

@@ -68,7 +68,7 @@ final class StreamBuiltins {
             Object stream = Lisp.NIL;
             boolean escape = true;
             for (int i = 1; i + 1 < a.length; i += 2) {
-                String key = ((Symbol) a[i]).name();
+                String key = Builtins.symbol(a[i], "WRITE").name();
                 if (key.equals("STREAM")) {
                     stream = a[i + 1];
                 } else if (key.equals("ESCAPE") || key.equals("READABLY")) {
@@ -99,7 +99,7 @@ final class StreamBuiltins {
         b.cl("PRIN1-TO-STRING", 1, 1, a -> Printer.prin1ToString(a[0]));
         b.cl("WRITE-TO-STRING", 1, -1, a -> {
             for (int i = 1; i + 1 < a.length; i += 2) {
-                if (((Symbol) a[i]).name().equals("ESCAPE") && a[i + 1] == Lisp.NIL) {
+                if (Builtins.symbol(a[i], "WRITE-TO-STRING").name().equals("ESCAPE") && a[i + 1] == Lisp.NIL) {
                     return Printer.princToString(a[0]);
                 }
             }
@@ -210,7 +210,7 @@ final class StreamBuiltins {
             Object eofValue = a.length > 2 ? a[2] : Lisp.NIL;
             int start = 0;
             for (int i = 3; i + 1 < a.length; i += 2) {
-                if (((Symbol) a[i]).name().equals("START")) {
+                if (Builtins.symbol(a[i], "READ-FROM-STRING").name().equals("START")) {
                     start = ((Long) a[i + 1]).intValue();
                 }
             }
@@ -293,7 +293,7 @@ final class StreamBuiltins {
         String ifDoesNotExist = null;
         boolean binary = false;
         for (int i = 1; i + 1 < a.length; i += 2) {
-            String key = ((Symbol) a[i]).name();
+            String key = Builtins.symbol(a[i], "OPEN").name();
             String value = a[i + 1] instanceof Symbol s ? s.name() : "NIL";
             switch (key) {
                 case "DIRECTION" -> direction = value;
