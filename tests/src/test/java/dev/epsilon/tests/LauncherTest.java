@@ -80,6 +80,16 @@ class LauncherTest {
     }
 
     @Test
+    void aScriptSeesItsArgumentsAsSbclAndUiopGiveThem(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("args.lisp");
+        Files.writeString(script, "(print (epsilon.system:argv))\n(print sb-ext:*posix-argv*)\n(require :asdf)\n"
+                + "(print (uiop:command-line-arguments))\n");
+        Result r = epsilon(null, script.toString(), "one", "two words");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("\n(\"one\" \"two words\") \n(\"epsilon\" \"one\" \"two words\") \n(\"one\" \"two words\") ", r.out());
+    }
+
+    @Test
     void anErrorInAFaslNamesTheSourceFileAndLine(@TempDir Path dir) throws Exception {
         Path source = dir.resolve("later.lisp");
         Files.writeString(source, "(defun fine () 1)\n\n(defun broken (x) (car x))\n");

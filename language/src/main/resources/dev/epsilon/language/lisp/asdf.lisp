@@ -12,7 +12,8 @@
            #:os-windows-p #:os-macosx-p #:implementation-type #:strcat #:string-prefix-p
            #:string-suffix-p #:split-string #:ensure-list #:emptyp #:if-let #:version< #:version<=
            #:getcwd #:quit #:implementation-identifier #:delete-file-if-exists #:encoding-external-format
-           #:with-temporary-file #:*temporary-directory* #:define-package))
+           #:with-temporary-file #:*temporary-directory* #:define-package
+           #:command-line-arguments #:raw-command-line-arguments))
 
 (defpackage :asdf
   (:use :common-lisp :uiop)
@@ -45,6 +46,8 @@
   (apply (find-symbol* name package) args))
 
 (defun getenv (name) (sys::getenv name))
+(defun command-line-arguments () (sys::argv))
+(defun raw-command-line-arguments () (cons "epsilon" (sys::argv)))
 (defun getcwd () (probe-file "./"))
 (defun quit (&optional (code 0) (finish-output t))
   (when finish-output (finish-output *standard-output*) (finish-output *error-output*))

@@ -62,6 +62,9 @@
     `(defshared ,lisp-name ,c-name "libc" ,(%alien-type-keyword return-type)
        ,@(mapcar (lambda (p) (list (car p) (%alien-type-keyword (cadr p)))) params))))
 
+;; As SBCL sets it for a script: the program's name, then the script's arguments.
+(defvar sb-ext:*posix-argv* (cons "epsilon" (argv)))
+
 (defun sb-ext:gc (&key full gen)
   "Asks the JVM for a garbage collection (a hint: it may decline)."
   (declare (ignore full gen))
