@@ -113,4 +113,18 @@ class FaslTest {
         assertTrue(refused.contains("holds a literal object no fasl can keep"), refused);
         assertTrue(refused.endsWith("\nNIL "), refused);
     }
+
+    @Test
+    void aDamagedFaslIsAFileErrorNotACrash(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("whole.lisp");
+        Path fasl = dir.resolve("whole.efasl");
+        Files.writeString(source, "(defun twice (x) (* 2 x))\n(defparameter *ready* (twice 21))\n");
+        run("(compile-file \"" + source + "\" :output-file \"" + fasl + "\")");
+        byte[] bytes = Files.readAllBytes(fasl);
+        for (int cut : new int[]{12, bytes.length / 2, bytes.length - 1}) {
+            Files.write(fasl, java.util.Arrays.copyOf(bytes, cut));
+            String out = run("(print (handler-case (progn (load \"" + fasl + "\") :loaded) (file-error (e) (format nil \"~a\" e))))");
+            assertTrue(out.contains("the fasl is damaged"), cut + ": " + out);
+        }
+    }
 }

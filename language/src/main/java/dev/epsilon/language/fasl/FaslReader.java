@@ -53,28 +53,39 @@ public final class FaslReader {
 
     /** The fingerprint in a fasl's header, or null when {@code in} does not start a fasl. */
     public static String fingerprintOf(java.io.InputStream in) throws java.io.IOException {
-        byte[] head = in.readNBytes(FaslFormat.MAGIC.length + 10 + 1024);
+        byte[] head = in.readNBytes(FaslFormat.MAGIC.length + 10 + 4096);
         if (!isFasl(head)) {
             return null;
         }
         try {
-            return new FaslReader(head, n -> null).fingerprint();
+            FaslReader header = new FaslReader(head);
+            return header.text();
         } catch (IndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    /** A reader of the header alone, positioned at the fingerprint. */
+    private FaslReader(byte[] head) {
+        this.bytes = head;
+        this.packages = n -> null;
+        this.pos = FaslFormat.MAGIC.length;
+        this.fingerprint = null;
+        this.sourcePath = null;
+        this.sourceLength = 0;
     }
 
     public FaslReader(byte[] bytes, Function<String, LispPackage> packages) {
         this.bytes = bytes;
         this.packages = packages;
         this.pos = FaslFormat.MAGIC.length;
-        this.fingerprint = text();
-        this.sourcePath = text();
-        long length = 0;
-        for (int i = 0; i < 8; i++) {
-            length = (length << 8) | (bytes[pos++] & 0xFF);
+        try {
+            this.fingerprint = text();
+            this.sourcePath = text();
+            this.sourceLength = fixed(8);
+        } catch (IndexOutOfBoundsException e) {
+            throw corrupt();
         }
-        this.sourceLength = length;
     }
 
     public String fingerprint() { return fingerprint; }
@@ -94,6 +105,14 @@ public final class FaslReader {
 
     /** The next top-level form, or {@link Reader#EOF}. */
     public Object next() {
+        try {
+            return entry();
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ClassCastException e) {
+            throw corrupt();   // cut short or overwritten
+        }
+    }
+
+    private Object entry() {
         int tag = bytes[pos++];
         if (tag == FaslFormat.END) {
             pos--;
@@ -279,6 +298,6 @@ public final class FaslReader {
     }
 
     private static RuntimeException corrupt() {
-        return LispError.error("FILE-ERROR", "the fasl is damaged (an unknown tag); compile its source again");
+        return LispError.error("FILE-ERROR", "the fasl is damaged (cut short or overwritten); compile its source again");
     }
 }
