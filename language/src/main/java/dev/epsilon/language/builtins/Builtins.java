@@ -391,7 +391,8 @@ public final class Builtins {
         return name.function().callUncached(args);
     }
 
-    static Symbol symbol(Object o, String where) {
+    /** A symbol argument, or a TYPE-ERROR naming the function. */
+    public static Symbol symbol(Object o, String where) {
         if (!(o instanceof Symbol s)) {
             throw LispError.typeError(o, "SYMBOL", where);
         }

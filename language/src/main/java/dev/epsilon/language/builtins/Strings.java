@@ -6,12 +6,12 @@ import dev.epsilon.language.runtime.Pathname;
 import dev.epsilon.language.runtime.Symbol;
 
 /** String designators as builtins take them. */
-final class Strings {
+public final class Strings {
     private Strings() {
     }
 
     /** A string argument (a string, or a symbol's name or a character where CL allows a designator). */
-    static String string(Object o, String where) {
+    public static String string(Object o, String where) {
         if (o instanceof String s) {
             return s;
         }

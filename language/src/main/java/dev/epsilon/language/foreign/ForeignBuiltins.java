@@ -67,20 +67,6 @@ public final class ForeignBuiltins {
         throw LispError.typeError(o, "C-STRUCT", "STRUCT-REF");
     }
 
-    private static Symbol symbolArg(Object o, String where) {
-        if (!(o instanceof Symbol s)) {
-            throw LispError.typeError(o, "SYMBOL", where);
-        }
-        return s;
-    }
-
-    private static String cName(Object o, String where) {
-        if (!(o instanceof String s)) {
-            throw LispError.typeError(o, "STRING", where);
-        }
-        return s;
-    }
-
     private static ForeignPointer pointer(Object o, String where) {
         if (o instanceof ForeignPointer p) {
             return p;
@@ -115,7 +101,7 @@ public final class ForeignBuiltins {
                 if (!(lib.handle() instanceof java.lang.foreign.SymbolLookup)) {
                     lib = cx.ffmLibraries().open(lib.requestedName(), ForeignCalls.searchPaths(cx));
                 }
-                return ForeignPointer.of(((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, cName(a[1], "LIB-FUNCTION")));
+                return ForeignPointer.of(((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, dev.epsilon.language.builtins.Strings.string(a[1], "LIB-FUNCTION")));
             } catch (ForeignException e) {
                 throw ForeignCalls.error(e, "");
             }
@@ -338,11 +324,11 @@ public final class ForeignBuiltins {
         Map<Symbol, Object> signatures = cx.foreignRegistry().signatures();
         def(b, ffi, "REGISTER-SIGNATURE", 3, 3, a -> {
             ForeignTypes.signature(a[1], a[2]);
-            signatures.put(symbolArg(a[0], "REGISTER-SIGNATURE"), new Cons(a[1], a[2]));
+            signatures.put(Builtins.symbol(a[0], "REGISTER-SIGNATURE"), new Cons(a[1], a[2]));
             return a[0];
         });
         def(b, ffi, "FIND-SIGNATURE", 1, 1, a -> {
-            Object s = signatures.get(symbolArg(a[0], "FIND-SIGNATURE"));
+            Object s = signatures.get(Builtins.symbol(a[0], "FIND-SIGNATURE"));
             return s == null ? Lisp.NIL : s;
         });
         Map<Signature, LispFunction> trampolines = cx.foreignRegistry().trampolines();
