@@ -394,11 +394,7 @@ public final class EpsilonContext {
             }
             return result;
         }
-        var fallback = map == null ? null : map.get(form);
-        if (fallback == null && source != null) {
-            fallback = source.createUnavailableSection();
-        }
-        RootCallTarget target = new Analyzer(language, this, map, fallback).analyzeTopLevel(expanded);
+        RootCallTarget target = topLevelAnalyzer(form, map, source).analyzeTopLevel(expanded);
         Object result = target.call();
         flushConsole();
         return result;
@@ -410,11 +406,16 @@ public final class EpsilonContext {
      */
     @TruffleBoundary
     public void analyzeOnly(Object form, SourceMap map, Source source) {
+        topLevelAnalyzer(form, map, source).analyzeTopLevel(form);
+    }
+
+    /** An analyzer for a top-level form: positions from {@code map}, else the form's file without a line. */
+    private Analyzer topLevelAnalyzer(Object form, SourceMap map, Source source) {
         var fallback = map == null ? null : map.get(form);
         if (fallback == null && source != null) {
             fallback = source.createUnavailableSection();
         }
-        new Analyzer(language, this, map, fallback).analyzeTopLevel(form);
+        return new Analyzer(language, this, map, fallback);
     }
 
     /**
