@@ -141,41 +141,53 @@ public final class CallbackStub {
     /** Runs on the C caller's thread for a {@link #takesLongs} signature: one array, no boxes. */
     @SuppressWarnings("unused")
     private long dispatchLongs(long[] carriers) {
+        MappedPages.mayHaveChanged();   // C ran before calling back
         return target.invokeLongs(carriers);
     }
 
     @SuppressWarnings("unused")
     private long dispatch0() {
+        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[0]);
     }
 
     @SuppressWarnings("unused")
     private long dispatch1(long a) {
+        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a});
     }
 
     @SuppressWarnings("unused")
     private long dispatch2(long a, long b) {
+        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b});
     }
 
     @SuppressWarnings("unused")
     private long dispatch3(long a, long b, long c) {
+        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b, c});
     }
 
     @SuppressWarnings("unused")
     private long dispatch4(long a, long b, long c, long d) {
+        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b, c, d});
     }
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
     @SuppressWarnings("unused")
     private Object dispatch(Object[] carriers) {
-        for (int i = 0; i < carriers.length; i++) {   // in place: the array is this call's own
-            carriers[i] = fromCarrier(signature.argType(i), carriers[i]);
+        MappedPages.mayHaveChanged();   // C ran before calling back
+        Object r;
+        try {
+            for (int i = 0; i < carriers.length; i++) {   // in place: the array is this call's own
+                carriers[i] = fromCarrier(signature.argType(i), carriers[i]);
+            }
+            r = target.invoke(carriers);
+        } catch (ForeignException e) {
+            r = target.reject(e);   // an argument that cannot be read (a wild char*): nothing may unwind into C
         }
-        Object r = target.invoke(carriers);
         if (signature.returnType() == CType.STRUCT) {
             // The struct's bytes, copied out by the upcall stub; a zeroed one when the callback failed.
             long size = signature.returnStruct().size();
@@ -192,7 +204,7 @@ public final class CallbackStub {
             case UINT16 -> (long) (Character) v;
             case INT32, UINT32 -> (long) (Integer) v;
             case POINTER -> v instanceof MemorySegment s ? s.address() : v;   // a long on 64-bit (carrierLayout)
-            case C_STRING -> FfmFunction.cString((MemorySegment) v);
+            case C_STRING -> CStrings.utf8(((MemorySegment) v).address());
             case STRUCT -> ((MemorySegment) v).address();   // a view, valid while the callback runs
             default -> v;
         };

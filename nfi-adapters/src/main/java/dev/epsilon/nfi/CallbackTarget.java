@@ -9,6 +9,13 @@ public interface CallbackTarget {
     Object invoke(Object[] cArguments);
 
     /**
+     * C called with an argument that cannot be converted (a {@code char*} into unmapped memory): the
+     * body does not run. The language holds {@code failure} as it would a failure of the body and
+     * returns the result C gets (null for zero).
+     */
+    Object reject(ForeignException failure);
+
+    /**
      * The same call for a signature {@link CallbackStub#takesLongs} accepts: every argument and the
      * result as a long (integers widened, floats as raw bits, pointers as addresses), so no box is
      * made per argument on the way in.

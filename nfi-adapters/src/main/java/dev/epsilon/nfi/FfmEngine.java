@@ -41,13 +41,13 @@ public final class FfmEngine implements ForeignEngine {
         }
     }
 
+    /** FFM serves every signature the language describes: varargs, structs by value, errno. */
     @Override
-    @TruffleBoundary
-    public ForeignFunction lookup(NativeLibrary library, String symbol, Signature signature) {
-        return lookup(library, symbol, signature, false);
+    public boolean serves(Signature signature, boolean captureErrno) {
+        return true;
     }
 
-    /** Like {@link #lookup(NativeLibrary, String, Signature)}; with {@code captureErrno} the call records errno. */
+    @Override
     @TruffleBoundary
     public ForeignFunction lookup(NativeLibrary library, String symbol, Signature signature, boolean captureErrno) {
         Optional<MemorySegment> address = ((SymbolLookup) library.handle()).find(symbol);
@@ -58,14 +58,14 @@ public final class FfmEngine implements ForeignEngine {
         return function(library, symbol, signature, address.get(), captureErrno);
     }
 
-    /** A function at a raw address (a C function pointer), called with {@code signature}. */
+    @Override
     @TruffleBoundary
-    public ForeignFunction atAddress(long address, Signature signature) {
-        NativeLibrary none = new NativeLibrary("0x" + Long.toHexString(address), Path.of("/"), null);
-        return function(none, "function at 0x" + Long.toHexString(address), signature, MemorySegment.ofAddress(address), false);
+    public ForeignFunction atAddress(long address, Signature signature, boolean captureErrno) {
+        FunctionPointers.Described d = FunctionPointers.describe(address);
+        return function(d.library(), d.symbol(), signature, MemorySegment.ofAddress(address), captureErrno);
     }
 
-    /** The address of {@code symbol} in {@code library}. */
+    @Override
     @TruffleBoundary
     public long symbolAddress(NativeLibrary library, String symbol) {
         return ((SymbolLookup) library.handle()).find(symbol).orElseThrow(() -> new ForeignException(

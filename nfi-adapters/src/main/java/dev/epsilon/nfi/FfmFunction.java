@@ -164,7 +164,7 @@ final class FfmFunction extends ForeignFunction {
                 scratch.release(mark);
             }
         }
-        return returnType == CType.C_STRING ? cString(MemorySegment.ofAddress(r)) : LongCarriers.fromLong(returnType, r);
+        return returnType == CType.C_STRING ? CStrings.utf8(r) : LongCarriers.fromLong(returnType, r);
     }
 
     private static ForeignException callFailed(FfmFunction function, Throwable t) {
@@ -228,18 +228,9 @@ final class FfmFunction extends ForeignFunction {
             case INT64, UINT64 -> r;
             case FLOAT, DOUBLE -> r;
             case POINTER -> ((MemorySegment) r).address();
-            case C_STRING -> cString((MemorySegment) r);
-            case STRUCT -> r;   // the returned struct's segment: the language keeps it reachable
+            case C_STRING -> CStrings.utf8(((MemorySegment) r).address());
+            case STRUCT -> new ReturnedStruct(((MemorySegment) r).address(), r);   // the segment owns the bytes
         };
-    }
-
-    @TruffleBoundary
-    static String cString(MemorySegment s) {
-        if (s.address() == 0) {
-            return null;
-        }
-        UserAddresses.check(s.address(), 1, "a C string");
-        return s.reinterpret(Long.MAX_VALUE).getString(0);
     }
 
     /** Executes the bound FFM handle; handle and types are constants of the compiled call. */

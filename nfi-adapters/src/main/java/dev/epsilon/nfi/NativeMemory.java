@@ -86,6 +86,7 @@ public final class NativeMemory {
                     : "double free, or free of memory not from foreign-alloc: 0x" + Long.toHexString(address));
         }
         b.markFreed();
+        MappedPages.mayHaveChanged();   // free may unmap pages a raw pointer still points into
         try {
             FREE.invokeExact(MemorySegment.ofAddress(address));
         } catch (Throwable t) {

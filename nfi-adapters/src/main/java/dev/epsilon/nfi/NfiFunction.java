@@ -32,7 +32,7 @@ final class NfiFunction extends ForeignFunction {
         // Interop has no Java null: a NULL C string crosses as NFI's null object.
         for (int i = 0; i < cArguments.length; i++) {
             if (cArguments[i] == null) {
-                cArguments[i] = NfiNull.INSTANCE;
+                cArguments[i] = NfiPointer.NULL;
             }
         }
         Object result;
@@ -65,7 +65,7 @@ final class NfiFunction extends ForeignFunction {
             default:
                 if (t == CType.C_STRING) {
                     long address = interop.isPointer(r) ? interop.asPointer(r) : interop.asLong(r);
-                    return FfmFunction.cString(java.lang.foreign.MemorySegment.ofAddress(address));
+                    return CStrings.utf8(address);
                 }
                 return interop.isPointer(r) ? interop.asPointer(r) : interop.asLong(r);
         }

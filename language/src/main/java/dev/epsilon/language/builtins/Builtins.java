@@ -54,6 +54,12 @@ public final class Builtins {
         return f;
     }
 
+    /** A function made at run time and named by an uninterned symbol: it defines nothing. */
+    public LispFunction anonymousFunction(String name, int min, int max, BuiltinNode body) {
+        return new LispFunction(new BuiltinRootNode(cx.language(), name, min, max, body).getCallTarget(),
+                new Symbol(name, null), new Object[0]);
+    }
+
     /** A special (dynamic) variable, exported, with an initial global value. */
     public void variable(LispPackage pkg, String name, Object value) {
         Symbol s = pkg.intern(name);

@@ -85,6 +85,12 @@ public final class Callbacks {
                 return (Long) enterAndCall(cArguments);
             }
 
+            @Override
+            public Object reject(ForeignException failure) {
+                failedFor = holdExit(ForeignCalls.error(failure, " (an argument C passed to a callback)"), function);
+                return null;
+            }
+
             private Object enterAndCall(Object cArguments) {
                 LispThread failed = failedFor;
                 if (failed != null) {
@@ -178,6 +184,11 @@ public final class Callbacks {
             public long invokeLongs(long[] cArguments) {
                 invoke(null);
                 return 0L;
+            }
+
+            @Override
+            public Object reject(ForeignException failure) {
+                return invoke(null);
             }
         });
         synchronized (free) {

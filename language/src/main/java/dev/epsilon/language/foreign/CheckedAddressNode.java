@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.runtime.ForeignPointer;
+import dev.epsilon.nfi.MappedPages;
 import dev.epsilon.nfi.MemoryBlock;
 
 /**
@@ -16,6 +17,7 @@ import dev.epsilon.nfi.MemoryBlock;
  */
 public final class CheckedAddressNode extends Node {
     private final String where;
+    private final boolean write;
     @CompilationFinal private MemoryBlock cachedBlock;
     @CompilationFinal private Assumption cachedLive;
     @CompilationFinal private boolean generic;
@@ -25,12 +27,15 @@ public final class CheckedAddressNode extends Node {
     @CompilationFinal private long cachedAddress;
     @CompilationFinal private boolean addressStable;
     // A site that keeps seeing one raw pointer (an address C handed out, no block to check):
-    // its address becomes a constant too, and the user-address-space check a range test on the offset.
+    // its address becomes a constant too, the user-address-space check a range test on the offset,
+    // and the mapping check a look in the page cache (a probe when the cache does not know).
     @CompilationFinal private boolean rawStable;
     @CompilationFinal private long rawAddress;
 
-    public CheckedAddressNode(String where) {
+    /** @param write whether the access stores (a raw address must then be writable) */
+    public CheckedAddressNode(String where, boolean write) {
         this.where = where;
+        this.write = write;
     }
 
     /** The address {@code offset} bytes past {@code pointer}, after checking {@code size} bytes there are accessible. */
@@ -44,7 +49,7 @@ public final class CheckedAddressNode extends Node {
                     if (cachedLive.isValid() && offset >= low && offset <= high) {
                         return cachedAddress + offset;
                     }
-                    return ForeignMemoryAccess.checked(pointer, offset, size, where);
+                    return ForeignMemoryAccess.checked(pointer, offset, size, write, where);
                 }
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 addressStable = false;
@@ -53,15 +58,15 @@ public final class CheckedAddressNode extends Node {
             if (cachedLive.isValid() && at >= cached.address() && at + size <= cached.address() + cached.size()) {
                 return at;
             }
-            return ForeignMemoryAccess.checked(pointer, offset, size, where);   // reports what is wrong
+            return ForeignMemoryAccess.checked(pointer, offset, size, write, where);   // reports what is wrong
         }
         if (rawStable) {
             if (pointer instanceof ForeignPointer p && p.block() == null && p.address() == rawAddress) {
                 long at = rawAddress + offset;
-                if (dev.epsilon.nfi.UserAddresses.possible(at, size)) {
+                if (dev.epsilon.nfi.UserAddresses.possible(at, size) && MappedPages.known(at, size, write)) {
                     return at;
                 }
-                return ForeignMemoryAccess.checked(pointer, offset, size, where);   // reports what is wrong
+                return ForeignMemoryAccess.checked(pointer, offset, size, write, where);   // reports what is wrong
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             rawStable = false;
@@ -71,7 +76,7 @@ public final class CheckedAddressNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             specialize(pointer);
         }
-        return ForeignMemoryAccess.checked(pointer, offset, size, where);
+        return ForeignMemoryAccess.checked(pointer, offset, size, write, where);
     }
 
     // Another thread may run this site meanwhile: the block is published last, and a reader that

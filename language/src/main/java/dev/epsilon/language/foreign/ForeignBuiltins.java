@@ -1,6 +1,7 @@
 package dev.epsilon.language.foreign;
 
 import dev.epsilon.language.EpsilonContext;
+import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.builtins.Builtins;
 import dev.epsilon.language.builtins.FunctionBuiltin;
 import dev.epsilon.language.runtime.Cons;
@@ -8,13 +9,13 @@ import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
+import dev.epsilon.language.runtime.LispThread;
 import dev.epsilon.language.runtime.LispPackage;
 import dev.epsilon.language.runtime.NativeArray;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.Errno;
-import dev.epsilon.nfi.FfmEngine;
 import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.ForeignFunction;
 import dev.epsilon.nfi.MemoryBlock;
@@ -95,13 +96,10 @@ public final class ForeignBuiltins {
             return Lisp.bool(cx.libraries().close(name));
         });
         def(b, ffi, "LIB-FUNCTION", 2, 2, a -> {
+            String library = a[0] instanceof LibraryHandle h ? h.library().requestedName() : Printer.princToString(a[0]);
+            String symbol = dev.epsilon.language.builtins.Strings.string(a[1], "LIB-FUNCTION");
             try {
-                NativeLibrary lib = a[0] instanceof LibraryHandle h ? h.library()
-                        : cx.ffmLibraries().open(Printer.princToString(a[0]), ForeignCalls.searchPaths(cx));
-                if (!(lib.handle() instanceof java.lang.foreign.SymbolLookup)) {
-                    lib = cx.ffmLibraries().open(lib.requestedName(), ForeignCalls.searchPaths(cx));
-                }
-                return ForeignPointer.of(((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, dev.epsilon.language.builtins.Strings.string(a[1], "LIB-FUNCTION")));
+                return ForeignPointer.of(ForeignCalls.symbolAddress(cx, library, symbol));
             } catch (ForeignException e) {
                 throw ForeignCalls.error(e, "");
             }
@@ -243,7 +241,7 @@ public final class ForeignBuiltins {
                 ForeignPointer p = pointer(a[0], "MEM-AREF");
                 dev.epsilon.nfi.StructLayout layout = structs.layout(a[1]);
                 ForeignPointer at = p.plus(ForeignMemoryAccess.elementOffset(index, layout.size(), "MEM-AREF"));
-                ForeignMemoryAccess.checked(at, 0, layout.size(), "MEM-AREF");
+                ForeignMemoryAccess.checked(at, 0, layout.size(), false, "MEM-AREF");
                 return new dev.epsilon.language.runtime.ForeignStruct(layout, at);
             }
             CType t = ForeignTypes.parse(a[1]);
@@ -275,7 +273,7 @@ public final class ForeignBuiltins {
             Object count = keyArg(a, "COUNT", Lisp.NIL);
             long max = count == Lisp.NIL ? -1 : offset(count, "FOREIGN-STRING-TO-LISP");
             if (!p.isNull()) {
-                ForeignMemoryAccess.checked(p, 0, 1, "FOREIGN-STRING-TO-LISP");
+                ForeignMemoryAccess.checked(p, 0, 1, false, "FOREIGN-STRING-TO-LISP");
                 if (p.block() != null) {
                     // Memory Epsilon allocated: the read stops at the block's end, NUL or not.
                     long room = p.block().address() + p.block().size() - p.address();
@@ -323,7 +321,7 @@ public final class ForeignBuiltins {
         def(b, sys, "%FFI-ENGINE", 0, 0, a -> cx.keyword(cx.ffiEngine().toUpperCase(java.util.Locale.ROOT)));
         Map<Symbol, Object> signatures = cx.foreignRegistry().signatures();
         def(b, ffi, "REGISTER-SIGNATURE", 3, 3, a -> {
-            ForeignTypes.signature(a[1], a[2]);
+            ForeignTypes.signature(cx.structs(), a[1], a[2]);
             signatures.put(Builtins.symbol(a[0], "REGISTER-SIGNATURE"), new Cons(a[1], a[2]));
             return a[0];
         });
@@ -333,27 +331,28 @@ public final class ForeignBuiltins {
         });
         Map<Signature, LispFunction> trampolines = cx.foreignRegistry().trampolines();
         def(b, ffi, "GET-OR-CREATE-TRAMPOLINE", 2, 2, a -> {
-            Signature sig = ForeignTypes.signature(a[0], a[1]);
+            Signature sig = ForeignTypes.signature(cx.structs(), a[0], a[1]);
             return trampolines.computeIfAbsent(sig, s -> trampoline(b, cx, s));
         });
     }
 
-    /** A function (trampoline pointer &rest args) that calls the C function at pointer with one signature. */
+    /**
+     * A function (trampoline pointer &rest args) that calls the C function at pointer with one
+     * signature, through the call protocol every foreign call follows. It is anonymous: making one
+     * defines no global function.
+     */
     private static LispFunction trampoline(Builtins b, EpsilonContext cx, Signature sig) {
         Map<Long, ForeignFunction> byAddress = new ConcurrentHashMap<>();
-        FfmEngine ffm = (FfmEngine) cx.ffmLibraries().engine();
-        Symbol name = new Symbol("TRAMPOLINE " + sig, null);
-        return b.function(cx.systemPackage(), "%TRAMPOLINE", 1, -1, new FunctionBuiltin(a -> {
-            long address = pointer(a[0], "trampoline").address();
-            ForeignFunction f = byAddress.computeIfAbsent(address, x -> ffm.atAddress(x, sig));
-            if (a.length - 1 != sig.arity()) {
-                throw LispError.error("FOREIGN-ERROR", "trampoline " + sig + " called with " + (a.length - 1) + " arguments");
+        return b.anonymousFunction("TRAMPOLINE " + sig, 1, -1, new FunctionBuiltin(a -> {
+            ForeignPointer target = pointer(a[0], "trampoline");
+            ForeignFunction f = byAddress.get(target.address());
+            if (f == null) {
+                f = ForeignCalls.atAddress(cx, target, sig, false);
+                byAddress.put(target.address(), f);
             }
-            Object[] c = new Object[sig.arity()];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = Marshal.toCSlow(a[i + 1], sig, i, name.name());
-            }
-            return Marshal.fromC(f.callUncached(c), sig.returnType());
+            Object[] c = ForeignCallProtocol.arguments(f, a, 1);
+            LispThread thread = EpsilonLanguage.thread(null);
+            return ForeignCallProtocol.result(thread, f, ForeignCallProtocol.invoke(thread, f, null, c), false);
         }));
     }
 

@@ -8,7 +8,6 @@ import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
-import dev.epsilon.nfi.FfmEngine;
 import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.ForeignFunction;
 import dev.epsilon.nfi.LibraryRegistry;
@@ -55,10 +54,7 @@ public final class ForeignCalls {
         cx.foreignRegistry().signatureResolutions().incrementAndGet();
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         if (spec instanceof ForeignPointer p) {
-            if (p.isNull()) {
-                throw LispError.error("FOREIGN-MEMORY-ERROR", "call through a NULL function pointer with signature " + sig);
-            }
-            return ((FfmEngine) cx.ffmLibraries().engine()).atAddress(p.address(), sig);
+            return atAddress(cx, p, sig, captureErrno);
         }
         Target t = target(spec);
         if (t.flat()) {
@@ -70,27 +66,45 @@ public final class ForeignCalls {
             t = new Target(t.name(), library);
         }
         try {
-            // errno capture and structs by value need FFM, whichever engine is selected.
-            boolean ffm = captureErrno || sig.hasStructs();
-            LibraryRegistry registry = ffm ? cx.ffmLibraries() : cx.libraries();
+            LibraryRegistry registry = librariesFor(cx, sig, captureErrno);
             NativeLibrary lib = registry.open(t.library(), searchPaths(cx));
-            if (ffm) {
-                return ((FfmEngine) registry.engine()).lookup(lib, t.name(), sig, true);
-            }
-            return registry.engine().lookup(lib, t.name(), sig);
+            return registry.engine().lookup(lib, t.name(), sig, captureErrno);
         } catch (ForeignException e) {
             throw error(e, " (calling " + t.name() + " with signature " + sig + ")");
         }
     }
 
+    /** The C function a function pointer points to, for calls with {@code sig}. */
+    @TruffleBoundary
+    public static ForeignFunction atAddress(EpsilonContext cx, ForeignPointer p, Signature sig, boolean captureErrno) {
+        if (p.isNull()) {
+            throw LispError.error("FOREIGN-MEMORY-ERROR", "call through a NULL function pointer with signature " + sig);
+        }
+        try {
+            return librariesFor(cx, sig, captureErrno).engine().atAddress(p.address(), sig, captureErrno);
+        } catch (ForeignException e) {
+            throw error(e, "");
+        }
+    }
+
+    /**
+     * The one place that decides which engine makes a call: the selected one when it serves the
+     * signature, else FFM (the only engine with errno capture and structs by value).
+     */
+    static LibraryRegistry librariesFor(EpsilonContext cx, Signature sig, boolean captureErrno) {
+        LibraryRegistry selected = cx.libraries();
+        return selected.engine().serves(sig, captureErrno) ? selected : cx.ffmLibraries();
+    }
+
     /**
      * The address of {@code symbol} in {@code library}, found through the FFM registry without
-     * making a call handle: a ForeignException when the library or the symbol is missing.
+     * making a call handle (a symbol lookup, which starts no NFI): a ForeignException when the
+     * library or the symbol is missing.
      */
     @TruffleBoundary
     public static long symbolAddress(EpsilonContext cx, String library, String symbol) {
         NativeLibrary lib = cx.ffmLibraries().open(library, searchPaths(cx));
-        return ((FfmEngine) cx.ffmLibraries().engine()).symbolAddress(lib, symbol);
+        return cx.ffmLibraries().engine().symbolAddress(lib, symbol);
     }
 
     /** The condition for a failure the foreign layer reported. */

@@ -7,8 +7,10 @@ import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.NativeArray;
+import dev.epsilon.nfi.CStrings;
 import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.ForeignException;
+import dev.epsilon.nfi.MappedPages;
 import dev.epsilon.nfi.MemoryBlock;
 import dev.epsilon.nfi.NativeMemory;
 import dev.epsilon.nfi.UserAddresses;
@@ -22,8 +24,11 @@ public final class ForeignMemoryAccess {
     private ForeignMemoryAccess() {
     }
 
-    /** The address to access, after the NULL, liveness and bounds checks the pointer allows. */
-    static long checked(Object pointer, long offset, long size, String where) {
+    /**
+     * The address to access, after the NULL, liveness and bounds checks the pointer allows; a raw
+     * address is checked mapped, and writable for a {@code write}.
+     */
+    static long checked(Object pointer, long offset, long size, boolean write, String where) {
         if (pointer instanceof ForeignPointer p) {
             if (p.isNull()) {
                 CompilerDirectives.transferToInterpreter();
@@ -39,7 +44,7 @@ public final class ForeignMemoryAccess {
                     throw ForeignCalls.error(e, " (" + where + ")");
                 }
             } else {
-                checkUserAddress(at, size, where);
+                checkRawAddress(at, size, write, where);
             }
             return at;
         }
@@ -55,8 +60,11 @@ public final class ForeignMemoryAccess {
         throw LispError.typeError(pointer, "FOREIGN-POINTER", where);
     }
 
-    /** A raw (unchecked) address: refused when [at, at + size) cannot be mapped memory. */
-    static void checkUserAddress(long at, long size, String where) {
+    /**
+     * A raw (unchecked) address: refused when [at, at + size) cannot be mapped memory or is not
+     * mapped now (readable, or writable for a {@code write}).
+     */
+    static void checkRawAddress(long at, long size, boolean write, String where) {
         if (!UserAddresses.possible(at, size)) {
             CompilerDirectives.transferToInterpreter();
             try {
@@ -64,6 +72,11 @@ public final class ForeignMemoryAccess {
             } catch (ForeignException e) {
                 throw ForeignCalls.error(e, "");
             }
+        }
+        if (!MappedPages.known(at, size, write) && !MappedPages.accessible(at, size, write)) {
+            CompilerDirectives.transferToInterpreter();
+            throw LispError.error("FOREIGN-MEMORY-ERROR", where + ": memory fault: address 0x" + Long.toHexString(at)
+                    + " is not " + (write ? "writable" : "mapped") + " memory (a wild or freed pointer?)");
         }
     }
 
@@ -77,7 +90,7 @@ public final class ForeignMemoryAccess {
     }
 
     public static Object read(Object pointer, CType t, long offset) {
-        return readAt(checked(pointer, offset, t.size(), "MEM-REF"), t);
+        return readAt(checked(pointer, offset, t.size(), false, "MEM-REF"), t);
     }
 
     /** The value of type {@code t} at the (already checked) address {@code at}. */
@@ -101,7 +114,7 @@ public final class ForeignMemoryAccess {
     }
 
     public static void write(Object pointer, CType t, long offset, Object value) {
-        writeAt(checked(pointer, offset, t.size(), "(SETF MEM-REF)"), t, value);
+        writeAt(checked(pointer, offset, t.size(), true, "(SETF MEM-REF)"), t, value);
     }
 
     /** Stores {@code value} as type {@code t} at the (already checked) address {@code at}. */
@@ -133,14 +146,10 @@ public final class ForeignMemoryAccess {
         if (address == 0) {
             return Lisp.NIL;
         }
-        checkUserAddress(address, 1, "a C string");
-        long n = 0;
-        while ((max < 0 || n < max) && NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, address + n) != 0) {
-            n++;
+        try {
+            return Chars.text(new String(CStrings.bytes(address, max), StandardCharsets.UTF_8));
+        } catch (ForeignException e) {
+            throw ForeignCalls.error(e, "");
         }
-        byte[] bytes = new byte[(int) n];
-        java.lang.foreign.MemorySegment.copy(NativeMemory.ALL, ValueLayout.JAVA_BYTE, address, bytes, 0, (int) n);
-        return Chars.text(new String(bytes, StandardCharsets.UTF_8));
     }
-
 }

@@ -7,11 +7,9 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.builtins.BuiltinNode;
 import dev.epsilon.language.runtime.ForeignPointer;
-import dev.epsilon.language.runtime.LispError;
+import dev.epsilon.language.runtime.LispThread;
 import dev.epsilon.nfi.ForeignCallNode;
-import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.ForeignFunction;
-import dev.epsilon.nfi.Signature;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,32 +46,9 @@ public final class SharedCallBuiltin extends BuiltinNode {
     @Override
     public Object execute(Object[] args) {
         ForeignFunction f = resolve(args[0], args[1], args[2]);
-        Signature sig = f.signature();
-        int given = args.length - 3;
-        if (given != sig.arity()) {
-            throw LispError.error("FOREIGN-ERROR", "wrong number of arguments to " + f + ": " + given
-                    + " given, " + sig.arity() + " expected");
-        }
-        Object[] cArgs = new Object[given];
-        for (int i = 0; i < given; i++) {
-            cArgs[i] = Marshal.toCSlow(args[i + 3], sig, i, f.symbol());
-        }
-        Object result;
-        dev.epsilon.language.runtime.LispThread thread = EpsilonLanguage.thread(this);
-        thread.foreignCalls++;   // as at a constant call site: a callback on a C thread finds who called
-        try {
-            result = invoke.execute(f, cArgs);
-        } catch (ForeignException e) {
-            throw ForeignCalls.error(e, "");
-        } finally {
-            thread.foreignCalls--;
-        }
-        Callbacks.rethrowPending(thread);
-        if (sig.returnType() == dev.epsilon.nfi.CType.STRUCT) {
-            java.lang.foreign.MemorySegment s = (java.lang.foreign.MemorySegment) result;
-            return dev.epsilon.language.runtime.ForeignStruct.at(sig.returnStruct(), s.address(), s);
-        }
-        return Marshal.fromC(result, sig.returnType());
+        Object[] c = ForeignCallProtocol.arguments(f, args, 3);
+        LispThread thread = EpsilonLanguage.thread(this);
+        return ForeignCallProtocol.result(thread, f, invoke.execute(thread, f, c), false);
     }
 
     @TruffleBoundary
@@ -89,18 +64,18 @@ public final class SharedCallBuiltin extends BuiltinNode {
 
     /** Calls a foreign function, keeping a call node for each of the few functions this site sees. */
     abstract static class InvokeNode extends Node {
-        abstract Object execute(ForeignFunction f, Object[] cArgs);
+        abstract Object execute(LispThread thread, ForeignFunction f, Object[] cArgs);
 
         @Specialization(guards = "f == cachedFunction", limit = "4")
-        static Object cached(@SuppressWarnings("unused") ForeignFunction f, Object[] cArgs,
-                             @Cached("f") @SuppressWarnings("unused") ForeignFunction cachedFunction,
+        static Object cached(LispThread thread, @SuppressWarnings("unused") ForeignFunction f, Object[] cArgs,
+                             @Cached("f") ForeignFunction cachedFunction,
                              @Cached("cachedFunction.createCallNode()") ForeignCallNode call) {
-            return call.call(cArgs);
+            return ForeignCallProtocol.invoke(thread, cachedFunction, call, cArgs);
         }
 
         @Specialization(replaces = "cached")
-        static Object uncached(ForeignFunction f, Object[] cArgs) {
-            return f.callUncached(cArgs);
+        static Object uncached(LispThread thread, ForeignFunction f, Object[] cArgs) {
+            return ForeignCallProtocol.invoke(thread, f, null, cArgs);
         }
     }
 }
