@@ -141,44 +141,37 @@ public final class CallbackStub {
     /** Runs on the C caller's thread for a {@link #takesLongs} signature: one array, no boxes. */
     @SuppressWarnings("unused")
     private long dispatchLongs(long[] carriers) {
-        MappedPages.mayHaveChanged();   // C ran before calling back
         return target.invokeLongs(carriers);
     }
 
     @SuppressWarnings("unused")
     private long dispatch0() {
-        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[0]);
     }
 
     @SuppressWarnings("unused")
     private long dispatch1(long a) {
-        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a});
     }
 
     @SuppressWarnings("unused")
     private long dispatch2(long a, long b) {
-        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b});
     }
 
     @SuppressWarnings("unused")
     private long dispatch3(long a, long b, long c) {
-        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b, c});
     }
 
     @SuppressWarnings("unused")
     private long dispatch4(long a, long b, long c, long d) {
-        MappedPages.mayHaveChanged();
         return target.invokeLongs(new long[]{a, b, c, d});
     }
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */
     @SuppressWarnings("unused")
     private Object dispatch(Object[] carriers) {
-        MappedPages.mayHaveChanged();   // C ran before calling back
         Object r;
         try {
             for (int i = 0; i < carriers.length; i++) {   // in place: the array is this call's own

@@ -12,10 +12,9 @@ import dev.epsilon.nfi.CType;
 import dev.epsilon.nfi.ForeignException;
 import dev.epsilon.nfi.MappedPages;
 import dev.epsilon.nfi.MemoryBlock;
-import dev.epsilon.nfi.NativeMemory;
+import dev.epsilon.nfi.TypedMemory;
 import dev.epsilon.nfi.UserAddresses;
 
-import java.lang.foreign.ValueLayout;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
@@ -96,19 +95,13 @@ public final class ForeignMemoryAccess {
     /** The value of type {@code t} at the (already checked) address {@code at}. */
     public static Object readAt(long at, CType t) {
         return switch (t) {
-            case BOOL -> Lisp.bool(NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at) != 0);
-            case INT8 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at);
-            case UINT8 -> (long) (NativeMemory.ALL.get(ValueLayout.JAVA_BYTE, at) & 0xFF);
-            case INT16 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_SHORT_UNALIGNED, at);
-            case UINT16 -> (long) (NativeMemory.ALL.get(ValueLayout.JAVA_SHORT_UNALIGNED, at) & 0xFFFF);
-            case INT32 -> (long) NativeMemory.ALL.get(ValueLayout.JAVA_INT_UNALIGNED, at);
-            case UINT32 -> NativeMemory.ALL.get(ValueLayout.JAVA_INT_UNALIGNED, at) & 0xFFFF_FFFFL;
-            case INT64 -> NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at);
-            case UINT64 -> unsigned(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at));
-            case FLOAT -> NativeMemory.ALL.get(ValueLayout.JAVA_FLOAT_UNALIGNED, at);
-            case DOUBLE -> NativeMemory.ALL.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, at);
-            case POINTER -> ForeignPointer.of(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at));
-            case C_STRING -> string(NativeMemory.ALL.get(ValueLayout.JAVA_LONG_UNALIGNED, at), -1);
+            case BOOL -> Lisp.bool(TypedMemory.loadInteger(t, at) != 0);
+            case INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64 -> TypedMemory.loadInteger(t, at);
+            case UINT64 -> unsigned(TypedMemory.loadInteger(t, at));
+            case FLOAT -> TypedMemory.loadFloat(at);
+            case DOUBLE -> TypedMemory.loadDouble(at);
+            case POINTER -> ForeignPointer.of(TypedMemory.loadInteger(t, at));
+            case C_STRING -> string(TypedMemory.loadInteger(t, at), -1);
             case VOID, STRUCT -> throw LispError.error("FOREIGN-ERROR", "MEM-REF of type " + t.cName() + ": use MEM-AREF with (:struct NAME), or STRUCT-REF");
         };
     }
@@ -125,12 +118,9 @@ public final class ForeignMemoryAccess {
         }
         Object c = Marshal.toC(value, t, 0, "(SETF MEM-REF)");
         switch (t) {
-            case BOOL, INT8, UINT8 -> NativeMemory.ALL.set(ValueLayout.JAVA_BYTE, at, (byte) (long) c);
-            case INT16, UINT16 -> NativeMemory.ALL.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) (long) c);
-            case INT32, UINT32 -> NativeMemory.ALL.set(ValueLayout.JAVA_INT_UNALIGNED, at, (int) (long) c);
-            case INT64, UINT64, POINTER -> NativeMemory.ALL.set(ValueLayout.JAVA_LONG_UNALIGNED, at, (long) c);
-            case FLOAT -> NativeMemory.ALL.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at, (float) c);
-            case DOUBLE -> NativeMemory.ALL.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, at, (double) c);
+            case FLOAT -> TypedMemory.storeFloat(at, (float) c);
+            case DOUBLE -> TypedMemory.storeDouble(at, (double) c);
+            case BOOL, INT8, UINT8, INT16, UINT16, INT32, UINT32, INT64, UINT64, POINTER -> TypedMemory.storeInteger(t, at, (long) c);
             default -> throw LispError.error("FOREIGN-ERROR", "cannot store a value of type " + t.cName());
         }
     }

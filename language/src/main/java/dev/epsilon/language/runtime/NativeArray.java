@@ -6,10 +6,12 @@ import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import dev.epsilon.nfi.CType;
+import dev.epsilon.nfi.TypedMemory;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
 import java.math.BigInteger;
 
 /**
@@ -23,17 +25,21 @@ public final class NativeArray implements TruffleObject {
         dev.epsilon.nfi.NativeMemory.prepareAccessHandles();   // so compiled AREF folds every element case
     }
 
-    /** The element types with native storage. */
+    /** The element types with native storage, each stored as one C type. */
     public enum Element {
-        BIT(1, "BIT"), U8(1, "(UNSIGNED-BYTE 8)"), S8(1, "(SIGNED-BYTE 8)"), U16(2, "(UNSIGNED-BYTE 16)"),
-        S16(2, "(SIGNED-BYTE 16)"), U32(4, "(UNSIGNED-BYTE 32)"), S32(4, "(SIGNED-BYTE 32)"),
-        U64(8, "(UNSIGNED-BYTE 64)"), S64(8, "(SIGNED-BYTE 64)"), F32(4, "SINGLE-FLOAT"), F64(8, "DOUBLE-FLOAT");
+        BIT(CType.UINT8, "BIT"), U8(CType.UINT8, "(UNSIGNED-BYTE 8)"), S8(CType.INT8, "(SIGNED-BYTE 8)"),
+        U16(CType.UINT16, "(UNSIGNED-BYTE 16)"), S16(CType.INT16, "(SIGNED-BYTE 16)"),
+        U32(CType.UINT32, "(UNSIGNED-BYTE 32)"), S32(CType.INT32, "(SIGNED-BYTE 32)"),
+        U64(CType.UINT64, "(UNSIGNED-BYTE 64)"), S64(CType.INT64, "(SIGNED-BYTE 64)"),
+        F32(CType.FLOAT, "SINGLE-FLOAT"), F64(CType.DOUBLE, "DOUBLE-FLOAT");
 
+        public final CType storage;
         public final int size;
         public final String lispName;
 
-        Element(int size, String lispName) {
-            this.size = size;
+        Element(CType storage, String lispName) {
+            this.storage = storage;
+            this.size = storage.size();
             this.lispName = lispName;
         }
     }
@@ -91,19 +97,15 @@ public final class NativeArray implements TruffleObject {
 
     public Object get(int i) {
         check(i);
-        long off = (long) i * element.size;
-        return switch (element) {
-            case BIT, U8 -> (long) (segment.get(ValueLayout.JAVA_BYTE, off) & 0xFF);
-            case S8 -> (long) segment.get(ValueLayout.JAVA_BYTE, off);
-            case U16 -> (long) (segment.get(ValueLayout.JAVA_SHORT_UNALIGNED, off) & 0xFFFF);
-            case S16 -> (long) segment.get(ValueLayout.JAVA_SHORT_UNALIGNED, off);
-            case U32 -> segment.get(ValueLayout.JAVA_INT_UNALIGNED, off) & 0xFFFF_FFFFL;
-            case S32 -> (long) segment.get(ValueLayout.JAVA_INT_UNALIGNED, off);
-            case S64 -> segment.get(ValueLayout.JAVA_LONG_UNALIGNED, off);
-            case U64 -> unsigned(segment.get(ValueLayout.JAVA_LONG_UNALIGNED, off));
-            case F32 -> segment.get(ValueLayout.JAVA_FLOAT_UNALIGNED, off);
-            case F64 -> segment.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off);
+        long at = address() + (long) i * element.size;
+        Object v = switch (element) {
+            case F32 -> TypedMemory.loadFloat(at);
+            case F64 -> TypedMemory.loadDouble(at);
+            case U64 -> unsigned(TypedMemory.loadInteger(CType.UINT64, at));
+            default -> TypedMemory.loadInteger(element.storage, at);
         };
+        Reference.reachabilityFence(this);   // the memory lives as long as this array
+        return v;
     }
 
     @TruffleBoundary
@@ -113,20 +115,13 @@ public final class NativeArray implements TruffleObject {
 
     public void set(int i, Object v) {
         check(i);
-        long off = (long) i * element.size;
+        long at = address() + (long) i * element.size;
         switch (element) {
-            case F32 -> segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) real(v));
-            case F64 -> segment.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off, real(v));
-            default -> {
-                long l = integer(v);
-                switch (element.size) {
-                    case 1 -> segment.set(ValueLayout.JAVA_BYTE, off, (byte) l);
-                    case 2 -> segment.set(ValueLayout.JAVA_SHORT_UNALIGNED, off, (short) l);
-                    case 4 -> segment.set(ValueLayout.JAVA_INT_UNALIGNED, off, (int) l);
-                    default -> segment.set(ValueLayout.JAVA_LONG_UNALIGNED, off, l);
-                }
-            }
+            case F32 -> TypedMemory.storeFloat(at, (float) real(v));
+            case F64 -> TypedMemory.storeDouble(at, real(v));
+            default -> TypedMemory.storeInteger(element.storage, at, integer(v));
         }
+        Reference.reachabilityFence(this);
     }
 
     /** The integer, checked against the element type's range: never a silent truncation. */
