@@ -37,7 +37,7 @@ public final class MappedPages {
     private MappedPages() {
     }
 
-    static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SHIFT = 12;
     private static final int SLOTS = 256;
 
     /** One probed page: its number, what it allows, and the generation the answer holds for. */
@@ -52,9 +52,16 @@ public final class MappedPages {
         generation++;
     }
 
+    /** The current generation of the memory map: answers about pages hold only within one. */
+    public static long generation() {
+        return generation;
+    }
+
     /** Whether [at, at + size) is known mapped (and writable, with {@code write}) without a system call. */
     public static boolean known(long at, long size, boolean write) {
-        return knownPage(at >>> PAGE_SHIFT, write) && knownPage((at + size - 1) >>> PAGE_SHIFT, write);
+        long first = at >>> PAGE_SHIFT;
+        long last = (at + size - 1) >>> PAGE_SHIFT;
+        return knownPage(first, write) && (first == last || knownPage(last, write));
     }
 
     private static boolean knownPage(long page, boolean write) {

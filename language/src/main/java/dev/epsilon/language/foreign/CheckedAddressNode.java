@@ -31,6 +31,14 @@ public final class CheckedAddressNode extends Node {
     // and the mapping check a look in the page cache (a probe when the cache does not know).
     @CompilationFinal private boolean rawStable;
     @CompilationFinal private long rawAddress;
+    // The pages this raw site last found mapped, and the generation of the memory map that holds
+    // for: one object, so threads never see one range with another's generation. A loop over a C
+    // array compares against it (loads the compiler hoists) instead of looking in the page cache.
+    private KnownPages knownPages = KnownPages.NONE;
+
+    private record KnownPages(long first, long last, long generation) {
+        static final KnownPages NONE = new KnownPages(1, 0, -1);
+    }
 
     /** @param write whether the access stores (a raw address must then be writable) */
     public CheckedAddressNode(String where, boolean write) {
@@ -63,10 +71,12 @@ public final class CheckedAddressNode extends Node {
         if (rawStable) {
             if (pointer instanceof ForeignPointer p && p.block() == null && p.address() == rawAddress) {
                 long at = rawAddress + offset;
-                if (dev.epsilon.nfi.UserAddresses.possible(at, size) && MappedPages.known(at, size, write)) {
+                KnownPages k = knownPages;
+                if (dev.epsilon.nfi.UserAddresses.possible(at, size) && (at >>> MappedPages.PAGE_SHIFT) >= k.first
+                        && ((at + size - 1) >>> MappedPages.PAGE_SHIFT) <= k.last && k.generation == MappedPages.generation()) {
                     return at;
                 }
-                return ForeignMemoryAccess.checked(pointer, offset, size, write, where);   // reports what is wrong
+                return checkedRaw(pointer, offset, size, at);
             }
             CompilerDirectives.transferToInterpreterAndInvalidate();
             rawStable = false;
@@ -77,6 +87,21 @@ public final class CheckedAddressNode extends Node {
             specialize(pointer);
         }
         return ForeignMemoryAccess.checked(pointer, offset, size, write, where);
+    }
+
+    /** The full check of a raw access; on success its pages extend (or replace) the site's known range. */
+    private long checkedRaw(Object pointer, long offset, long size, long at) {
+        long generation = MappedPages.generation();   // before the check: a change during it makes the range stale
+        long result = ForeignMemoryAccess.checked(pointer, offset, size, write, where);
+        long first = at >>> MappedPages.PAGE_SHIFT;
+        long last = (at + size - 1) >>> MappedPages.PAGE_SHIFT;
+        KnownPages k = knownPages;
+        if (k.generation == generation && first <= k.last + 1 && last >= k.first - 1) {
+            knownPages = new KnownPages(Math.min(first, k.first), Math.max(last, k.last), generation);
+        } else {
+            knownPages = new KnownPages(first, last, generation);
+        }
+        return result;
     }
 
     // Another thread may run this site meanwhile: the block is published last, and a reader that
