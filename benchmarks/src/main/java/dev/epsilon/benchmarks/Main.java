@@ -19,14 +19,19 @@ import java.util.TreeMap;
 /**
  * Runs the JMH benchmarks (forks start with this JVM's flags: Graal compiler, module path) and
  * prints, per benchmark class, each result in ns/op and its ratio to the class's raw FFM baseline.
- * Arguments are JMH's own (a benchmark regex, -f, -wi, -i, ...).
+ * Arguments are JMH's own (a benchmark regex, -f, -wi, -i, ...); {@code -l} lists the benchmarks.
  */
 public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException, java.io.IOException {
         CommandLineOptions cli = new CommandLineOptions(args);
+        if (cli.shouldList() || cli.shouldListWithParams() || cli.shouldHelp() || cli.shouldListProfilers()
+                || cli.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(args);   // -l, -lp, -h, -lprof, -lrf: JMH answers without running anything
+            return;
+        }
         List<String> jvmArgs = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         Options options = new OptionsBuilder().parent(cli)
                 .jvmArgs(jvmArgs.toArray(new String[0]))
