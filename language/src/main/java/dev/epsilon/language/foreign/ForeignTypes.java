@@ -65,13 +65,10 @@ public final class ForeignTypes {
         };
     }
 
-    /** A return type and an argument type list; {@code &rest} separates fixed from variadic types. */
-    @TruffleBoundary
-    public static Signature signature(Object returnType, Object argTypes) {
-        return signature(null, returnType, argTypes);
-    }
-
-    /** With {@code structs}, (:struct NAME) and (:union NAME) are passed and returned by value. */
+    /**
+     * A return type and an argument type list; {@code &rest} separates fixed from variadic types.
+     * (:struct NAME) and (:union NAME), looked up in {@code structs}, are passed and returned by value.
+     */
     @TruffleBoundary
     public static Signature signature(CStructs structs, Object returnType, Object argTypes) {
         List<CType> fixed = new ArrayList<>();
