@@ -45,4 +45,13 @@ public enum CType {
     public Kind kind() { return kind; }
 
     public boolean isInteger() { return kind == Kind.SIGNED || kind == Kind.UNSIGNED; }
+
+    /** Whether the integer {@code value} is in this integer type's range (64-bit unsigned: not negative). */
+    public boolean holds(long value) {
+        int bits = size * 8;
+        if (kind == Kind.SIGNED) {
+            return bits == 64 || (value >= -(1L << (bits - 1)) && value < (1L << (bits - 1)));
+        }
+        return value >= 0 && (bits == 64 || value < (1L << bits));
+    }
 }

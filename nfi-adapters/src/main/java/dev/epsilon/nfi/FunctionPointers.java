@@ -42,9 +42,9 @@ final class FunctionPointers {
             MemorySegment info = arena.allocate(4 * ValueLayout.ADDRESS.byteSize());
             if ((int) Dladdr.HANDLE.invokeExact(address, info) != 0) {
                 long word = ValueLayout.ADDRESS.byteSize();
-                file = string(info.get(ValueLayout.ADDRESS, 0));
+                file = CStrings.utf8(info.get(ValueLayout.ADDRESS, 0).address());
                 if (info.get(ValueLayout.ADDRESS, 3 * word).address() == address) {
-                    symbol = string(info.get(ValueLayout.ADDRESS, 2 * word));
+                    symbol = CStrings.utf8(info.get(ValueLayout.ADDRESS, 2 * word).address());
                 }
             }
         } catch (Throwable t) {
@@ -53,9 +53,5 @@ final class FunctionPointers {
         NativeLibrary library = file == null ? new NativeLibrary(where, Path.of("/"), null)
                 : new NativeLibrary(Path.of(file).getFileName().toString(), Path.of(file), null);
         return new Described(library, symbol == null ? "function at " + where : symbol + " (at " + where + ")");
-    }
-
-    private static String string(MemorySegment s) {
-        return s.address() == 0 ? null : s.reinterpret(Long.MAX_VALUE).getString(0);
     }
 }

@@ -98,11 +98,6 @@ public final class MappedPages {
         return true;
     }
 
-    /** Whether probing works here (the kernel allows process_vm_readv on this process). */
-    public static boolean probing() {
-        return Probe.AVAILABLE;
-    }
-
     /** The system calls, bound on first use. */
     private static final class Probe {
         private static final MethodHandle READV;

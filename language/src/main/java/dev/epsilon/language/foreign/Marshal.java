@@ -48,7 +48,7 @@ public final class Marshal {
                 if (t == CType.BOOL) {
                     return v == Lisp.NIL || (v instanceof Long l && l == 0) ? 0L : 1L;
                 }
-                return v instanceof Long l && fits(l, t) ? l : NO;
+                return v instanceof Long l && t.holds(l) ? l : NO;
             case FLOATING:
                 return (t == CType.DOUBLE && v instanceof Double) || (t == CType.FLOAT && v instanceof Float) ? v : NO;
             case POINTER:
@@ -153,21 +153,12 @@ public final class Marshal {
         };
     }
 
-    /** Whether {@code l} is a value of the integer type {@code t}. */
-    public static boolean fits(long l, CType t) {
-        int bits = t.size() * 8;
-        if (t.kind() == CType.Kind.SIGNED) {
-            return bits == 64 || (l >= -(1L << (bits - 1)) && l < (1L << (bits - 1)));
-        }
-        return l >= 0 && (bits == 64 || l < (1L << bits));
-    }
-
     @TruffleBoundary
     private static Object integerSlow(Object v, CType t, int index, String function) {
         if (v instanceof BigInteger b && t == CType.UINT64 && b.signum() >= 0 && b.bitLength() <= 64) {
             return b.longValue();
         }
-        if (v instanceof Character ch && fits(ch, t)) {
+        if (v instanceof Character ch && t.holds(ch)) {
             return (long) ch;
         }
         if (!Numbers.isInteger(v)) {

@@ -247,7 +247,7 @@ public final class ManifestLoader {
                     + " is not null, NULL or an integer");
         }
         dev.epsilon.nfi.CType t = dev.epsilon.language.foreign.ForeignTypes.parse(ctype);
-        if (t.isInteger() && !dev.epsilon.language.foreign.Marshal.fits(value, t)) {
+        if (t.isInteger() && !t.holds(value)) {
             throw error(lineOf("value"), "value", "fixed value " + s + " of argument " + index + " of " + cName
                     + " does not fit its type " + t.cName());
         }

@@ -132,17 +132,7 @@ public final class NativeArray implements TruffleObject {
         if (!(v instanceof Long l)) {
             throw LispError.typeError(v, element.lispName, "array store");
         }
-        boolean ok = switch (element) {
-            case BIT -> l == 0 || l == 1;
-            case U8 -> l >= 0 && l <= 0xFF;
-            case S8 -> l >= Byte.MIN_VALUE && l <= Byte.MAX_VALUE;
-            case U16 -> l >= 0 && l <= 0xFFFF;
-            case S16 -> l >= Short.MIN_VALUE && l <= Short.MAX_VALUE;
-            case U32 -> l >= 0 && l <= 0xFFFF_FFFFL;
-            case S32 -> l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE;
-            case U64 -> l >= 0;
-            default -> true;
-        };
+        boolean ok = element == Element.BIT ? l == 0 || l == 1 : element.storage.holds(l);
         if (!ok) {
             throw LispError.typeError(v, element.lispName, "array store");
         }
@@ -155,9 +145,6 @@ public final class NativeArray implements TruffleObject {
         }
         if (v instanceof Float f) {
             return f;
-        }
-        if (element == Element.F32 ? v instanceof Long : false) {
-            throw LispError.typeError(v, element.lispName, "array store");
         }
         throw LispError.typeError(v, element.lispName, "array store");
     }
