@@ -4,9 +4,21 @@ import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Symbol;
 
-/** Reading builtin arguments: integers, optional arguments, keyword arguments. */
-final class Args {
+/**
+ * Reading builtin arguments: typed arguments, integers, optional arguments, keyword arguments. A
+ * builtin checks the type of every argument it takes apart, so a wrong argument is a TYPE-ERROR
+ * naming the builtin; a Java cast that fails is then a bug of ours and reported as one.
+ */
+public final class Args {
     private Args() {
+    }
+
+    /** {@code o} as a {@code type}, or a TYPE-ERROR: {@code o} is not a {@code lispType} (in {@code where}). */
+    public static <T> T as(Object o, Class<T> type, String lispType, String where) {
+        if (type.isInstance(o)) {
+            return type.cast(o);
+        }
+        throw LispError.typeError(o, lispType, where);
     }
 
     static int index(Object o, String where) {

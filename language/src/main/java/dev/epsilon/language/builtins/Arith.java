@@ -36,6 +36,14 @@ final class Arith {
         throw LispError.typeError(o, "NUMBER", op);
     }
 
+    /** A real argument of builtin {@code where} as a double, or a TYPE-ERROR naming it. */
+    static double real(Object o, String where) {
+        if (!Numbers.isReal(o)) {
+            throw LispError.typeError(o, "REAL", where);
+        }
+        return toDouble(o);
+    }
+
     static double toDouble(Object o) {
         if (o instanceof Long l) {
             return l;

@@ -170,6 +170,8 @@ public final class Builtins {
             Object name = a[0] instanceof LispFunction f ? f.name() : null;
             return name == null ? Lisp.NIL : name;
         }));
+        function(cx.systemPackage(), "%%PRIMITIVE-P", 1, 1, new FunctionBuiltin(a ->
+                Lisp.bool(a[0] instanceof LispFunction f && f.callTarget().getRootNode() instanceof BuiltinRootNode)));
         cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
         cl("EQUAL", 2, 2, a -> Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])));
         cl("MEMBER", 2, 2, a -> {

@@ -34,33 +34,34 @@ final class ClosBuiltins {
         ClassTable classes = cx.classes();
         LispPackage sys = cx.systemPackage();
         b.cl("FIND-CLASS", 1, 3, a -> {
-            LispClass c = classes.find(Builtins.symbol(a[0], "FIND-CLASS"));
-            if (c == null && (a.length < 2 || a[1] != Lisp.NIL)) {
-                throw LispError.error("SIMPLE-ERROR", "There is no class named " + Printer.qualified((Symbol) a[0]) + ".");
+            Symbol name = Builtins.symbol(a[0], "FIND-CLASS");
+            if (a.length < 2 || a[1] != Lisp.NIL) {
+                return classes.named(name);
             }
+            LispClass c = classes.find(name);
             return c == null ? Lisp.NIL : c;
         });
         b.cl("CLASS-OF", 1, 1, a -> classes.classOf(a[0]));
         b.cl("TYPE-OF", 1, 1, a -> typeOf(cx, a[0]));
         b.function(sys, "%TYPE-EXPAND", 1, 1, new FunctionBuiltin(a -> cx.types().expand(a[0])));
-        b.cl("CLASS-NAME", 1, 1, a -> ((LispClass) a[0]).name());
+        b.cl("CLASS-NAME", 1, 1, a -> Args.as(a[0], LispClass.class, "CLASS", "CLASS-NAME").name());
         b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
         b.cl("SUBTYPEP", 2, 3, a -> {
             int r = cx.types().subtypep(a[0], a[1]);
             return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(r == 1), Lisp.bool(r >= 0)});
         });
         b.function(sys, "%DEFTYPE", 2, 2, new FunctionBuiltin(a -> {
-            cx.types().deftype((Symbol) a[0], (LispFunction) a[1]);
+            cx.types().deftype(Builtins.symbol(a[0], "%DEFTYPE"), Args.as(a[1], LispFunction.class, "FUNCTION", "%DEFTYPE"));
             return a[0];
         }));
         b.function(sys, "%DEFCLASS", 4, 4, new FunctionBuiltin(a -> defclass(cx, a)));
         b.function(sys, "%SET-CLASS-OPTION", 3, 3, new FunctionBuiltin(a -> {
-            dev.epsilon.language.clos.ClassOptions.set((LispClass) a[0], ((Symbol) a[1]).name(), a[2]);
+            dev.epsilon.language.clos.ClassOptions.set(Args.as(a[0], LispClass.class, "CLASS", "%SET-CLASS-OPTION"), Builtins.symbol(a[1], "%SET-CLASS-OPTION").name(), a[2]);
             return a[0];
         }));
         b.function(sys, "%ALLOCATE-INSTANCE", 1, 1, new FunctionBuiltin(a -> new StandardObject(clazz(classes, a[0]))));
         b.function(sys, "%SHARED-INITIALIZE", 2, 2, new FunctionBuiltin(a -> {
-            StandardObject o = (StandardObject) a[0];
+            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%SHARED-INITIALIZE");
             List<Object> initargs = Lisp.toJavaList(a[1]);
             for (LispClass.Slot s : o.lispClass().slots()) {
                 boolean set = false;
@@ -78,7 +79,7 @@ final class ClosBuiltins {
             return o;
         }));
         b.function(sys, "%DEFAULT-INITARGS", 2, 2, new FunctionBuiltin(a -> {
-            LispClass c = (LispClass) a[0];
+            LispClass c = Args.as(a[0], LispClass.class, "CLASS", "%DEFAULT-INITARGS");
             List<Object> initargs = new ArrayList<>(Lisp.toJavaList(a[1]));
             for (LispClass k : c.precedence()) {
                 for (var e : k.defaultInitargs().entrySet()) {
@@ -153,7 +154,7 @@ final class ClosBuiltins {
             return o;
         });
         b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot(Builtins.symbol(a[1], "SLOT-EXISTS-P")) != null));
-        b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, (Symbol) a[0], ((Long) a[1]).intValue())));
+        b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, Builtins.symbol(a[0], "%ENSURE-GENERIC-FUNCTION"), Args.index(a[1], "%ENSURE-GENERIC-FUNCTION"))));
         b.function(sys, "%SET-PRECEDENCE-ORDER", 2, 2, new FunctionBuiltin(a -> {
             GenericFunction gf = generic(a[0], "DEFGENERIC");
             List<Object> positions = Lisp.toJavaList(a[1]);
@@ -167,8 +168,8 @@ final class ClosBuiltins {
             return a[0];
         }));
         b.function(sys, "%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
-            LispFunction gf = (LispFunction) a[0];
-            generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], (LispFunction) a[3]));
+            LispFunction gf = Args.as(a[0], LispFunction.class, "FUNCTION", "%ADD-METHOD");
+            generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], Args.as(a[3], LispFunction.class, "FUNCTION", "%ADD-METHOD")));
             return gf;
         }));
         // Introspection on methods: FIND-METHOD, ADD-METHOD, REMOVE-METHOD, METHOD-QUALIFIERS,
@@ -222,8 +223,8 @@ final class ClosBuiltins {
         b.cl("COMPUTE-APPLICABLE-METHODS", 2, 2, a ->
                 Lisp.fromList(new ArrayList<>(generic(a[0], "COMPUTE-APPLICABLE-METHODS").applicableMethods(Lisp.toJavaList(a[1]).toArray())), Lisp.NIL));
         b.function(sys, "%CALL-NEXT-METHOD", 2, 2, new FunctionBuiltin(a ->
-                ((MethodChain) a[0]).callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
-        b.function(sys, "%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(((MethodChain) a[0]).hasNext())));
+                Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%CALL-NEXT-METHOD").callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
+        b.function(sys, "%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%NEXT-METHOD-P").hasNext())));
         b.function(sys, "%GENERIC-FUNCTION-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispFunction f && f.genericFunction() != null)));
 
         // The condition system.
@@ -234,7 +235,7 @@ final class ClosBuiltins {
         b.function(sys, "%ERROR-UNHANDLED", 1, 1, new FunctionBuiltin(a -> {
             throw Conditions.unhandled(cx, a[0]);
         }));
-        b.function(sys, "%CONDITION-REPORT", 1, 1, new FunctionBuiltin(a -> Conditions.report(cx, (StandardObject) a[0])));
+        b.function(sys, "%CONDITION-REPORT", 1, 1, new FunctionBuiltin(a -> Conditions.report(cx, Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%CONDITION-REPORT"))));
         b.function(sys, "%HANDLER-BIND", 2, 2, new BuiltinNode() {
             @Child private CallFunctionNode call = new CallFunctionNode();
 
@@ -243,7 +244,7 @@ final class ClosBuiltins {
                 List<Object> pairs = Lisp.toJavaList(args[0]);
                 Object[] cluster = new Object[pairs.size() * 2];
                 for (int i = 0; i < pairs.size(); i++) {
-                    Cons p = (Cons) pairs.get(i);
+                    Cons p = Args.as(pairs.get(i), Cons.class, "CONS", "%HANDLER-BIND");
                     cluster[2 * i] = p.car;
                     cluster[2 * i + 1] = p.cdr;
                 }
@@ -272,13 +273,13 @@ final class ClosBuiltins {
                 }
             }
         });
-        b.function(sys, "%MAKE-RESTART", 3, 3, new FunctionBuiltin(a -> new Restart((Symbol) a[0], (LispFunction) a[1], a[2], Lisp.NIL)));
+        b.function(sys, "%MAKE-RESTART", 3, 3, new FunctionBuiltin(a -> new Restart(Builtins.symbol(a[0], "%MAKE-RESTART"), Args.as(a[1], LispFunction.class, "FUNCTION", "%MAKE-RESTART"), a[2], Lisp.NIL)));
         b.cl("COMPUTE-RESTARTS", 0, 1, a -> Lisp.fromList(restarts(), Lisp.NIL));
         b.cl("FIND-RESTART", 1, 2, a -> {
             Restart r = findRestart(a[0]);
             return r == null ? Lisp.NIL : r;
         });
-        b.cl("RESTART-NAME", 1, 1, a -> ((Restart) a[0]).name());
+        b.cl("RESTART-NAME", 1, 1, a -> Args.as(a[0], Restart.class, "RESTART", "RESTART-NAME").name());
         b.function(cx.clPackage(), "INVOKE-RESTART", 1, -1, new BuiltinNode() {
             @Child private IndirectCallNode call = IndirectCallNode.create();
 
@@ -294,7 +295,7 @@ final class ClosBuiltins {
             }
         });
         b.function(sys, "%RESTART-REPORT", 1, 1, new FunctionBuiltin(a -> {
-            Restart r = (Restart) a[0];
+            Restart r = Args.as(a[0], Restart.class, "RESTART", "%RESTART-REPORT");
             if (r.report() instanceof String s) {
                 return s;
             }
@@ -393,12 +394,12 @@ final class ClosBuiltins {
     }
 
     private static LispError unboundSlot(Object o, Object name) {
-        return LispError.error("UNBOUND-SLOT", "The slot " + Printer.qualified((Symbol) name) + " is unbound in the object "
+        return LispError.error("UNBOUND-SLOT", "The slot " + Printer.prin1ToString(name) + " is unbound in the object "
                 + Printer.prin1ToString(o) + ".", "NAME", name, "INSTANCE", o);
     }
 
     private static LispError missingSlot(Object o, Object name, String operation) {
-        return LispError.error("SIMPLE-ERROR", "When attempting " + operation + ", the slot " + Printer.qualified((Symbol) name)
+        return LispError.error("SIMPLE-ERROR", "When attempting " + operation + ", the slot " + Printer.prin1ToString(name)
                 + " is missing from the object " + Printer.prin1ToString(o) + ".");
     }
 
@@ -413,8 +414,8 @@ final class ClosBuiltins {
     }
 
     private static Object defclass(EpsilonContext cx, Object[] a) {
-        Symbol name = (Symbol) a[0];
-        LispClass.Kind kind = switch (((Symbol) a[1]).name()) {
+        Symbol name = Builtins.symbol(a[0], "%DEFCLASS");
+        LispClass.Kind kind = switch (Builtins.symbol(a[1], "%DEFCLASS").name()) {
             case "CONDITION" -> LispClass.Kind.CONDITION;
             case "STRUCTURE" -> LispClass.Kind.STRUCTURE;
             default -> LispClass.Kind.STANDARD;

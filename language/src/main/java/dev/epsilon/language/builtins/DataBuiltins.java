@@ -264,7 +264,7 @@ final class DataBuiltins {
             setRowMajor(a[0], rowMajorIndex(a[0], shifted, 1, "(SETF AREF)"), a[1]);
             return a[1];
         }));
-        b.cl("SVREF", 2, 2, a -> ((SimpleVector) a[0]).items[Args.index(a[1], "SVREF")]);
+        b.cl("SVREF", 2, 2, a -> Args.as(a[0], SimpleVector.class, "SIMPLE-VECTOR", "SVREF").items[Args.index(a[1], "SVREF")]);
         b.cl("ROW-MAJOR-AREF", 2, 2, a -> rowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF")));
         b.function(sys, "%ROW-MAJOR-ASET", 3, 3, new FunctionBuiltin(a -> {
             setRowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF"), a[2]);

@@ -102,17 +102,17 @@ final class NumberBuiltins {
         });
         b.cl("EXPT", 2, 2, a -> expt(a[0], a[1]));
         b.cl("SQRT", 1, 1, a -> {
-            double d = Arith.toDouble(a[0]);
+            double d = Arith.real(a[0], "SQRT");
             if (d < 0) {
                 throw LispError.error("ARITHMETIC-ERROR", "SQRT of a negative number " + d + " (complex numbers are not supported)");
             }
             return floatResult(a[0], Math.sqrt(d));
         });
         b.cl("ISQRT", 1, 1, a -> Numbers.normalize(integer(a[0], "ISQRT").sqrt()));
-        b.cl("EXP", 1, 1, a -> floatResult(a[0], Math.exp(Arith.toDouble(a[0]))));
+        b.cl("EXP", 1, 1, a -> floatResult(a[0], Math.exp(Arith.real(a[0], "EXP"))));
         b.cl("LOG", 1, 2, a -> {
-            double x = Arith.toDouble(a[0]);
-            double r = a.length > 1 ? Math.log(x) / Math.log(Arith.toDouble(a[1])) : Math.log(x);
+            double x = Arith.real(a[0], "LOG");
+            double r = a.length > 1 ? Math.log(x) / Math.log(Arith.real(a[1], "LOG")) : Math.log(x);
             return a.length > 1 && (a[1] instanceof Double) ? (Object) r : floatResult(a[0], r);
         });
         unary(b, "SIN", Math::sin);
@@ -124,17 +124,17 @@ final class NumberBuiltins {
         unary(b, "COSH", Math::cosh);
         unary(b, "TANH", Math::tanh);
         b.cl("ATAN", 1, 2, a -> a.length == 2
-                ? floatResult(a[0] instanceof Double || a[1] instanceof Double ? 1.0d : a[0], Math.atan2(Arith.toDouble(a[0]), Arith.toDouble(a[1])))
-                : floatResult(a[0], Math.atan(Arith.toDouble(a[0]))));
+                ? floatResult(a[0] instanceof Double || a[1] instanceof Double ? 1.0d : a[0], Math.atan2(Arith.real(a[0], "ATAN"), Arith.real(a[1], "ATAN")))
+                : floatResult(a[0], Math.atan(Arith.real(a[0], "ATAN"))));
         b.cl("FLOAT", 1, 2, a -> {
             // With a prototype, the prototype's format; without, a float stays as it is.
             if (a.length > 1) {
-                return a[1] instanceof Double ? (Object) Arith.toDouble(a[0]) : (Object) (float) Arith.toDouble(a[0]);
+                return a[1] instanceof Double ? (Object) Arith.real(a[0], "FLOAT") : (Object) (float) Arith.real(a[0], "FLOAT");
             }
             if (a[0] instanceof Double || a[0] instanceof Float) {
                 return a[0];
             }
-            return (float) Arith.toDouble(a[0]);
+            return (float) Arith.real(a[0], "FLOAT");
         });
         b.cl("RATIONAL", 1, 1, a -> rational(a[0]));
         b.cl("RATIONALIZE", 1, 1, a -> rational(a[0]));
@@ -194,7 +194,7 @@ final class NumberBuiltins {
     }
 
     private static void unary(Builtins b, String name, DoubleFunction f) {
-        b.cl(name, 1, 1, a -> floatResult(a[0], f.apply(Arith.toDouble(a[0]))));
+        b.cl(name, 1, 1, a -> floatResult(a[0], f.apply(Arith.real(a[0], name))));
     }
 
     /** Irrational results are single floats unless the argument was a double. */
@@ -330,9 +330,9 @@ final class NumberBuiltins {
             return divide(1L, expt(base, -p));
         }
         if (power instanceof Long p && (base instanceof Double || base instanceof Float)) {
-            return floatResult(base, Math.pow(Arith.toDouble(base), p));
+            return floatResult(base, Math.pow(Arith.real(base, "EXPT"), p));
         }
-        double r = Math.pow(Arith.toDouble(base), Arith.toDouble(power));
+        double r = Math.pow(Arith.real(base, "EXPT"), Arith.real(power, "EXPT"));
         return base instanceof Double || power instanceof Double ? (Object) r : (Object) (float) r;
     }
 

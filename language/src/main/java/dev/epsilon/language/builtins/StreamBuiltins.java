@@ -136,8 +136,8 @@ final class StreamBuiltins {
         b.cl("MAKE-BROADCAST-STREAM", 0, -1, a -> LispStream.broadcast(streams(a, "MAKE-BROADCAST-STREAM")));
         b.cl("MAKE-STRING-INPUT-STREAM", 1, 3, a -> {
             String s = Strings.string(a[0], "MAKE-STRING-INPUT-STREAM");
-            int start = a.length > 1 ? ((Long) a[1]).intValue() : 0;
-            int end = a.length > 2 && a[2] != Lisp.NIL ? ((Long) a[2]).intValue() : s.length();
+            int start = a.length > 1 ? Args.index(a[1], "MAKE-STRING-INPUT-STREAM") : 0;
+            int end = a.length > 2 && a[2] != Lisp.NIL ? Args.index(a[2], "MAKE-STRING-INPUT-STREAM") : s.length();
             return LispStream.stringInput(s.substring(start, end));
         });
         b.cl("STREAMP", 1, 1, a -> Lisp.bool(a[0] instanceof LispStream));

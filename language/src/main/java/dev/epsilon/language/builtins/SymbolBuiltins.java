@@ -3,6 +3,7 @@ package dev.epsilon.language.builtins;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.clos.LispClass;
 import dev.epsilon.language.clos.StandardObject;
+import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispPackage;
@@ -45,7 +46,7 @@ final class SymbolBuiltins {
             return a[0];
         });
         b.cl("FDEFINITION", 1, 1, a -> {
-            Symbol s = a[0] instanceof Symbol x ? x : ((Symbol) Lisp.car(Lisp.cdr(a[0]))).setfSymbol();
+            Symbol s = a[0] instanceof Symbol x ? x : Builtins.symbol(a[0] instanceof Cons c && c.car == cx.clSymbol("SETF") ? Lisp.car(c.cdr) : a[0], "FDEFINITION").setfSymbol();
             if (s.function() == null) {
                 throw LispError.error("UNDEFINED-FUNCTION", "The function " + Printer.prin1ToString(a[0]) + " is undefined.", "NAME", a[0]);
             }
@@ -93,14 +94,14 @@ final class SymbolBuiltins {
         b.cl("EXPORT", 1, 2, a -> {
             LispPackage p = a.length > 1 ? pkg(cx, a[1], "EXPORT") : cx.currentPackage();
             for (Object s : symbols(a[0])) {
-                p.export((Symbol) s);
+                p.export(Builtins.symbol(s, "EXPORT"));
             }
             return Lisp.T;
         });
         b.cl("IMPORT", 1, 2, a -> {
             LispPackage p = a.length > 1 ? pkg(cx, a[1], "IMPORT") : cx.currentPackage();
             for (Object s : symbols(a[0])) {
-                p.importSymbol((Symbol) s);
+                p.importSymbol(Builtins.symbol(s, "IMPORT"));
             }
             return Lisp.T;
         });
@@ -174,7 +175,7 @@ final class SymbolBuiltins {
         // DEFSTRUCT.
         Map<Symbol, Object> structSlots = cx.structSlots();
         b.function(sys, "%DEFSTRUCT", 4, 4, new FunctionBuiltin(a -> {
-            Symbol name = (Symbol) a[0];
+            Symbol name = Builtins.symbol(a[0], "%DEFSTRUCT");
             cx.evalTopLevel(Lisp.list(cx.systemSymbol("%DEFCLASS"), Lisp.list(cx.clSymbol("QUOTE"), name),
                     cx.keyword("STRUCTURE"), Lisp.list(cx.clSymbol("QUOTE"), a[1]),
                     Lisp.list(cx.clSymbol("QUOTE"), a[2])), null, null);
@@ -182,14 +183,14 @@ final class SymbolBuiltins {
             return name;
         }));
         b.function(sys, "%STRUCT-SLOTS", 1, 1, new FunctionBuiltin(a -> {
-            Object slots = structSlots.get((Symbol) a[0]);
+            Object slots = structSlots.get(Builtins.symbol(a[0], "%STRUCT-SLOTS"));
             if (slots == null) {
                 throw LispError.error("SIMPLE-ERROR", "no structure named " + Printer.prin1ToString(a[0]) + " to include");
             }
             return slots;
         }));
         b.function(sys, "%MAKE-STRUCT", 2, 2, new FunctionBuiltin(a -> {
-            LispClass c = cx.classes().find((Symbol) a[0]);
+            LispClass c = cx.classes().named(Builtins.symbol(a[0], "%MAKE-STRUCT"));
             StandardObject o = new StandardObject(c);
             int i = 0;
             for (Object v : Lisp.toJavaList(a[1])) {
@@ -203,7 +204,7 @@ final class SymbolBuiltins {
             return a[3];
         }));
         b.function(sys, "%COPY-STRUCT", 1, 1, new FunctionBuiltin(a -> {
-            StandardObject o = (StandardObject) a[0];
+            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%COPY-STRUCT");
             StandardObject copy = new StandardObject(o.lispClass());
             for (int i = 0; i < o.lispClass().slotCount(); i++) {
                 copy.setSlotValue(i, o.slotValue(i));
@@ -213,7 +214,7 @@ final class SymbolBuiltins {
     }
 
     private static StandardObject struct(EpsilonContext cx, Object o, Object typeName) {
-        LispClass c = cx.classes().find((Symbol) typeName);
+        LispClass c = cx.classes().find(Builtins.symbol(typeName, "structure accessor"));
         if (o instanceof StandardObject so && so.lispClass().isSubclassOf(c)) {
             return so;
         }

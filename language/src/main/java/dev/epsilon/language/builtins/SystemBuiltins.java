@@ -173,7 +173,7 @@ final class SystemBuiltins {
             return Lisp.fromList(new ArrayList<>(names), Lisp.NIL);
         }));
         b.function(sys, "%EVAL-PENDING-FORM", 1, 1, new FunctionBuiltin(a -> {
-            return ((EpsilonContext.PendingForm) a[0]).run(cx);
+            return Args.as(a[0], EpsilonContext.PendingForm.class, "EPSILON.SYSTEM::PENDING-FORM", "%EVAL-PENDING-FORM").run(cx);
         }));
         b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
         b.function(sys, "%GC", 0, 0, new FunctionBuiltin(a -> {

@@ -4,9 +4,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
 import dev.epsilon.language.runtime.Lisp;
+import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.LispPackage;
 import dev.epsilon.language.runtime.Pathname;
+import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Ratio;
 import dev.epsilon.language.runtime.SimpleVector;
 import dev.epsilon.language.runtime.Symbol;
@@ -130,6 +132,15 @@ public final class ClassTable {
 
     public LispClass find(Symbol name) {
         return byName.get(name);
+    }
+
+    /** The class named {@code name}, or the error FIND-CLASS signals when there is none. */
+    public LispClass named(Symbol name) {
+        LispClass c = byName.get(name);
+        if (c == null) {
+            throw LispError.error("SIMPLE-ERROR", "There is no class named " + Printer.qualified(name) + ".");
+        }
+        return c;
     }
 
     /** Binds a class name; a second name (a nickname type) may share a class. */

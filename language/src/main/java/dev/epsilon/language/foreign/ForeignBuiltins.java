@@ -2,6 +2,7 @@ package dev.epsilon.language.foreign;
 
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
+import dev.epsilon.language.builtins.Args;
 import dev.epsilon.language.builtins.Builtins;
 import dev.epsilon.language.builtins.FunctionBuiltin;
 import dev.epsilon.language.runtime.Cons;
@@ -126,7 +127,7 @@ public final class ForeignBuiltins {
         def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> structs.size(a[0]));
         def(b, ffi, "FOREIGN-TYPE-ALIGNMENT", 1, 1, a -> structs.alignment(a[0]));
         def(b, sys, "%DEFINE-C-STRUCT", 3, 3, a -> {
-            structs.define((Symbol) a[0], a[1] != Lisp.NIL, a[2]);
+            structs.define(Builtins.symbol(a[0], "%DEFINE-C-STRUCT"), a[1] != Lisp.NIL, a[2]);
             return a[0];
         });
         def(b, sys, "%C-STRUCT-VIEW", 2, 2, a -> new dev.epsilon.language.runtime.ForeignStruct(structs.layout(a[0]),
@@ -137,10 +138,10 @@ public final class ForeignBuiltins {
             return new dev.epsilon.language.runtime.ForeignStruct(layout, new ForeignPointer(block.address(), block));
         });
         def(b, sys, "%DEFINE-C-STRUCT-AUTO", 2, 2, a -> {
-            Symbol name = (Symbol) a[0];
+            Symbol name = Builtins.symbol(a[0], "%DEFINE-C-STRUCT-AUTO");
             java.util.Map<String, dev.epsilon.nfi.StructLayout> found;
             try {
-                found = new dev.epsilon.nfi.CDeclarations().parse((String) a[1]);
+                found = new dev.epsilon.nfi.CDeclarations().parse(Args.as(a[1], String.class, "STRING", "%DEFINE-C-STRUCT-AUTO"));
             } catch (ForeignException e) {
                 throw ForeignCalls.error(e, " (DEFINE-C-STRUCT-AUTO " + name.name() + ")");
             }
@@ -158,7 +159,7 @@ public final class ForeignBuiltins {
             return name;
         });
         def(b, sys, "%STRUCT-MEMBER-OFFSET", 2, 2, a -> {
-            dev.epsilon.nfi.StructLayout.Member m = CStructs.member(structs.layout(a[0]), a[1] instanceof Symbol s ? s.name() : (String) a[1]);
+            dev.epsilon.nfi.StructLayout.Member m = CStructs.member(structs.layout(a[0]), a[1] instanceof Symbol s ? s.name() : Args.as(a[1], String.class, "STRING", "%STRUCT-MEMBER-OFFSET"));
             return m == null ? Lisp.NIL : (Object) m.offset();
         });
         def(b, ffi, "STRUCT-REF", 2, 2, a -> structs.ref(struct(a[0]), a[1]));
@@ -205,7 +206,7 @@ public final class ForeignBuiltins {
             return Lisp.NIL;
         });
         def(b, sys, "%DECLARE-FOREIGN-INLINE", 5, 5, a -> {
-            Symbol name = (Symbol) a[0];
+            Symbol name = Builtins.symbol(a[0], "%DECLARE-FOREIGN-INLINE");
             name.setForeignInline(new InlineForeignFunction(name.function(), a[1], a[2], a[3], a[4] != Lisp.NIL,
                     Lisp.length(a[3])));
             return name;
@@ -292,7 +293,7 @@ public final class ForeignBuiltins {
         });
 
         def(b, sys, "%SET-FOREIGN-CONVERTERS", 2, 2, a -> {
-            LispFunction toForeign = (LispFunction) a[0];
+            LispFunction toForeign = Args.as(a[0], LispFunction.class, "FUNCTION", "%SET-FOREIGN-CONVERTERS");
             dev.epsilon.language.clos.GenericFunction g = (dev.epsilon.language.clos.GenericFunction) toForeign.genericFunction();
             cx.foreignRegistry().setConverter((value, type) -> {
                 if (g.methods().size() <= 1) {
@@ -303,7 +304,7 @@ public final class ForeignBuiltins {
             return Lisp.T;
         });
         def(b, sys, "%DEFINE-CLASS-ALIAS", 2, 2, a -> {
-            cx.classes().define((Symbol) a[0], cx.classes().find((Symbol) a[1]));
+            cx.classes().define(Builtins.symbol(a[0], "%DEFINE-CLASS-ALIAS"), cx.classes().named(Builtins.symbol(a[1], "%DEFINE-CLASS-ALIAS")));
             return a[0];
         });
 

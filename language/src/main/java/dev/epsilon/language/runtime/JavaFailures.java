@@ -3,10 +3,10 @@ package dev.epsilon.language.runtime;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 /**
- * Java exceptions that Lisp code can provoke (a value of the wrong type reaching Java code, an index
- * or address out of range, a division by zero, the control stack running out) as the Lisp errors
- * they stand for. Function and builtin roots convert them where they happen, while the handlers of
- * the code that called them are still in force.
+ * Java exceptions that Lisp code can provoke (an index or address out of range, a division by zero,
+ * the control stack running out) as the Lisp errors they stand for; any other Java failure (a failed
+ * cast, a null) is an INTERNAL-ERROR, a bug of ours. Function and builtin roots convert them where
+ * they happen, while the handlers of the code that called them are still in force.
  */
 public final class JavaFailures {
     private JavaFailures() {
@@ -26,7 +26,8 @@ public final class JavaFailures {
         if (e instanceof IndexOutOfBoundsException) {
             return LispError.error("SIMPLE-ERROR", "index out of bounds in " + where + ": " + e.getMessage());
         }
-        return LispError.error("TYPE-ERROR", "wrong type of argument to " + where
-                + (e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("class [a-z.]+\\.", "") + ")"));
+        // A failed cast or a null: builtins check the types of their arguments, so this is our bug.
+        return LispError.error("INTERNAL-ERROR", "internal error in " + where + ": " + e
+                + " (a bug in Epsilon, not in your program: please report it with the form that caused it)");
     }
 }

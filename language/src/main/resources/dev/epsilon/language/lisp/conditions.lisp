@@ -54,6 +54,10 @@
 (define-condition print-not-readable (error)
   ((object :initarg :object :initform nil :reader print-not-readable-object)))
 (define-condition format-error (simple-error) ())
+;; A Java failure that no user input should cause (a failed cast, a null): a bug in Epsilon, as
+;; SBCL's SB-INT:BUG is one in SBCL. Catchable like any error, never reported as the user's TYPE-ERROR.
+(define-condition internal-error (error) ())
+(export 'internal-error)
 
 (defun make-condition (type &rest initargs)
   (apply (function make-instance) type initargs))
