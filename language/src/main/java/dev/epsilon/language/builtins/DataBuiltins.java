@@ -20,6 +20,7 @@ import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.language.runtime.Values;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -224,15 +225,24 @@ final class DataBuiltins {
         }
     }
 
-    private static int rowMajorIndex(Object a, Object[] args, int from, String where) {
+    /** The element of {@code array} at {@code subscripts}, checked. */
+    static Object aref(Object array, Object[] subscripts, String where) {
+        return rowMajor(array, rowMajorIndex(array, subscripts, where));
+    }
+
+    static void aset(Object array, Object value, Object[] subscripts, String where) {
+        setRowMajor(array, rowMajorIndex(array, subscripts, where), value);
+    }
+
+    private static int rowMajorIndex(Object a, Object[] subscripts, String where) {
         int[] dims = arrayDimensions(a);
-        int n = args.length - from;
+        int n = subscripts.length;
         if (n != dims.length) {
             throw LispError.error("SIMPLE-ERROR", where + ": " + n + " subscripts for an array of rank " + dims.length);
         }
         int index = 0;
         for (int k = 0; k < dims.length; k++) {
-            int i = Args.index(args[from + k], where);
+            int i = Args.index(subscripts[k], where);
             if (i >= dims[k]) {
                 throw LispError.error("SIMPLE-ERROR", where + ": index " + i + " out of bounds for axis " + k + " of size " + dims[k]);
             }
@@ -254,17 +264,42 @@ final class DataBuiltins {
             return makeArray(args);
         });
         b.cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
-        b.cl("AREF", 1, -1, a -> rowMajor(a[0], rowMajorIndex(a[0], a, 1, "AREF")));
-        b.function(sys, "%ASET", 2, -1, new FunctionBuiltin(a -> {
-            // (%aset array value subscripts...)
-            Object[] subs = new Object[a.length - 2];
-            System.arraycopy(a, 2, subs, 0, subs.length);
-            Object[] shifted = new Object[subs.length + 1];
-            System.arraycopy(subs, 0, shifted, 1, subs.length);
-            setRowMajor(a[0], rowMajorIndex(a[0], shifted, 1, "(SETF AREF)"), a[1]);
-            return a[1];
-        }));
-        b.cl("SVREF", 2, 2, a -> Args.as(a[0], SimpleVector.class, "SIMPLE-VECTOR", "SVREF").items[Args.index(a[1], "SVREF")]);
+        b.function(cx.clPackage(), "AREF", 1, -1, new BuiltinNode() {
+            @Child private ArrayElementNode.Read read = ArrayElementNodeFactory.ReadNodeGen.create(false);
+
+            @Override
+            public Object execute(Object[] a) {
+                return a.length == 2 ? read.execute(a[0], a[1]) : aref(a[0], Arrays.copyOfRange(a, 1, a.length), "AREF");
+            }
+        });
+        b.function(sys, "%ASET", 2, -1, new BuiltinNode() {
+            @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(false);
+
+            @Override
+            public Object execute(Object[] a) {   // (%aset array value subscripts...)
+                if (a.length == 3) {
+                    return write.execute(a[0], a[2], a[1]);
+                }
+                aset(a[0], a[1], Arrays.copyOfRange(a, 2, a.length), "(SETF AREF)");
+                return a[1];
+            }
+        });
+        b.function(cx.clPackage(), "SVREF", 2, 2, new BuiltinNode() {
+            @Child private ArrayElementNode.Read read = ArrayElementNodeFactory.ReadNodeGen.create(true);
+
+            @Override
+            public Object execute(Object[] a) {
+                return read.execute(a[0], a[1]);
+            }
+        });
+        b.function(sys, "%SVSET", 3, 3, new BuiltinNode() {
+            @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(true);
+
+            @Override
+            public Object execute(Object[] a) {   // (%svset vector index value)
+                return write.execute(a[0], a[1], a[2]);
+            }
+        });
         b.cl("ROW-MAJOR-AREF", 2, 2, a -> rowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF")));
         b.function(sys, "%ROW-MAJOR-ASET", 3, 3, new FunctionBuiltin(a -> {
             setRowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF"), a[2]);
