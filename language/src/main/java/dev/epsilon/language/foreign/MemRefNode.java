@@ -25,7 +25,7 @@ public final class MemRefNode extends LispNode {
         this.pointer = pointer;
         this.offset = offset;
         this.value = value;
-        this.address = new CheckedAddressNode(value == null ? "MEM-REF" : "(SETF MEM-REF)", value != null);
+        this.address = CheckedAddressNode.create(value == null ? "MEM-REF" : "(SETF MEM-REF)", value != null);
     }
 
     private long elementOffset(long index) {

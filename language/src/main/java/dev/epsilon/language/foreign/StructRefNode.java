@@ -28,7 +28,7 @@ public final class StructRefNode extends LispNode {
         this.path = path;
         this.struct = struct;
         this.value = value;
-        this.address = new CheckedAddressNode(value == null ? "STRUCT-REF" : "(SETF STRUCT-REF)", value != null);
+        this.address = CheckedAddressNode.create(value == null ? "STRUCT-REF" : "(SETF STRUCT-REF)", value != null);
     }
 
     @Override
