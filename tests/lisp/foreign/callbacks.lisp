@@ -41,7 +41,7 @@
 ;; Eight threads that C starts, each calling back 10,000 times.
 (with-callback (ident (lambda (x) x) :int '(:int))
   (print (shared-call '("fx_call_in_threads" "libepsilon-fixture") :long '(:pointer :int :int) ident 8 10000)))
-(print (epsilon.system::%live-callbacks))
+(print (epsilon.system::%%live-callbacks))
 
 ;; Structs by value in and out of a callback.
 (define-c-struct pair (a :int32) (b :int32))

@@ -49,5 +49,5 @@
   "struct stat { dev_t st_dev; ino_t st_ino; /* ... */ };")
 (print (foreign-type-size '(:struct stat-struct)))
 (define-c-struct-auto flags "typedef struct { unsigned ready : 1; unsigned mode : 3; int value; } flags;")
-(print (list (foreign-type-size '(:struct flags)) (epsilon.system::%struct-member-offset 'flags "value")))
+(print (list (foreign-type-size '(:struct flags)) (epsilon.system::%%struct-member-offset 'flags "value")))
 (terpri)

@@ -342,7 +342,7 @@ public final class EpsilonContext {
         }
     }
 
-    /** A top-level form of a file being loaded, evaluated by %EVAL-PENDING-FORM inside LOAD's restarts. */
+    /** A top-level form of a file being loaded, evaluated by %%EVAL-PENDING-FORM inside LOAD's restarts. */
     public static final class PendingForm implements com.oracle.truffle.api.interop.TruffleObject {
         final Object form;
         final SourceMap map;

@@ -75,7 +75,7 @@ class CLayoutTest {
                     .append("|)) (foreign-type-alignment '(:struct |").append(name).append("|)))\n");
             for (String m : e.getValue()) {
                 c.append("  printf(\" %zu\", offsetof(").append(type).append(", ").append(m).append("));\n");
-                lisp.append("(format t \" ~a\" (epsilon.system::%struct-member-offset '|").append(name).append("| \"").append(m).append("\"))\n");
+                lisp.append("(format t \" ~a\" (epsilon.system::%%struct-member-offset '|").append(name).append("| \"").append(m).append("\"))\n");
             }
             c.append("  printf(\"\\n\");\n");
             lisp.append("(terpri)\n");

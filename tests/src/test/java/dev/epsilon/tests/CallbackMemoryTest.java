@@ -40,7 +40,7 @@ class CallbackMemoryTest {
             long before = stubHeapUsed();
             cx.eval(Epsilon.ID, "(churn 100000)");
             long after = stubHeapUsed();
-            assertEquals(0L, cx.eval(Epsilon.ID, "(epsilon.system::%live-callbacks)").asLong());
+            assertEquals(0L, cx.eval(Epsilon.ID, "(epsilon.system::%%live-callbacks)").asLong());
             // What a leak would look like: 2,000 stubs kept alive.
             long beforeHold = stubHeapUsed();
             cx.eval(Epsilon.ID, "(defvar *held* (hold 2000))");

@@ -26,7 +26,7 @@ class CompiledForeignCallTest {
                     (defshared c-labs "labs" "libc" :long (x :long))
                     (defun hot2 (n) (let ((sum 0)) (dotimes (i n) (setq sum (+ sum (c-labs (- i))))) sum))
                     """);
-            Value resolutions = cx.eval(Epsilon.ID, "(function epsilon.system::%signature-resolutions)");
+            Value resolutions = cx.eval(Epsilon.ID, "(function epsilon.system::%%signature-resolutions)");
             assertEquals(45L, cx.eval(Epsilon.ID, "(hot 10)").asLong());
             assertEquals(45L, cx.eval(Epsilon.ID, "(hot2 10)").asLong());
             long before = resolutions.execute().asLong();
@@ -45,7 +45,7 @@ class CompiledForeignCallTest {
                     (defvar *types* (list :int))
                     (defun dynamic (x) (shared-call *spec* :int *types* x))
                     """);
-            Value resolutions = cx.eval(Epsilon.ID, "(function epsilon.system::%signature-resolutions)");
+            Value resolutions = cx.eval(Epsilon.ID, "(function epsilon.system::%%signature-resolutions)");
             assertEquals(3L, cx.eval(Epsilon.ID, "(dynamic -3)").asLong());
             long before = resolutions.execute().asLong();
             for (int i = 0; i < 100; i++) {

@@ -107,7 +107,7 @@ class OptimizingRuntimeTest {
                 .option("engine.CompileImmediately", "true")
                 .option("engine.BackgroundCompilation", "false")
                 .option("engine.TraceCompilation", "true")
-                .option("engine.CompileOnly", "AREF,%ASET,RANDOM")
+                .option("engine.CompileOnly", "AREF,%%ASET,RANDOM")
                 .logHandler(log)
                 .build();
              Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {

@@ -281,10 +281,10 @@ public final class Analyzer {
                         note.checkErrno(), argNodes));
     }
 
-    /** STRUCT-REF and its SETF form (%STRUCT-REF-SET) with a constant path: a member access node. */
+    /** STRUCT-REF and its SETF form (%%STRUCT-REF-SET) with a constant path: a member access node. */
     private LispNode structAccess(Symbol op, Cons form, Scope scope) {
         boolean read = op.home() == context.foreignPackage() && op.name().equals("STRUCT-REF");
-        boolean write = op.home() == context.systemPackage() && op.name().equals("%STRUCT-REF-SET");
+        boolean write = op.home() == context.systemPackage() && op.name().equals("%%STRUCT-REF-SET");
         if (!read && !write) {
             return null;
         }
@@ -300,10 +300,10 @@ public final class Analyzer {
                 write ? analyze(args.get(2), scope) : null);
     }
 
-    /** MEM-REF, MEM-AREF and their SETF forms (%MEM-SET, %MEM-ASET) with a constant type: a typed access node. */
+    /** MEM-REF, MEM-AREF and their SETF forms (%%MEM-SET, %%MEM-ASET) with a constant type: a typed access node. */
     private LispNode memoryAccess(Symbol op, Cons form, Scope scope) {
         boolean read = op.home() == context.foreignPackage() && (op.name().equals("MEM-REF") || op.name().equals("MEM-AREF"));
-        boolean write = op.home() == context.systemPackage() && (op.name().equals("%MEM-SET") || op.name().equals("%MEM-ASET"));
+        boolean write = op.home() == context.systemPackage() && (op.name().equals("%%MEM-SET") || op.name().equals("%%MEM-ASET"));
         if (!read && !write) {
             return null;
         }
@@ -321,7 +321,7 @@ public final class Analyzer {
         } catch (LispError e) {
             return null;   // the function reports the unknown type when it runs
         }
-        boolean indexed = op.name().equals("MEM-AREF") || op.name().equals("%MEM-ASET");
+        boolean indexed = op.name().equals("MEM-AREF") || op.name().equals("%%MEM-ASET");
         LispNode offset = args.size() > 2 ? analyze(args.get(2), scope) : null;
         LispNode value = write ? analyze(args.get(3), scope) : null;
         return new dev.epsilon.language.foreign.MemRefNode(ctype, indexed, analyze(args.get(0), scope), offset, value);
@@ -356,7 +356,7 @@ public final class Analyzer {
         if (op.home() == context.systemPackage() && op.name().equals("NAMED-LAMBDA")) {
             return analyzeFunction(form, scope);
         }
-        if (op.home() == context.systemPackage() && op.name().equals("%COUNTED-LOOP")) {
+        if (op.home() == context.systemPackage() && op.name().equals("%%COUNTED-LOOP")) {
             return analyzeCountedLoop(form, scope);
         }
         if (op.home() != context.clPackage() || scope.lookupOperator(op) != null) {
@@ -713,7 +713,7 @@ public final class Analyzer {
             Cons def = (Cons) d;
             Symbol name = symbolArg(def.car, "MACROLET");
             Object expansion = context.clSymbol("DEFMACRO").macro().callUncached(new Cons(context.clSymbol("DEFMACRO"), def), Lisp.NIL);
-            // (progn (%set-macro 'name (function (named-lambda ...))) 'name): take the function form.
+            // (progn (%%set-macro 'name (function (named-lambda ...))) 'name): take the function form.
             Object functionForm = Lisp.car(Lisp.cdr(Lisp.cdr(Lisp.car(Lisp.cdr(expansion)))));
             Object expander = context.evalTopLevel(functionForm, sourceMap, null);
             inner = inner.bindMacro(name, expander);
@@ -732,7 +732,7 @@ public final class Analyzer {
         return analyzeBody(((Cons) form.cdr).cdr, inner, true);
     }
 
-    /** {@code (sys::%counted-loop counter limit body...)}: see {@link CountedLoopNode}. */
+    /** {@code (sys::%%counted-loop counter limit body...)}: see {@link CountedLoopNode}. */
     private LispNode analyzeCountedLoop(Cons form, Scope scope) {
         List<Object> args = argCount(form, 2, Integer.MAX_VALUE);
         LexicalVar counter = localVar(args.get(0), scope);
@@ -745,11 +745,11 @@ public final class Analyzer {
         return new CountedLoopNode(counter.slot(), limit.slot(), sequence(body));
     }
 
-    /** A variable the running function binds itself (what %COUNTED-LOOP's expansion provides). */
+    /** A variable the running function binds itself (what %%COUNTED-LOOP's expansion provides). */
     private LexicalVar localVar(Object name, Scope scope) {
         Scope b = name instanceof Symbol s ? scope.lookupVariable(s) : null;
         if (b == null || b.var == null || b.var.home() != scope.function) {
-            throw error("%COUNTED-LOOP needs a variable bound in the running function: " + Printer.prin1ToString(name));
+            throw error("%%COUNTED-LOOP needs a variable bound in the running function: " + Printer.prin1ToString(name));
         }
         return b.var;
     }

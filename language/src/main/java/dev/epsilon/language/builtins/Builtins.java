@@ -164,9 +164,9 @@ public final class Builtins {
         cl("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
         cl("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
         cl("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
-        function(cx.systemPackage(), "%CONSTANT-SYMBOL-P", 1, 1, new FunctionBuiltin(a ->
+        function(cx.systemPackage(), "%%CONSTANT-SYMBOL-P", 1, 1, new FunctionBuiltin(a ->
                 Lisp.bool(a[0] instanceof Symbol s && (s.isConstant() || s.isKeyword() || s == Lisp.NIL || s == Lisp.T))));
-        function(cx.systemPackage(), "%FUNCTION-NAME", 1, 1, new FunctionBuiltin(a -> {
+        function(cx.systemPackage(), "%%FUNCTION-NAME", 1, 1, new FunctionBuiltin(a -> {
             Object name = a[0] instanceof LispFunction f ? f.name() : null;
             return name == null ? Lisp.NIL : name;
         }));
@@ -174,6 +174,8 @@ public final class Builtins {
                 Lisp.bool(a[0] instanceof LispFunction f && f.callTarget().getRootNode() instanceof BuiltinRootNode)));
         cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
         cl("EQUAL", 2, 2, a -> Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])));
+        // Boot-time MEMBER and ASSOC (EQL, no keywords) for the prelude's macros; library.lisp
+        // replaces both with the full functions (:key, :test, :test-not).
         cl("MEMBER", 2, 2, a -> {
             for (Object o = a[1]; o instanceof Cons c; o = c.cdr) {
                 if (Lisp.eql(a[0], c.car)) {
@@ -256,37 +258,37 @@ public final class Builtins {
 
     private void system() {
         LispPackage sys = cx.systemPackage();
-        function(sys, "%SET-FDEFINITION", 2, 2, new FunctionBuiltin(a -> {
-            Symbol name = symbol(a[0], "%SET-FDEFINITION");
+        function(sys, "%%SET-FDEFINITION", 2, 2, new FunctionBuiltin(a -> {
+            Symbol name = symbol(a[0], "%%SET-FDEFINITION");
             if (!(a[1] instanceof LispFunction f)) {
-                throw LispError.typeError(a[1], "FUNCTION", "%SET-FDEFINITION");
+                throw LispError.typeError(a[1], "FUNCTION", "%%SET-FDEFINITION");
             }
             name.setFunction(f);
             return f;
         }));
-        function(sys, "%SET-MACRO", 2, 2, new FunctionBuiltin(a -> {
-            Symbol name = symbol(a[0], "%SET-MACRO");
+        function(sys, "%%SET-MACRO", 2, 2, new FunctionBuiltin(a -> {
+            Symbol name = symbol(a[0], "%%SET-MACRO");
             if (!(a[1] instanceof LispFunction f)) {
-                throw LispError.typeError(a[1], "FUNCTION", "%SET-MACRO");
+                throw LispError.typeError(a[1], "FUNCTION", "%%SET-MACRO");
             }
             name.setMacro(f);
             return name;
         }));
-        function(sys, "%DESTRUCTURE-CAR", 3, 3, new FunctionBuiltin(a -> {
+        function(sys, "%%DESTRUCTURE-CAR", 3, 3, new FunctionBuiltin(a -> {
             if (a[0] instanceof Cons c) {
                 return c.car;
             }
             throw LispError.error("PROGRAM-ERROR", "error while parsing arguments to " + Printer.princToString(a[2])
                     + ": too few elements to satisfy lambda list " + Printer.prin1ToString(a[1]));
         }));
-        function(sys, "%DESTRUCTURE-END", 3, 3, new FunctionBuiltin(a -> {
+        function(sys, "%%DESTRUCTURE-END", 3, 3, new FunctionBuiltin(a -> {
             if (a[0] != Lisp.NIL) {
                 throw LispError.error("PROGRAM-ERROR", "error while parsing arguments to " + Printer.princToString(a[2])
                         + ": too many elements " + Printer.prin1ToString(a[0]) + " for lambda list " + Printer.prin1ToString(a[1]));
             }
             return Lisp.NIL;
         }));
-        function(sys, "%DESTRUCTURE-KEY", 2, 2, new FunctionBuiltin(a -> {
+        function(sys, "%%DESTRUCTURE-KEY", 2, 2, new FunctionBuiltin(a -> {
             for (Object o = a[0]; o instanceof Cons c && c.cdr instanceof Cons v; o = v.cdr) {
                 if (c.car == a[1]) {
                     return v;
@@ -294,7 +296,7 @@ public final class Builtins {
             }
             return Lisp.NIL;
         }));
-        function(sys, "%DEFVAR", 1, 1, new FunctionBuiltin(a -> {
+        function(sys, "%%DEFVAR", 1, 1, new FunctionBuiltin(a -> {
             symbol(a[0], "DEFVAR").setSpecial(true);
             return a[0];
         }));
@@ -353,17 +355,17 @@ public final class Builtins {
             }
             return Values.of(new Object[]{f, Lisp.bool(expanded)});
         });
-        function(sys, "%DEFINE-SYMBOL-MACRO", 2, 2, new FunctionBuiltin(a -> {
+        function(sys, "%%DEFINE-SYMBOL-MACRO", 2, 2, new FunctionBuiltin(a -> {
             symbol(a[0], "DEFINE-SYMBOL-MACRO").setSymbolMacro(a[1]);
             return a[0];
         }));
         cl("EVAL", 1, 1, a -> cx.evalTopLevel(a[0], null, null));
-        function(sys, "%SETF-SYMBOL", 1, 1, new FunctionBuiltin(a -> symbol(a[0], "SETF function name").setfSymbol()));
-        function(sys, "%SETF-EXPANDER", 1, 1, new FunctionBuiltin(a -> {
+        function(sys, "%%SETF-SYMBOL", 1, 1, new FunctionBuiltin(a -> symbol(a[0], "SETF function name").setfSymbol()));
+        function(sys, "%%SETF-EXPANDER", 1, 1, new FunctionBuiltin(a -> {
             Object f = cx.setfExpanders().get(a[0]);
             return f == null ? Lisp.NIL : f;
         }));
-        function(sys, "%DEFINE-SETF-EXPANDER", 2, 2, new FunctionBuiltin(a -> {
+        function(sys, "%%DEFINE-SETF-EXPANDER", 2, 2, new FunctionBuiltin(a -> {
             cx.setfExpanders().put(symbol(a[0], "DEFSETF"), a[1]);
             return a[0];
         }));

@@ -43,25 +43,25 @@ final class ClosBuiltins {
         });
         b.cl("CLASS-OF", 1, 1, a -> classes.classOf(a[0]));
         b.cl("TYPE-OF", 1, 1, a -> typeOf(cx, a[0]));
-        b.function(sys, "%TYPE-EXPAND", 1, 1, new FunctionBuiltin(a -> cx.types().expand(a[0])));
+        b.function(sys, "%%TYPE-EXPAND", 1, 1, new FunctionBuiltin(a -> cx.types().expand(a[0])));
         b.cl("CLASS-NAME", 1, 1, a -> Args.as(a[0], LispClass.class, "CLASS", "CLASS-NAME").name());
         b.cl("TYPEP", 2, 3, a -> Lisp.bool(cx.types().typep(a[0], a[1])));
         b.cl("SUBTYPEP", 2, 3, a -> {
             int r = cx.types().subtypep(a[0], a[1]);
             return dev.epsilon.language.runtime.Values.of(new Object[]{Lisp.bool(r == 1), Lisp.bool(r >= 0)});
         });
-        b.function(sys, "%DEFTYPE", 2, 2, new FunctionBuiltin(a -> {
-            cx.types().deftype(Builtins.symbol(a[0], "%DEFTYPE"), Args.as(a[1], LispFunction.class, "FUNCTION", "%DEFTYPE"));
+        b.function(sys, "%%DEFTYPE", 2, 2, new FunctionBuiltin(a -> {
+            cx.types().deftype(Builtins.symbol(a[0], "%%DEFTYPE"), Args.as(a[1], LispFunction.class, "FUNCTION", "%%DEFTYPE"));
             return a[0];
         }));
-        b.function(sys, "%DEFCLASS", 4, 4, new FunctionBuiltin(a -> defclass(cx, a)));
-        b.function(sys, "%SET-CLASS-OPTION", 3, 3, new FunctionBuiltin(a -> {
-            dev.epsilon.language.clos.ClassOptions.set(Args.as(a[0], LispClass.class, "CLASS", "%SET-CLASS-OPTION"), Builtins.symbol(a[1], "%SET-CLASS-OPTION").name(), a[2]);
+        b.function(sys, "%%DEFCLASS", 4, 4, new FunctionBuiltin(a -> defclass(cx, a)));
+        b.function(sys, "%%SET-CLASS-OPTION", 3, 3, new FunctionBuiltin(a -> {
+            dev.epsilon.language.clos.ClassOptions.set(Args.as(a[0], LispClass.class, "CLASS", "%%SET-CLASS-OPTION"), Builtins.symbol(a[1], "%%SET-CLASS-OPTION").name(), a[2]);
             return a[0];
         }));
-        b.function(sys, "%ALLOCATE-INSTANCE", 1, 1, new FunctionBuiltin(a -> new StandardObject(clazz(classes, a[0]))));
-        b.function(sys, "%SHARED-INITIALIZE", 2, 2, new FunctionBuiltin(a -> {
-            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%SHARED-INITIALIZE");
+        b.function(sys, "%%ALLOCATE-INSTANCE", 1, 1, new FunctionBuiltin(a -> new StandardObject(clazz(classes, a[0]))));
+        b.function(sys, "%%SHARED-INITIALIZE", 2, 2, new FunctionBuiltin(a -> {
+            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%%SHARED-INITIALIZE");
             List<Object> initargs = Lisp.toJavaList(a[1]);
             for (LispClass.Slot s : o.lispClass().slots()) {
                 boolean set = false;
@@ -78,8 +78,8 @@ final class ClosBuiltins {
             }
             return o;
         }));
-        b.function(sys, "%DEFAULT-INITARGS", 2, 2, new FunctionBuiltin(a -> {
-            LispClass c = Args.as(a[0], LispClass.class, "CLASS", "%DEFAULT-INITARGS");
+        b.function(sys, "%%DEFAULT-INITARGS", 2, 2, new FunctionBuiltin(a -> {
+            LispClass c = Args.as(a[0], LispClass.class, "CLASS", "%%DEFAULT-INITARGS");
             List<Object> initargs = new ArrayList<>(Lisp.toJavaList(a[1]));
             for (LispClass k : c.precedence()) {
                 for (var e : k.defaultInitargs().entrySet()) {
@@ -113,19 +113,19 @@ final class ClosBuiltins {
             }
             return v;
         });
-        b.function(sys, "%SIGNAL-UNBOUND-SLOT", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SIGNAL-UNBOUND-SLOT", 2, 2, new FunctionBuiltin(a -> {
             throw unboundSlot(a[0], a[1]);
         }));
-        b.function(sys, "%SIGNAL-SLOT-MISSING", 3, 3, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SIGNAL-SLOT-MISSING", 3, 3, new FunctionBuiltin(a -> {
             throw missingSlot(a[0], a[1], Printer.princToString(a[2]));
         }));
-        b.function(sys, "%SIGNAL-NO-APPLICABLE-METHOD", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SIGNAL-NO-APPLICABLE-METHOD", 2, 2, new FunctionBuiltin(a -> {
             if (a[0] instanceof LispFunction f && f.genericFunction() instanceof GenericFunction g) {
                 throw g.noApplicableMethod(Lisp.toJavaList(a[1]).toArray());
             }
             throw LispError.typeError(a[0], "GENERIC-FUNCTION", "NO-APPLICABLE-METHOD");
         }));
-        b.function(sys, "%SET-SLOT-VALUE", 3, 3, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SET-SLOT-VALUE", 3, 3, new FunctionBuiltin(a -> {
             StandardObject o = instance(a[0], "(SETF SLOT-VALUE)");
             LispClass.Slot s = slotOrNull(o, a[1]);
             if (s == null) {
@@ -154,8 +154,8 @@ final class ClosBuiltins {
             return o;
         });
         b.cl("SLOT-EXISTS-P", 2, 2, a -> Lisp.bool(a[0] instanceof StandardObject o && o.lispClass().slot(Builtins.symbol(a[1], "SLOT-EXISTS-P")) != null));
-        b.function(sys, "%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, Builtins.symbol(a[0], "%ENSURE-GENERIC-FUNCTION"), Args.index(a[1], "%ENSURE-GENERIC-FUNCTION"))));
-        b.function(sys, "%SET-PRECEDENCE-ORDER", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%ENSURE-GENERIC-FUNCTION", 2, 2, new FunctionBuiltin(a -> ensureGeneric(cx, Builtins.symbol(a[0], "%%ENSURE-GENERIC-FUNCTION"), Args.index(a[1], "%%ENSURE-GENERIC-FUNCTION"))));
+        b.function(sys, "%%SET-PRECEDENCE-ORDER", 2, 2, new FunctionBuiltin(a -> {
             GenericFunction gf = generic(a[0], "DEFGENERIC");
             List<Object> positions = Lisp.toJavaList(a[1]);
             int[] order = positions.stream().mapToInt(p -> p instanceof Long l ? l.intValue() : -1).toArray();
@@ -167,9 +167,9 @@ final class ClosBuiltins {
             gf.setPrecedenceOrder(order);
             return a[0];
         }));
-        b.function(sys, "%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
-            LispFunction gf = Args.as(a[0], LispFunction.class, "FUNCTION", "%ADD-METHOD");
-            generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], Args.as(a[3], LispFunction.class, "FUNCTION", "%ADD-METHOD")));
+        b.function(sys, "%%ADD-METHOD", 4, 4, new FunctionBuiltin(a -> {
+            LispFunction gf = Args.as(a[0], LispFunction.class, "FUNCTION", "%%ADD-METHOD");
+            generic(gf, "DEFMETHOD").addMethod(method(classes, a[1], a[2], Args.as(a[3], LispFunction.class, "FUNCTION", "%%ADD-METHOD")));
             return gf;
         }));
         // Introspection on methods: FIND-METHOD, ADD-METHOD, REMOVE-METHOD, METHOD-QUALIFIERS,
@@ -195,14 +195,14 @@ final class ClosBuiltins {
             generic(a[0], "REMOVE-METHOD").removeMethod(lispMethod(a[1], "REMOVE-METHOD"));
             return a[0];
         });
-        b.function(sys, "%CHANGE-CLASS", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%CHANGE-CLASS", 2, 2, new FunctionBuiltin(a -> {
             if (!(a[0] instanceof StandardObject o) || o.lispClass().kind() == LispClass.Kind.BUILT_IN) {
                 throw LispError.typeError(a[0], "STANDARD-OBJECT", "CHANGE-CLASS");
             }
             o.changeClass(clazz(classes, a[1]));
             return o;
         }));
-        b.function(sys, "%COPY-INSTANCE", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%COPY-INSTANCE", 1, 1, new FunctionBuiltin(a -> {
             StandardObject o = instance(a[0], "CHANGE-CLASS");
             StandardObject copy = new StandardObject(o.lispClass());
             for (LispClass.Slot s : o.lispClass().slots()) {
@@ -212,7 +212,7 @@ final class ClosBuiltins {
             }
             return copy;
         }));
-        b.function(sys, "%CLASS-SLOT-NAMES", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%CLASS-SLOT-NAMES", 1, 1, new FunctionBuiltin(a -> {
             List<Object> names = new ArrayList<>();
             for (LispClass.Slot s : clazz(classes, a[0]).slots()) {
                 names.add(s.name);
@@ -222,21 +222,21 @@ final class ClosBuiltins {
         b.cl("METHOD-QUALIFIERS", 1, 1, a -> Lisp.fromList(new ArrayList<>(lispMethod(a[0], "METHOD-QUALIFIERS").qualifiers()), Lisp.NIL));
         b.cl("COMPUTE-APPLICABLE-METHODS", 2, 2, a ->
                 Lisp.fromList(new ArrayList<>(generic(a[0], "COMPUTE-APPLICABLE-METHODS").applicableMethods(Lisp.toJavaList(a[1]).toArray())), Lisp.NIL));
-        b.function(sys, "%CALL-NEXT-METHOD", 2, 2, new FunctionBuiltin(a ->
-                Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%CALL-NEXT-METHOD").callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
-        b.function(sys, "%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%NEXT-METHOD-P").hasNext())));
-        b.function(sys, "%GENERIC-FUNCTION-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispFunction f && f.genericFunction() != null)));
+        b.function(sys, "%%CALL-NEXT-METHOD", 2, 2, new FunctionBuiltin(a ->
+                Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%%CALL-NEXT-METHOD").callNext(a[1] == Lisp.NIL ? null : Lisp.toJavaList(a[1]).toArray())));
+        b.function(sys, "%%NEXT-METHOD-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(Args.as(a[0], MethodChain.class, "EPSILON.SYSTEM::METHOD-CHAIN", "%%NEXT-METHOD-P").hasNext())));
+        b.function(sys, "%%GENERIC-FUNCTION-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispFunction f && f.genericFunction() != null)));
 
         // The condition system.
-        b.function(sys, "%SIGNAL", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SIGNAL", 1, 1, new FunctionBuiltin(a -> {
             Conditions.signal(cx, EpsilonLanguage.thread(null), a[0]);
             return Lisp.NIL;
         }));
-        b.function(sys, "%ERROR-UNHANDLED", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%ERROR-UNHANDLED", 1, 1, new FunctionBuiltin(a -> {
             throw Conditions.unhandled(cx, a[0]);
         }));
-        b.function(sys, "%CONDITION-REPORT", 1, 1, new FunctionBuiltin(a -> Conditions.report(cx, Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%CONDITION-REPORT"))));
-        b.function(sys, "%HANDLER-BIND", 2, 2, new BuiltinNode() {
+        b.function(sys, "%%CONDITION-REPORT", 1, 1, new FunctionBuiltin(a -> Conditions.report(cx, Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%%CONDITION-REPORT"))));
+        b.function(sys, "%%HANDLER-BIND", 2, 2, new BuiltinNode() {
             @Child private CallFunctionNode call = new CallFunctionNode();
 
             @Override
@@ -244,7 +244,7 @@ final class ClosBuiltins {
                 List<Object> pairs = Lisp.toJavaList(args[0]);
                 Object[] cluster = new Object[pairs.size() * 2];
                 for (int i = 0; i < pairs.size(); i++) {
-                    Cons p = Args.as(pairs.get(i), Cons.class, "CONS", "%HANDLER-BIND");
+                    Cons p = Args.as(pairs.get(i), Cons.class, "CONS", "%%HANDLER-BIND");
                     cluster[2 * i] = p.car;
                     cluster[2 * i + 1] = p.cdr;
                 }
@@ -258,7 +258,7 @@ final class ClosBuiltins {
                 }
             }
         });
-        b.function(sys, "%WITH-RESTARTS", 2, 2, new BuiltinNode() {
+        b.function(sys, "%%WITH-RESTARTS", 2, 2, new BuiltinNode() {
             @Child private CallFunctionNode call = new CallFunctionNode();
 
             @Override
@@ -273,7 +273,7 @@ final class ClosBuiltins {
                 }
             }
         });
-        b.function(sys, "%MAKE-RESTART", 3, 3, new FunctionBuiltin(a -> new Restart(Builtins.symbol(a[0], "%MAKE-RESTART"), Args.as(a[1], LispFunction.class, "FUNCTION", "%MAKE-RESTART"), a[2], Lisp.NIL)));
+        b.function(sys, "%%MAKE-RESTART", 3, 3, new FunctionBuiltin(a -> new Restart(Builtins.symbol(a[0], "%%MAKE-RESTART"), Args.as(a[1], LispFunction.class, "FUNCTION", "%%MAKE-RESTART"), a[2], Lisp.NIL)));
         b.cl("COMPUTE-RESTARTS", 0, 1, a -> Lisp.fromList(restarts(), Lisp.NIL));
         b.cl("FIND-RESTART", 1, 2, a -> {
             Restart r = findRestart(a[0]);
@@ -294,8 +294,8 @@ final class ClosBuiltins {
                 return call.call(r.function().callTarget(), r.function().frameArguments(rest));
             }
         });
-        b.function(sys, "%RESTART-REPORT", 1, 1, new FunctionBuiltin(a -> {
-            Restart r = Args.as(a[0], Restart.class, "RESTART", "%RESTART-REPORT");
+        b.function(sys, "%%RESTART-REPORT", 1, 1, new FunctionBuiltin(a -> {
+            Restart r = Args.as(a[0], Restart.class, "RESTART", "%%RESTART-REPORT");
             if (r.report() instanceof String s) {
                 return s;
             }
@@ -307,9 +307,9 @@ final class ClosBuiltins {
             return r.name().name();
         }));
 
-        b.function(sys, "%PRINT-DEFAULT", 1, 1, new FunctionBuiltin(a -> a[0] instanceof StandardObject so
+        b.function(sys, "%%PRINT-DEFAULT", 1, 1, new FunctionBuiltin(a -> a[0] instanceof StandardObject so
                 ? ObjectPrinter.standard(cx, so, true) : Printer.prin1ToString(a[0])));
-        b.function(sys, "%IDENTITY-STRING", 1, 1, new FunctionBuiltin(a ->
+        b.function(sys, "%%IDENTITY-STRING", 1, 1, new FunctionBuiltin(a ->
                 Integer.toHexString(System.identityHashCode(a[0])).toUpperCase(java.util.Locale.ROOT)));
         cx.setObjectPrinter((o, escape) -> ObjectPrinter.print(cx, o, escape));
     }
@@ -414,8 +414,8 @@ final class ClosBuiltins {
     }
 
     private static Object defclass(EpsilonContext cx, Object[] a) {
-        Symbol name = Builtins.symbol(a[0], "%DEFCLASS");
-        LispClass.Kind kind = switch (Builtins.symbol(a[1], "%DEFCLASS").name()) {
+        Symbol name = Builtins.symbol(a[0], "%%DEFCLASS");
+        LispClass.Kind kind = switch (Builtins.symbol(a[1], "%%DEFCLASS").name()) {
             case "CONDITION" -> LispClass.Kind.CONDITION;
             case "STRUCTURE" -> LispClass.Kind.STRUCTURE;
             default -> LispClass.Kind.STANDARD;

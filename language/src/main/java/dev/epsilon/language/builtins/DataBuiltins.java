@@ -272,11 +272,11 @@ final class DataBuiltins {
                 return a.length == 2 ? read.execute(a[0], a[1]) : aref(a[0], Arrays.copyOfRange(a, 1, a.length), "AREF");
             }
         });
-        b.function(sys, "%ASET", 2, -1, new BuiltinNode() {
+        b.function(sys, "%%ASET", 2, -1, new BuiltinNode() {
             @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(false);
 
             @Override
-            public Object execute(Object[] a) {   // (%aset array value subscripts...)
+            public Object execute(Object[] a) {   // (%%aset array value subscripts...)
                 if (a.length == 3) {
                     return write.execute(a[0], a[2], a[1]);
                 }
@@ -292,16 +292,16 @@ final class DataBuiltins {
                 return read.execute(a[0], a[1]);
             }
         });
-        b.function(sys, "%SVSET", 3, 3, new BuiltinNode() {
+        b.function(sys, "%%SVSET", 3, 3, new BuiltinNode() {
             @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(true);
 
             @Override
-            public Object execute(Object[] a) {   // (%svset vector index value)
+            public Object execute(Object[] a) {   // (%%svset vector index value)
                 return write.execute(a[0], a[1], a[2]);
             }
         });
         b.cl("ROW-MAJOR-AREF", 2, 2, a -> rowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF")));
-        b.function(sys, "%ROW-MAJOR-ASET", 3, 3, new FunctionBuiltin(a -> {
+        b.function(sys, "%%ROW-MAJOR-ASET", 3, 3, new FunctionBuiltin(a -> {
             setRowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF"), a[2]);
             return a[2];
         }));
@@ -347,7 +347,7 @@ final class DataBuiltins {
             }
             throw LispError.typeError(a[0], "(AND VECTOR (SATISFIES ARRAY-HAS-FILL-POINTER-P))", "FILL-POINTER");
         });
-        b.function(sys, "%SET-FILL-POINTER", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SET-FILL-POINTER", 2, 2, new FunctionBuiltin(a -> {
             int fp = Args.index(a[1], "(SETF FILL-POINTER)");
             if (a[0] instanceof LispVector v) {
                 v.setFillPointer(fp);
@@ -368,7 +368,7 @@ final class DataBuiltins {
                 return Lisp.NIL;
             }
             setRowMajor(v, fp, a[0]);
-            b.callLisp(cx.systemSymbol("%SET-FILL-POINTER"), v, (long) (fp + 1));
+            b.callLisp(cx.systemSymbol("%%SET-FILL-POINTER"), v, (long) (fp + 1));
             return (long) fp;
         });
         b.cl("VECTOR-PUSH-EXTEND", 2, 3, a -> {
@@ -389,7 +389,7 @@ final class DataBuiltins {
             if (fp == 0) {
                 throw LispError.error("SIMPLE-ERROR", "nothing left to pop in " + Printer.prin1ToString(a[0]));
             }
-            b.callLisp(cx.systemSymbol("%SET-FILL-POINTER"), a[0], (long) (fp - 1));
+            b.callLisp(cx.systemSymbol("%%SET-FILL-POINTER"), a[0], (long) (fp - 1));
             return rowMajor(a[0], fp - 1);
         });
         b.cl("ARRAY-DISPLACEMENT", 1, 1, a -> {
@@ -468,7 +468,7 @@ final class DataBuiltins {
             Object v = table(a[1], "GETHASH").get(a[0]);
             return v == null ? Values.of(new Object[]{a.length > 2 ? a[2] : Lisp.NIL, Lisp.NIL}) : Values.of(new Object[]{v, Lisp.T});
         });
-        b.function(cx.systemPackage(), "%PUTHASH", 3, 3, new FunctionBuiltin(a -> {
+        b.function(cx.systemPackage(), "%%PUTHASH", 3, 3, new FunctionBuiltin(a -> {
             table(a[1], "(SETF GETHASH)").put(a[0], a[2]);
             return a[2];
         }));
@@ -481,7 +481,7 @@ final class DataBuiltins {
         b.cl("HASH-TABLE-P", 1, 1, a -> Lisp.bool(a[0] instanceof LispHashTable));
         b.cl("HASH-TABLE-TEST", 1, 1, a -> cx.clSymbol(table(a[0], "HASH-TABLE-TEST").test().name()));
         b.cl("SXHASH", 1, 1, a -> (long) (Equality.hash(a[0], false) & 0x3fffffff));
-        b.function(cx.systemPackage(), "%HASH-TABLE-ENTRIES", 1, 1, new FunctionBuiltin(a -> {
+        b.function(cx.systemPackage(), "%%HASH-TABLE-ENTRIES", 1, 1, new FunctionBuiltin(a -> {
             List<Object> out = new ArrayList<>();
             for (Object[] e : table(a[0], "MAPHASH").entries()) {
                 out.add(new Cons(e[0], e[1]));

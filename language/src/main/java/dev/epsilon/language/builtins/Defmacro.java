@@ -46,7 +46,7 @@ final class Defmacro {
         Object fn = Lisp.list(cx.systemSymbol("NAMED-LAMBDA"), name, Lisp.list(formVar, envVar),
                 Lisp.list(cx.clSymbol("DECLARE"), Lisp.list(cx.clSymbol("IGNORABLE"), envVar)), fnBody);
         Object quoted = Lisp.list(cx.clSymbol("QUOTE"), name);
-        Object define = Lisp.list(cx.systemSymbol("%SET-MACRO"), quoted, Lisp.list(cx.clSymbol("FUNCTION"), fn));
+        Object define = Lisp.list(cx.systemSymbol("%%SET-MACRO"), quoted, Lisp.list(cx.clSymbol("FUNCTION"), fn));
         // The docstring, for DOCUMENTATION, once system.lisp defines where it is kept.
         Symbol record = cx.systemPackage().findPresent("%SET-DOCUMENTATION");
         Object doc = body instanceof Cons b && b.car instanceof String s && b.cdr instanceof Cons ? s : null;

@@ -75,7 +75,7 @@ final class Destructure {
             }
             switch (section) {
                 case "REQUIRED" -> {
-                    Object value = sys("%DESTRUCTURE-CAR", cursor, quote(pattern), quote(whole));
+                    Object value = sys("%%DESTRUCTURE-CAR", cursor, quote(pattern), quote(whole));
                     bindTarget(item, value);
                     cursor = advance(cursor);
                 }
@@ -108,7 +108,7 @@ final class Destructure {
                         key = cx.keyword(((Symbol) spec).name());
                     }
                     Symbol found = gensym("FOUND");
-                    bindings.add(Lisp.list(found, sys("%DESTRUCTURE-KEY", cursor, key)));
+                    bindings.add(Lisp.list(found, sys("%%DESTRUCTURE-KEY", cursor, key)));
                     if (supplied != null) {
                         bindings.add(Lisp.list(supplied, Lisp.list(cx.clSymbol("IF"), found, Lisp.T, Lisp.NIL)));
                     }
@@ -125,7 +125,7 @@ final class Destructure {
         if (p != Lisp.NIL) {
             bindTarget(p, cursor);   // dotted tail: (a . rest)
         } else if (!restSeen) {
-            bindings.add(Lisp.list(gensym("END"), sys("%DESTRUCTURE-END", cursor, quote(pattern), quote(whole))));
+            bindings.add(Lisp.list(gensym("END"), sys("%%DESTRUCTURE-END", cursor, quote(pattern), quote(whole))));
         }
     }
 

@@ -21,9 +21,9 @@ final class ReaderBuiltins {
     static void install(Builtins b, EpsilonContext cx) {
         // The standard meanings handed out by GET-MACRO-CHARACTER and GET-DISPATCH-MACRO-CHARACTER:
         // they read from the stream with the reader's own code, so a user macro can fall back on them.
-        LispFunction standardMacro = b.function(cx.systemPackage(), "%STANDARD-MACRO-READER", 2, 2, new FunctionBuiltin(a ->
+        LispFunction standardMacro = b.function(cx.systemPackage(), "%%STANDARD-MACRO-READER", 2, 2, new FunctionBuiltin(a ->
                 onStream(cx, a[0], "a standard reader macro", r -> r.readStandardMacro(character(a[1], "a standard reader macro")))));
-        LispFunction standardDispatch = b.function(cx.systemPackage(), "%STANDARD-DISPATCH-READER", 3, 3, new FunctionBuiltin(a ->
+        LispFunction standardDispatch = b.function(cx.systemPackage(), "%%STANDARD-DISPATCH-READER", 3, 3, new FunctionBuiltin(a ->
                 onStream(cx, a[0], "a standard dispatch macro", r -> r.readStandardDispatch(character(a[1], "a standard dispatch macro"),
                         a[2] instanceof Long n ? n : null))));
 
@@ -38,7 +38,7 @@ final class ReaderBuiltins {
             return from.copy();
         });
         b.cl("READTABLE-CASE", 1, 1, a -> cx.keyword(readtable(a[0], "READTABLE-CASE").readCase().name()));
-        b.function(cx.systemPackage(), "%SET-READTABLE-CASE", 2, 2, new FunctionBuiltin(a -> {
+        b.function(cx.systemPackage(), "%%SET-READTABLE-CASE", 2, 2, new FunctionBuiltin(a -> {
             Readtable rt = readtable(a[0], "(SETF READTABLE-CASE)");
             if (!(a[1] instanceof Symbol s) || !s.isKeyword()) {
                 throw LispError.typeError(a[1], "(MEMBER :UPCASE :DOWNCASE :PRESERVE :INVERT)", "(SETF READTABLE-CASE)");

@@ -187,7 +187,7 @@ final class StreamBuiltins {
             long n = stream(a[0], "FILE-POSITION").bytePosition();
             return n < 0 ? Lisp.NIL : (Object) n;
         });
-        b.function(cx.systemPackage(), "%BINARY-STREAM-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispStream s && s.isBinary())));
+        b.function(cx.systemPackage(), "%%BINARY-STREAM-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispStream s && s.isBinary())));
         b.cl("READ-PRESERVING-WHITESPACE", 0, 4, a -> {
             LispStream in = inputStream(cx, arg(a, 0), "READ-PRESERVING-WHITESPACE");
             String text = in.remainingText();

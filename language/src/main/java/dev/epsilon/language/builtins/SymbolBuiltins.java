@@ -23,7 +23,7 @@ final class SymbolBuiltins {
     static void install(Builtins b, EpsilonContext cx) {
         LispPackage sys = cx.systemPackage();
         b.cl("SYMBOL-PLIST", 1, 1, a -> Builtins.symbol(a[0], "SYMBOL-PLIST").plist());
-        b.function(sys, "%SET-SYMBOL-PLIST", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%SET-SYMBOL-PLIST", 2, 2, new FunctionBuiltin(a -> {
             Builtins.symbol(a[0], "(SETF SYMBOL-PLIST)").setPlist(a[1]);
             return a[1];
         }));
@@ -31,7 +31,7 @@ final class SymbolBuiltins {
             LispPackage p = Builtins.symbol(a[0], "SYMBOL-PACKAGE").home();
             return p == null ? Lisp.NIL : p;
         });
-        b.function(sys, "%DEFCONSTANT", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%DEFCONSTANT", 2, 2, new FunctionBuiltin(a -> {
             Symbol s = Builtins.symbol(a[0], "DEFCONSTANT");
             s.setValue(a[1]);
             s.setConstant(true);
@@ -78,7 +78,7 @@ final class SymbolBuiltins {
             }
             return p;
         });
-        b.function(sys, "%DEFPACKAGE", 2, -1, new FunctionBuiltin(a -> defpackage(cx, a)));
+        b.function(sys, "%%DEFPACKAGE", 2, -1, new FunctionBuiltin(a -> defpackage(cx, a)));
         b.cl("INTERN", 1, 2, a -> {
             LispPackage p = a.length > 1 ? pkg(cx, a[1], "INTERN") : cx.currentPackage();
             String name = Strings.string(a[0], "INTERN");
@@ -168,29 +168,29 @@ final class SymbolBuiltins {
             }
             return Lisp.T;
         });
-        b.function(sys, "%PACKAGE-SYMBOLS", 2, 2, new FunctionBuiltin(a ->
+        b.function(sys, "%%PACKAGE-SYMBOLS", 2, 2, new FunctionBuiltin(a ->
                 Lisp.fromList(new ArrayList<>(a[1] != Lisp.NIL ? pkg(cx, a[0], "DO-SYMBOLS").symbols(true)
                         : pkg(cx, a[0], "DO-SYMBOLS").accessibleSymbols()), Lisp.NIL)));
 
         // DEFSTRUCT.
         Map<Symbol, Object> structSlots = cx.structSlots();
-        b.function(sys, "%DEFSTRUCT", 4, 4, new FunctionBuiltin(a -> {
-            Symbol name = Builtins.symbol(a[0], "%DEFSTRUCT");
-            cx.evalTopLevel(Lisp.list(cx.systemSymbol("%DEFCLASS"), Lisp.list(cx.clSymbol("QUOTE"), name),
+        b.function(sys, "%%DEFSTRUCT", 4, 4, new FunctionBuiltin(a -> {
+            Symbol name = Builtins.symbol(a[0], "%%DEFSTRUCT");
+            cx.evalTopLevel(Lisp.list(cx.systemSymbol("%%DEFCLASS"), Lisp.list(cx.clSymbol("QUOTE"), name),
                     cx.keyword("STRUCTURE"), Lisp.list(cx.clSymbol("QUOTE"), a[1]),
                     Lisp.list(cx.clSymbol("QUOTE"), a[2])), null, null);
             structSlots.put(name, a[3]);
             return name;
         }));
-        b.function(sys, "%STRUCT-SLOTS", 1, 1, new FunctionBuiltin(a -> {
-            Object slots = structSlots.get(Builtins.symbol(a[0], "%STRUCT-SLOTS"));
+        b.function(sys, "%%STRUCT-SLOTS", 1, 1, new FunctionBuiltin(a -> {
+            Object slots = structSlots.get(Builtins.symbol(a[0], "%%STRUCT-SLOTS"));
             if (slots == null) {
                 throw LispError.error("SIMPLE-ERROR", "no structure named " + Printer.prin1ToString(a[0]) + " to include");
             }
             return slots;
         }));
-        b.function(sys, "%MAKE-STRUCT", 2, 2, new FunctionBuiltin(a -> {
-            LispClass c = cx.classes().named(Builtins.symbol(a[0], "%MAKE-STRUCT"));
+        b.function(sys, "%%MAKE-STRUCT", 2, 2, new FunctionBuiltin(a -> {
+            LispClass c = cx.classes().named(Builtins.symbol(a[0], "%%MAKE-STRUCT"));
             StandardObject o = new StandardObject(c);
             int i = 0;
             for (Object v : Lisp.toJavaList(a[1])) {
@@ -198,13 +198,13 @@ final class SymbolBuiltins {
             }
             return o;
         }));
-        b.function(sys, "%STRUCT-REF", 3, 3, new FunctionBuiltin(a -> struct(cx, a[0], a[1]).slotValue(Args.index(a[2], "structure access"))));
-        b.function(sys, "%STRUCT-SET", 4, 4, new FunctionBuiltin(a -> {
+        b.function(sys, "%%STRUCT-REF", 3, 3, new FunctionBuiltin(a -> struct(cx, a[0], a[1]).slotValue(Args.index(a[2], "structure access"))));
+        b.function(sys, "%%STRUCT-SET", 4, 4, new FunctionBuiltin(a -> {
             struct(cx, a[0], a[1]).setSlotValue(Args.index(a[2], "structure access"), a[3]);
             return a[3];
         }));
-        b.function(sys, "%COPY-STRUCT", 1, 1, new FunctionBuiltin(a -> {
-            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%COPY-STRUCT");
+        b.function(sys, "%%COPY-STRUCT", 1, 1, new FunctionBuiltin(a -> {
+            StandardObject o = Args.as(a[0], StandardObject.class, "STANDARD-OBJECT", "%%COPY-STRUCT");
             StandardObject copy = new StandardObject(o.lispClass());
             for (int i = 0; i < o.lispClass().slotCount(); i++) {
                 copy.setSlotValue(i, o.slotValue(i));
@@ -244,7 +244,7 @@ final class SymbolBuiltins {
         return p;
     }
 
-    /** (%defpackage name :nicknames (..) :use (..) :export (..) :import-from ((pkg sym..)..) :shadow (..) :local-nicknames ((nick pkg)..)) */
+    /** (%%defpackage name :nicknames (..) :use (..) :export (..) :import-from ((pkg sym..)..) :shadow (..) :local-nicknames ((nick pkg)..)) */
     private static Object defpackage(EpsilonContext cx, Object[] a) {
         String name = Strings.designator(a[0], "DEFPACKAGE");
         List<String> nicknames = new ArrayList<>();

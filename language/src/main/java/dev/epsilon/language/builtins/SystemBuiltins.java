@@ -63,18 +63,18 @@ final class SystemBuiltins {
                 return Lisp.T;
             });
         });
-        // (%LOAD-WRITING-FASL source fasl): LOAD of a source file that also writes its fasl (the
+        // (%%LOAD-WRITING-FASL source fasl): LOAD of a source file that also writes its fasl (the
         // system loader's first load of a file); answers whether the fasl was written.
-        b.function(sys, "%LOAD-WRITING-FASL", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "load", a[0], () ->
+        b.function(sys, "%%LOAD-WRITING-FASL", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "load", a[0], () ->
                 Lisp.bool(cx.loadWritingFasl(fileSource(cx, cx.env().getPublicTruffleFile(Strings.namestring(a[0]))),
                         cx.env().getPublicTruffleFile(Strings.namestring(a[1])))))));
-        // (%COMPILE-FILE input output): COMPILE-FILE's work; false when the file holds a literal no
+        // (%%COMPILE-FILE input output): COMPILE-FILE's work; false when the file holds a literal no
         // fasl can (then there is no output).
-        b.function(sys, "%COMPILE-FILE", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "compile", a[0], () ->
+        b.function(sys, "%%COMPILE-FILE", 2, 2, new FunctionBuiltin(a -> fileWork(cx, "compile", a[0], () ->
                 Lisp.bool(dev.epsilon.language.fasl.FileCompiler.compile(cx, fileSource(cx, cx.env().getPublicTruffleFile(Strings.namestring(a[0]))),
                         cx.env().getPublicTruffleFile(Strings.namestring(a[1])))))));
-        // (%FASL-CURRENT-P path): whether path is a fasl this build wrote (one it can load).
-        b.function(sys, "%FASL-CURRENT-P", 1, 1, new FunctionBuiltin(a -> {
+        // (%%FASL-CURRENT-P path): whether path is a fasl this build wrote (one it can load).
+        b.function(sys, "%%FASL-CURRENT-P", 1, 1, new FunctionBuiltin(a -> {
             try (java.io.InputStream in = cx.env().getPublicTruffleFile(Strings.namestring(a[0])).newInputStream()) {
                 return Lisp.bool(cx.faslFingerprint().equals(dev.epsilon.language.fasl.FaslReader.fingerprintOf(in)));
             } catch (IOException | SecurityException e) {
@@ -155,7 +155,7 @@ final class SystemBuiltins {
             }
             return new Pathname(s.toString());
         });
-        b.function(sys, "%DIRECTORY-ENTRIES", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%DIRECTORY-ENTRIES", 1, 1, new FunctionBuiltin(a -> {
             // The entries of a directory, directories with a trailing slash, sorted; NIL when it is not one.
             com.oracle.truffle.api.TruffleFile dir = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
             if (!dir.isDirectory()) {
@@ -172,11 +172,11 @@ final class SystemBuiltins {
             names.sort(null);
             return Lisp.fromList(new ArrayList<>(names), Lisp.NIL);
         }));
-        b.function(sys, "%EVAL-PENDING-FORM", 1, 1, new FunctionBuiltin(a -> {
-            return Args.as(a[0], EpsilonContext.PendingForm.class, "EPSILON.SYSTEM::PENDING-FORM", "%EVAL-PENDING-FORM").run(cx);
+        b.function(sys, "%%EVAL-PENDING-FORM", 1, 1, new FunctionBuiltin(a -> {
+            return Args.as(a[0], EpsilonContext.PendingForm.class, "EPSILON.SYSTEM::PENDING-FORM", "%%EVAL-PENDING-FORM").run(cx);
         }));
-        b.function(sys, "%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
-        b.function(sys, "%GC", 0, 0, new FunctionBuiltin(a -> {
+        b.function(sys, "%%ABORT-LOAD-MARKER", 0, 0, new FunctionBuiltin(a -> EpsilonContext.ABORT_LOAD));
+        b.function(sys, "%%GC", 0, 0, new FunctionBuiltin(a -> {
             collectGarbage();
             return Lisp.NIL;
         }));
@@ -217,7 +217,7 @@ final class SystemBuiltins {
             Pathname result = new Pathname(to);
             return dev.epsilon.language.runtime.Values.of(new Object[]{result, new Pathname(from), result});
         });
-        b.function(sys, "%DECODE-UNIVERSAL-TIME", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%DECODE-UNIVERSAL-TIME", 2, 2, new FunctionBuiltin(a -> {
             // (second minute hour date month year day daylight-p zone), day 0 = Monday, zone in hours west.
             long seconds = Args.integer(a[0], "DECODE-UNIVERSAL-TIME") - UNIX_EPOCH_UNIVERSAL_TIME;
             java.time.Instant instant = java.time.Instant.ofEpochSecond(seconds);
@@ -239,7 +239,7 @@ final class SystemBuiltins {
                 (long) t.getDayOfMonth(), (long) t.getMonthValue(), (long) t.getYear(), (long) (t.getDayOfWeek().getValue() - 1),
                 Lisp.bool(daylight), westHours});
         }));
-        b.function(sys, "%ENCODE-UNIVERSAL-TIME", 7, 7, new FunctionBuiltin(a -> {
+        b.function(sys, "%%ENCODE-UNIVERSAL-TIME", 7, 7, new FunctionBuiltin(a -> {
             java.time.LocalDateTime local = java.time.LocalDateTime.of((int) Args.integer(a[5], "ENCODE-UNIVERSAL-TIME"),
                     (int) Args.integer(a[4], "ENCODE-UNIVERSAL-TIME"), (int) Args.integer(a[3], "ENCODE-UNIVERSAL-TIME"),
                     (int) Args.integer(a[2], "ENCODE-UNIVERSAL-TIME"), (int) Args.integer(a[1], "ENCODE-UNIVERSAL-TIME"),
@@ -249,12 +249,12 @@ final class SystemBuiltins {
                     : local.toEpochSecond(java.time.ZoneOffset.UTC) + Math.round(Arith.toDouble(a[6]) * 3600);
             return epoch + UNIX_EPOCH_UNIVERSAL_TIME;
         }));
-        b.function(sys, "%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
+        b.function(sys, "%%LOAD-LIBRARY-FILE", 1, 1, new FunctionBuiltin(a -> cx.loadLibraryFile(Strings.string(a[0], "REQUIRE"))));
         b.cl("USER-HOMEDIR-PATHNAME", 0, 1, a -> {
             String home = System.getProperty("user.home", "/");
             return new Pathname(home.endsWith("/") ? home : home + "/");
         });
-        b.function(sys, "%EPSILON-VERSION", 0, 0, new FunctionBuiltin(a -> EpsilonLanguage.VERSION));
+        b.function(sys, "%%EPSILON-VERSION", 0, 0, new FunctionBuiltin(a -> EpsilonLanguage.VERSION));
         b.function(sys, "ARGV", 0, 0, new FunctionBuiltin(a -> Lisp.fromList(List.of((Object[]) cx.env().getApplicationArguments()), Lisp.NIL)));
         b.function(sys, "GETENV", 1, 1, new FunctionBuiltin(a -> {
             // Through the embedder's environment policy: a context not allowed the process

@@ -33,44 +33,44 @@ final class ThreadBuiltins {
         LispPackage sys = cx.systemPackage();
         // The Lisp object of each Java thread that entered this context (CURRENT-THREAD answers the same one).
         Map<Thread, LispThreadObject> known = java.util.Collections.synchronizedMap(new WeakHashMap<>());
-        b.function(sys, "%MAKE-THREAD", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%MAKE-THREAD", 2, 2, new FunctionBuiltin(a -> {
             if (!(a[0] instanceof LispFunction f)) {
                 throw LispError.typeError(a[0], "FUNCTION", "MAKE-THREAD");
             }
             String name = a[1] == Lisp.NIL ? "Anonymous thread" : Strings.string(a[1], "MAKE-THREAD");
             return start(cx, known, f, name);
         }));
-        b.function(sys, "%CURRENT-THREAD", 0, 0, new FunctionBuiltin(a -> current(known)));
-        b.function(sys, "%THREAD-NAME", 1, 1, new FunctionBuiltin(a -> thread(a[0]).name()));
-        b.function(sys, "%THREADP", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispThreadObject)));
-        b.function(sys, "%THREAD-ALIVE-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(thread(a[0]).thread().isAlive())));
-        b.function(sys, "%JOIN-THREAD", 1, 1, new FunctionBuiltin(a -> join(thread(a[0]))));
-        b.function(sys, "%ALL-THREADS", 0, 0, new FunctionBuiltin(a -> all(known)));
-        b.function(sys, "%THREAD-YIELD", 0, 0, new FunctionBuiltin(a -> {
+        b.function(sys, "%%CURRENT-THREAD", 0, 0, new FunctionBuiltin(a -> current(known)));
+        b.function(sys, "%%THREAD-NAME", 1, 1, new FunctionBuiltin(a -> thread(a[0]).name()));
+        b.function(sys, "%%THREADP", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispThreadObject)));
+        b.function(sys, "%%THREAD-ALIVE-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(thread(a[0]).thread().isAlive())));
+        b.function(sys, "%%JOIN-THREAD", 1, 1, new FunctionBuiltin(a -> join(thread(a[0]))));
+        b.function(sys, "%%ALL-THREADS", 0, 0, new FunctionBuiltin(a -> all(known)));
+        b.function(sys, "%%THREAD-YIELD", 0, 0, new FunctionBuiltin(a -> {
             Thread.yield();
             return Lisp.NIL;
         }));
-        b.function(sys, "%MAKE-LOCK", 2, 2, new FunctionBuiltin(a ->
+        b.function(sys, "%%MAKE-LOCK", 2, 2, new FunctionBuiltin(a ->
                 new LispLock(a[0] == Lisp.NIL ? null : Printer.princToString(a[0]), a[1] != Lisp.NIL)));
-        b.function(sys, "%LOCKP", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispLock)));
-        b.function(sys, "%ACQUIRE-LOCK", 2, 2, new FunctionBuiltin(a -> Lisp.bool(acquire(lock(a[0]), a[1] != Lisp.NIL))));
-        b.function(sys, "%RELEASE-LOCK", 1, 1, new FunctionBuiltin(a -> {
+        b.function(sys, "%%LOCKP", 1, 1, new FunctionBuiltin(a -> Lisp.bool(a[0] instanceof LispLock)));
+        b.function(sys, "%%ACQUIRE-LOCK", 2, 2, new FunctionBuiltin(a -> Lisp.bool(acquire(lock(a[0]), a[1] != Lisp.NIL))));
+        b.function(sys, "%%RELEASE-LOCK", 1, 1, new FunctionBuiltin(a -> {
             release(lock(a[0]));
             return Lisp.NIL;
         }));
-        b.function(sys, "%MAKE-CONDITION-VARIABLE", 1, 1, new FunctionBuiltin(a ->
+        b.function(sys, "%%MAKE-CONDITION-VARIABLE", 1, 1, new FunctionBuiltin(a ->
                 new LispConditionVariable(a[0] == Lisp.NIL ? null : Printer.princToString(a[0]))));
-        b.function(sys, "%CONDITION-WAIT", 3, 3, new FunctionBuiltin(a ->
+        b.function(sys, "%%CONDITION-WAIT", 3, 3, new FunctionBuiltin(a ->
                 Lisp.bool(await(conditionVariable(a[0]), lock(a[1]), a[2]))));
-        b.function(sys, "%CONDITION-NOTIFY", 2, 2, new FunctionBuiltin(a -> {
+        b.function(sys, "%%CONDITION-NOTIFY", 2, 2, new FunctionBuiltin(a -> {
             notify(conditionVariable(a[0]), a[1] != Lisp.NIL);
             return Lisp.NIL;
         }));
-        b.function(sys, "%MAKE-ATOMIC-INTEGER", 1, 1, new FunctionBuiltin(a -> new AtomicLong(Args.integer(a[0], "MAKE-ATOMIC-INTEGER"))));
-        b.function(sys, "%ATOMIC-INTEGER-INCF", 2, 2, new FunctionBuiltin(a ->
+        b.function(sys, "%%MAKE-ATOMIC-INTEGER", 1, 1, new FunctionBuiltin(a -> new AtomicLong(Args.integer(a[0], "MAKE-ATOMIC-INTEGER"))));
+        b.function(sys, "%%ATOMIC-INTEGER-INCF", 2, 2, new FunctionBuiltin(a ->
                 atomic(a[0]).addAndGet(Args.integer(a[1], "ATOMIC-INTEGER-INCF"))));
-        b.function(sys, "%ATOMIC-INTEGER-VALUE", 1, 1, new FunctionBuiltin(a -> atomic(a[0]).get()));
-        b.function(sys, "%ATOMIC-INTEGER-CAS", 3, 3, new FunctionBuiltin(a -> Lisp.bool(atomic(a[0])
+        b.function(sys, "%%ATOMIC-INTEGER-VALUE", 1, 1, new FunctionBuiltin(a -> atomic(a[0]).get()));
+        b.function(sys, "%%ATOMIC-INTEGER-CAS", 3, 3, new FunctionBuiltin(a -> Lisp.bool(atomic(a[0])
                 .compareAndSet(Args.integer(a[1], "ATOMIC-INTEGER-CAS"), Args.integer(a[2], "ATOMIC-INTEGER-CAS")))));
     }
 

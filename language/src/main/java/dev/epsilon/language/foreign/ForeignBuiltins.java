@@ -107,7 +107,7 @@ public final class ForeignBuiltins {
         });
 
         // The flat namespace that :DEFAULT calls and CFFI's backend use.
-        def(b, sys, "%LOAD-FLAT-LIBRARY", 1, 1, a -> {
+        def(b, sys, "%%LOAD-FLAT-LIBRARY", 1, 1, a -> {
             String name = a[0] instanceof String s ? s : Printer.princToString(a[0]);
             try {
                 return new LibraryHandle(cx.flatNamespace().load(name));
@@ -115,9 +115,9 @@ public final class ForeignBuiltins {
                 throw ForeignCalls.error(e, "");
             }
         });
-        def(b, sys, "%CLOSE-FLAT-LIBRARY", 1, 1, a -> Lisp.bool(cx.flatNamespace().close(
+        def(b, sys, "%%CLOSE-FLAT-LIBRARY", 1, 1, a -> Lisp.bool(cx.flatNamespace().close(
                 a[0] instanceof LibraryHandle h ? h.library().requestedName() : Printer.princToString(a[0]))));
-        def(b, sys, "%FLAT-SYMBOL-ADDRESS", 1, 1, a -> {
+        def(b, sys, "%%FLAT-SYMBOL-ADDRESS", 1, 1, a -> {
             long address = cx.flatNamespace().address(a[0] instanceof String s ? s : Printer.princToString(a[0]));
             return address == 0 ? Lisp.NIL : ForeignPointer.of(address);
         });
@@ -126,22 +126,22 @@ public final class ForeignBuiltins {
         CStructs structs = cx.structs();
         def(b, ffi, "FOREIGN-TYPE-SIZE", 1, 1, a -> structs.size(a[0]));
         def(b, ffi, "FOREIGN-TYPE-ALIGNMENT", 1, 1, a -> structs.alignment(a[0]));
-        def(b, sys, "%DEFINE-C-STRUCT", 3, 3, a -> {
-            structs.define(Builtins.symbol(a[0], "%DEFINE-C-STRUCT"), a[1] != Lisp.NIL, a[2]);
+        def(b, sys, "%%DEFINE-C-STRUCT", 3, 3, a -> {
+            structs.define(Builtins.symbol(a[0], "%%DEFINE-C-STRUCT"), a[1] != Lisp.NIL, a[2]);
             return a[0];
         });
-        def(b, sys, "%C-STRUCT-VIEW", 2, 2, a -> new dev.epsilon.language.runtime.ForeignStruct(structs.layout(a[0]),
+        def(b, sys, "%%C-STRUCT-VIEW", 2, 2, a -> new dev.epsilon.language.runtime.ForeignStruct(structs.layout(a[0]),
                 a[1] instanceof ForeignPointer p ? p : (ForeignPointer) ForeignPointer.of(Marshal.toLong(a[1]))));
-        def(b, sys, "%ALLOCATE-C-STRUCT", 1, 1, a -> {
+        def(b, sys, "%%ALLOCATE-C-STRUCT", 1, 1, a -> {
             dev.epsilon.nfi.StructLayout layout = structs.layout(a[0]);
             MemoryBlock block = allocate(memory, layout.size());
             return new dev.epsilon.language.runtime.ForeignStruct(layout, new ForeignPointer(block.address(), block));
         });
-        def(b, sys, "%DEFINE-C-STRUCT-AUTO", 2, 2, a -> {
-            Symbol name = Builtins.symbol(a[0], "%DEFINE-C-STRUCT-AUTO");
+        def(b, sys, "%%DEFINE-C-STRUCT-AUTO", 2, 2, a -> {
+            Symbol name = Builtins.symbol(a[0], "%%DEFINE-C-STRUCT-AUTO");
             java.util.Map<String, dev.epsilon.nfi.StructLayout> found;
             try {
-                found = new dev.epsilon.nfi.CDeclarations().parse(Args.as(a[1], String.class, "STRING", "%DEFINE-C-STRUCT-AUTO"));
+                found = new dev.epsilon.nfi.CDeclarations().parse(Args.as(a[1], String.class, "STRING", "%%DEFINE-C-STRUCT-AUTO"));
             } catch (ForeignException e) {
                 throw ForeignCalls.error(e, " (DEFINE-C-STRUCT-AUTO " + name.name() + ")");
             }
@@ -158,12 +158,12 @@ public final class ForeignBuiltins {
             structs.define(name, chosen);
             return name;
         });
-        def(b, sys, "%STRUCT-MEMBER-OFFSET", 2, 2, a -> {
-            dev.epsilon.nfi.StructLayout.Member m = CStructs.member(structs.layout(a[0]), a[1] instanceof Symbol s ? s.name() : Args.as(a[1], String.class, "STRING", "%STRUCT-MEMBER-OFFSET"));
+        def(b, sys, "%%STRUCT-MEMBER-OFFSET", 2, 2, a -> {
+            dev.epsilon.nfi.StructLayout.Member m = CStructs.member(structs.layout(a[0]), a[1] instanceof Symbol s ? s.name() : Args.as(a[1], String.class, "STRING", "%%STRUCT-MEMBER-OFFSET"));
             return m == null ? Lisp.NIL : (Object) m.offset();
         });
         def(b, ffi, "STRUCT-REF", 2, 2, a -> structs.ref(struct(a[0]), a[1]));
-        def(b, sys, "%STRUCT-REF-SET", 3, 3, a -> structs.set(struct(a[0]), a[1], a[2]));
+        def(b, sys, "%%STRUCT-REF-SET", 3, 3, a -> structs.set(struct(a[0]), a[1], a[2]));
         def(b, ffi, "STRUCT-POINTER", 1, 1, a -> struct(a[0]).base());
         def(b, ffi, "STRUCT-LAYOUT-SIZE", 1, 1, a -> a[0] instanceof dev.epsilon.language.runtime.ForeignStruct s
                 ? s.layout().size() : structs.layout(a[0]).size());
@@ -205,17 +205,17 @@ public final class ForeignBuiltins {
             }
             return Lisp.NIL;
         });
-        def(b, sys, "%DECLARE-FOREIGN-INLINE", 5, 5, a -> {
-            Symbol name = Builtins.symbol(a[0], "%DECLARE-FOREIGN-INLINE");
+        def(b, sys, "%%DECLARE-FOREIGN-INLINE", 5, 5, a -> {
+            Symbol name = Builtins.symbol(a[0], "%%DECLARE-FOREIGN-INLINE");
             name.setForeignInline(new InlineForeignFunction(name.function(), a[1], a[2], a[3], a[4] != Lisp.NIL,
                     Lisp.length(a[3])));
             return name;
         });
-        def(b, sys, "%POOL-ACQUIRE", 1, 1, a -> {
+        def(b, sys, "%%POOL-ACQUIRE", 1, 1, a -> {
             MemoryBlock block = memory.acquirePooled(offset(a[0], "WITH-POOLED-MEMORY"));
             return new ForeignPointer(block.address(), block);
         });
-        def(b, sys, "%POOL-RELEASE", 1, 1, a -> {
+        def(b, sys, "%%POOL-RELEASE", 1, 1, a -> {
             try {
                 memory.releasePooled(pointer(a[0], "WITH-POOLED-MEMORY").block());
             } catch (ForeignException e) {
@@ -231,7 +231,7 @@ public final class ForeignBuiltins {
             return out;
         });
         def(b, ffi, "MEM-REF", 2, 3, a -> ForeignMemoryAccess.read(a[0], ForeignTypes.parse(a[1]), a.length > 2 ? offset(a[2], "MEM-REF") : 0));
-        def(b, sys, "%MEM-SET", 4, 4, a -> {
+        def(b, sys, "%%MEM-SET", 4, 4, a -> {
             ForeignMemoryAccess.write(a[0], ForeignTypes.parse(a[1]), offset(a[2], "(SETF MEM-REF)"), a[3]);
             return a[3];
         });
@@ -248,7 +248,7 @@ public final class ForeignBuiltins {
             CType t = ForeignTypes.parse(a[1]);
             return ForeignMemoryAccess.read(a[0], t, ForeignMemoryAccess.elementOffset(a.length > 2 ? offset(a[2], "MEM-AREF") : 0, t.size(), "MEM-AREF"));
         });
-        def(b, sys, "%MEM-ASET", 4, 4, a -> {
+        def(b, sys, "%%MEM-ASET", 4, 4, a -> {
             CType t = ForeignTypes.parse(a[1]);
             ForeignMemoryAccess.write(a[0], t, ForeignMemoryAccess.elementOffset(offset(a[2], "(SETF MEM-AREF)"), t.size(), "(SETF MEM-AREF)"), a[3]);
             return a[3];
@@ -283,7 +283,7 @@ public final class ForeignBuiltins {
             }
             return ForeignMemoryAccess.string(p.address(), max);
         });
-        def(b, sys, "%PIN-ARRAY", 1, 1, a -> {
+        def(b, sys, "%%PIN-ARRAY", 1, 1, a -> {
             if (a[0] instanceof NativeArray arr) {
                 return new ForeignPointer(arr.address(), MemoryBlock.view(arr.address(), (long) arr.totalSize() * arr.element().size, arr));
             }
@@ -292,8 +292,8 @@ public final class ForeignBuiltins {
                     + Printer.prin1ToString(a[0]) + " is a general array (make it with :element-type)", "DATUM", a[0]);
         });
 
-        def(b, sys, "%SET-FOREIGN-CONVERTERS", 2, 2, a -> {
-            LispFunction toForeign = Args.as(a[0], LispFunction.class, "FUNCTION", "%SET-FOREIGN-CONVERTERS");
+        def(b, sys, "%%SET-FOREIGN-CONVERTERS", 2, 2, a -> {
+            LispFunction toForeign = Args.as(a[0], LispFunction.class, "FUNCTION", "%%SET-FOREIGN-CONVERTERS");
             dev.epsilon.language.clos.GenericFunction g = (dev.epsilon.language.clos.GenericFunction) toForeign.genericFunction();
             cx.foreignRegistry().setConverter((value, type) -> {
                 if (g.methods().size() <= 1) {
@@ -303,8 +303,8 @@ public final class ForeignBuiltins {
             });
             return Lisp.T;
         });
-        def(b, sys, "%DEFINE-CLASS-ALIAS", 2, 2, a -> {
-            cx.classes().define(Builtins.symbol(a[0], "%DEFINE-CLASS-ALIAS"), cx.classes().named(Builtins.symbol(a[1], "%DEFINE-CLASS-ALIAS")));
+        def(b, sys, "%%DEFINE-CLASS-ALIAS", 2, 2, a -> {
+            cx.classes().define(Builtins.symbol(a[0], "%%DEFINE-CLASS-ALIAS"), cx.classes().named(Builtins.symbol(a[1], "%%DEFINE-CLASS-ALIAS")));
             return a[0];
         });
 
@@ -314,12 +314,12 @@ public final class ForeignBuiltins {
             callbacks.free(pointer(a[0], "FREE-CALLBACK"));
             return Lisp.NIL;
         });
-        def(b, sys, "%LIVE-CALLBACKS", 0, 0, a -> (long) callbacks.liveCount());
+        def(b, sys, "%%LIVE-CALLBACKS", 0, 0, a -> (long) callbacks.liveCount());
 
         // errno, signatures, trampolines.
         def(b, ffi, "ERRNO", 0, 0, a -> (long) Errno.last());
-        def(b, sys, "%SIGNATURE-RESOLUTIONS", 0, 0, a -> cx.foreignRegistry().signatureResolutions().get());
-        def(b, sys, "%FFI-ENGINE", 0, 0, a -> cx.keyword(cx.ffiEngine().toUpperCase(java.util.Locale.ROOT)));
+        def(b, sys, "%%SIGNATURE-RESOLUTIONS", 0, 0, a -> cx.foreignRegistry().signatureResolutions().get());
+        def(b, sys, "%%FFI-ENGINE", 0, 0, a -> cx.keyword(cx.ffiEngine().toUpperCase(java.util.Locale.ROOT)));
         Map<Symbol, Object> signatures = cx.foreignRegistry().signatures();
         def(b, ffi, "REGISTER-SIGNATURE", 3, 3, a -> {
             ForeignTypes.signature(cx.structs(), a[1], a[2]);

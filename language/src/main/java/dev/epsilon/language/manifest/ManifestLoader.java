@@ -212,7 +212,7 @@ public final class ManifestLoader {
         definitions.add(Lisp.list(cx.clSymbol("DEFUN"), name, Lisp.fromList(params, Lisp.NIL), body));
         if (outCells.isEmpty() && !stringResult && !returnType.equals("void") && callArgs.equals(params)) {
             // The body is the foreign call alone: calls to NAME may compile to it, as for DEFSHARED.
-            definitions.add(Lisp.list(cx.systemSymbol("%DECLARE-FOREIGN-INLINE"), Lisp.list(q, name),
+            definitions.add(Lisp.list(cx.systemSymbol("%%DECLARE-FOREIGN-INLINE"), Lisp.list(q, name),
                     Lisp.list(q, Lisp.list(cName, "lib" + link)), Lisp.list(q, cReturn),
                     Lisp.list(q, Lisp.fromList(types, Lisp.NIL)), Lisp.NIL));
         }

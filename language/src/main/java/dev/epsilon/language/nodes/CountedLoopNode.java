@@ -11,7 +11,7 @@ import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 
 /**
- * {@code (sys::%counted-loop counter limit body...)}, what DOTIMES expands to: runs the body while
+ * {@code (sys::%%counted-loop counter limit body...)}, what DOTIMES expands to: runs the body while
  * the fixnum in {@code counter} is below {@code limit}, counting up by one. Both are lexical
  * variables of the running function that the expansion binds and nothing else sees. Because the
  * counter stays below a limit that is itself a fixnum, its increment cannot overflow and is a plain

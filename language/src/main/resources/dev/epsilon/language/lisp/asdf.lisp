@@ -248,7 +248,7 @@
   (clear-source-registry))
 
 (defun %index-directory (dir table depth)
-  (dolist (entry (sys::%directory-entries dir))
+  (dolist (entry (sys::%%directory-entries dir))
     (let ((path (concatenate 'string dir entry)))
       (cond ((char= (char entry (1- (length entry))) #\/)
              (when (and (< depth 8) (char/= (char entry 0) #\.) (string/= entry "_darcs/"))
@@ -506,10 +506,10 @@
           ((and (probe-file fasl)
                 (> (file-write-date fasl) (file-write-date source))
                 (>= (file-write-date fasl) *fasl-stamp*)
-                (sys::%fasl-current-p fasl))
+                (sys::%%fasl-current-p fasl))
            (load fasl))
           (t (when *load-verbose* (format t "~&; loading ~S~%" (truename source)))
-             (sys::%load-writing-fasl source fasl)))
+             (sys::%%load-writing-fasl source fasl)))
     (when (and fasl (probe-file fasl))
       (setf *fasl-stamp* (max *fasl-stamp* (file-write-date fasl))))))
 
@@ -518,7 +518,7 @@
     (typecase c
       (module (dolist (child (%sorted-children c)) (%load-component child)))
       (cl-source-file (%load-source-file (component-pathname c)))
-      (epsilon-file (sys::%load-library-file (concatenate 'string (component-name c) ".lisp")))
+      (epsilon-file (sys::%%load-library-file (concatenate 'string (component-name c) ".lisp")))
       (t nil))))
 
 (defun %load-system (system)

@@ -28,11 +28,11 @@
                                       (if (> count 1)
                                           (list (slot-name slot) (list :array member-type count))
                                           (list (slot-name slot) member-type))))))
-        (epsilon.system::%define-c-struct name (typep type 'foreign-union-type) members)
+        (epsilon.system::%%define-c-struct name (typep type 'foreign-union-type) members)
         (let ((ours (epsilon.foreign:foreign-type-size name)))
           (unless (= ours (size type))
             ;; A struct declared with :size beyond its members: the rest is padding, as C would lay it out.
-            (epsilon.system::%define-c-struct
+            (epsilon.system::%%define-c-struct
              name nil (append members `((%padding (:array :unsigned-char ,(- (size type) ours))))))))
         (setf (gethash type *epsilon-struct-layouts*) name))))
 

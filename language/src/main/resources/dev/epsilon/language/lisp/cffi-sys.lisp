@@ -84,7 +84,7 @@
   (make-array size :element-type '(unsigned-byte 8)))
 
 (defmacro with-pointer-to-vector-data ((ptr-var vector) &body body)
-  `(let ((,ptr-var (epsilon.system::%pin-array ,vector)))
+  `(let ((,ptr-var (epsilon.system::%%pin-array ,vector)))
      ,@body))
 
 ;;; Memory access: with a constant type, MEM-REF compiles to a typed access node.
@@ -93,7 +93,7 @@
   (epsilon.foreign:mem-ref ptr type offset))
 
 (defun %mem-set (value ptr type &optional (offset 0))
-  (epsilon.system::%mem-set ptr type offset value))
+  (epsilon.system::%%mem-set ptr type offset value))
 
 (define-compiler-macro %mem-ref (&whole form ptr type &optional (offset 0))
   (if (keywordp type)
@@ -104,7 +104,7 @@
   (if (keywordp type)
       (let ((v (gensym "VALUE")))
         `(let ((,v ,value))
-           (epsilon.system::%mem-set ,ptr ,type ,offset ,v)
+           (epsilon.system::%%mem-set ,ptr ,type ,offset ,v)
            ,v))
       form))
 
@@ -173,15 +173,15 @@
 
 (defun %load-foreign-library (name path)
   (declare (ignore name))
-  (handler-case (epsilon.system::%load-flat-library path)
+  (handler-case (epsilon.system::%%load-flat-library path)
     (epsilon.foreign:foreign-error (e) (error "~A" e))))
 
 (defun %close-foreign-library (handle)
-  (epsilon.system::%close-flat-library handle))
+  (epsilon.system::%%close-flat-library handle))
 
 (defun native-namestring (pathname)
   (namestring pathname))
 
 (defun %foreign-symbol-pointer (name library)
   (declare (ignore library))
-  (epsilon.system::%flat-symbol-address name))
+  (epsilon.system::%%flat-symbol-address name))

@@ -1,5 +1,5 @@
 ;;;; CLOS: DEFCLASS, DEFGENERIC, DEFMETHOD, MAKE-INSTANCE, PRINT-OBJECT, over the Java core
-;;;; (%DEFCLASS, %ADD-METHOD, generic dispatch with caches). Read in package EPSILON.SYSTEM.
+;;;; (%%DEFCLASS, %%ADD-METHOD, generic dispatch with caches). Read in package EPSILON.SYSTEM.
 
 (defun %split-body (body)
   ;; Leading declarations (and a docstring before more forms) go where the analyzer allows them.
@@ -38,16 +38,16 @@
                (do ((p (cdr o) (cddr p))) ((null p))
                  (push (car p) plist)
                  (push `(lambda () ,(cadr p)) plist))
-               (push `(%set-class-option class :default-initargs (list ,@(reverse plist))) option-forms)))
+               (push `(%%set-class-option class :default-initargs (list ,@(reverse plist))) option-forms)))
             ((eq (car o) :report)
              (let ((r (cadr o)))
-               (push `(%set-class-option class :report
+               (push `(%%set-class-option class :report
                                          ,(cond ((stringp r) r)
                                                 ((symbolp r) `(function ,r))
                                                 (t `(function ,r))))
                      option-forms)))))
     `(progn
-       (let ((class (%defclass ',name ,kind ',supers (list ,@(reverse slot-forms)))))
+       (let ((class (%%defclass ',name ,kind ',supers (list ,@(reverse slot-forms)))))
          (declare (ignorable class))
          ,@(reverse option-forms)
          class)
@@ -58,7 +58,7 @@
   `(defmethod ,reader ((object ,class)) (slot-value object ',slot)))
 
 (defun %writer-method (class slot writer)
-  `(defmethod ,writer (new-value (object ,class)) (%set-slot-value object ',slot new-value)))
+  `(defmethod ,writer (new-value (object ,class)) (%%set-slot-value object ',slot new-value)))
 
 (defmacro defclass (name supers slots &rest options)
   (%expand-defclass name supers slots options :standard))
@@ -80,8 +80,8 @@
            (order (cdr (assoc :argument-precedence-order options)))
            (positions (when order (mapcar-1 (lambda (p) (position p required)) order))))
       `(progn
-         (%ensure-generic-function ,(%function-name-form name) ,(length required))
-         ,@(when positions `((%set-precedence-order (function ,name) ',positions)))
+         (%%ensure-generic-function ,(%function-name-form name) ,(length required))
+         ,@(when positions `((%%set-precedence-order (function ,name) ',positions)))
          ,@(reverse methods)
          (function ,name)))))
 
@@ -108,14 +108,14 @@
                        others))
            (block-name (if (consp name) (cadr name) name)))
       (multiple-value-bind (decls forms) (%split-body body)
-        `(%add-method (%ensure-generic-function ,(%function-name-form name) ,(length required))
+        `(%%add-method (%%ensure-generic-function ,(%function-name-form name) ,(length required))
                       ',(reverse qualifiers)
                       (list ,@specializers)
                       (function
                        (named-lambda ,name (.chain. ,@plain ,@others)
                          (declare (ignorable .chain.))
-                         (flet ((call-next-method (&rest args) (%call-next-method .chain. args))
-                                (next-method-p () (%next-method-p .chain.)))
+                         (flet ((call-next-method (&rest args) (%%call-next-method .chain. args))
+                                (next-method-p () (%%next-method-p .chain.)))
                            ,@decls
                            (block ,block-name ,@forms)))))))))
 
@@ -124,7 +124,7 @@
 (defgeneric shared-initialize (instance slot-names &rest initargs))
 (defmethod shared-initialize ((instance t) slot-names &rest initargs)
   (declare (ignore slot-names))
-  (%shared-initialize instance initargs)
+  (%%shared-initialize instance initargs)
   instance)
 
 (defgeneric initialize-instance (instance &rest initargs))
@@ -138,18 +138,18 @@
 (defgeneric allocate-instance (class &rest initargs))
 (defmethod allocate-instance ((class t) &rest initargs)
   (declare (ignore initargs))
-  (%allocate-instance class))
+  (%%allocate-instance class))
 
 (defun make-instance (class &rest initargs)
   (let* ((class (if (symbolp class) (find-class class) class))
-         (initargs (%default-initargs class initargs))
+         (initargs (%%default-initargs class initargs))
          (instance (apply (function allocate-instance) class initargs)))
     (apply (function initialize-instance) instance initargs)
     instance))
 
 (defgeneric print-object (object stream))
 (defmethod print-object ((object t) stream)
-  (write-string (%print-default object) stream)
+  (write-string (%%print-default object) stream)
   object)
 
 (defmacro print-unreadable-object ((object stream &key type identity) &body body)
@@ -159,7 +159,7 @@
        ,@(when type `((write-string (symbol-name (class-name (class-of ,o))) ,s)
                       ,@(when body `((write-string " " ,s)))))
        ,@body
-       ,@(when identity `((write-string " {" ,s) (write-string (%identity-string ,o) ,s) (write-string "}" ,s)))
+       ,@(when identity `((write-string " {" ,s) (write-string (%%identity-string ,o) ,s) (write-string "}" ,s)))
        (write-string ">" ,s)
        nil)))
 
@@ -183,16 +183,16 @@
 ;;; default methods signal the error, so that a program's methods can answer instead.
 (defgeneric no-applicable-method (generic-function &rest arguments))
 (defmethod no-applicable-method ((generic-function t) &rest arguments)
-  (%signal-no-applicable-method generic-function arguments))
+  (%%signal-no-applicable-method generic-function arguments))
 
 (defgeneric slot-unbound (class instance slot-name))
 (defmethod slot-unbound ((class t) instance slot-name)
-  (%signal-unbound-slot instance slot-name))
+  (%%signal-unbound-slot instance slot-name))
 
 (defgeneric slot-missing (class object slot-name operation &optional new-value))
 (defmethod slot-missing ((class t) object slot-name operation &optional new-value)
   (declare (ignore new-value))
-  (%signal-slot-missing object slot-name operation))
+  (%%signal-slot-missing object slot-name operation))
 
 ;;; CHANGE-CLASS keeps the values of slots both classes have; UPDATE-INSTANCE-FOR-DIFFERENT-CLASS
 ;;; (a generic function, given a copy of the instance as it was) then initializes the new ones from
@@ -200,12 +200,12 @@
 (defgeneric update-instance-for-different-class (previous current &rest initargs))
 (defmethod update-instance-for-different-class ((previous t) current &rest initargs)
   (apply #'shared-initialize current
-         (set-difference (%class-slot-names (class-of current)) (%class-slot-names (class-of previous)))
+         (set-difference (%%class-slot-names (class-of current)) (%%class-slot-names (class-of previous)))
          initargs))
 
 (defgeneric change-class (instance new-class &rest initargs))
 (defmethod change-class ((instance t) new-class &rest initargs)
-  (let ((previous (%copy-instance instance)))
-    (%change-class instance (if (symbolp new-class) (find-class new-class) new-class))
+  (let ((previous (%%copy-instance instance)))
+    (%%change-class instance (if (symbolp new-class) (find-class new-class) new-class))
     (apply #'update-instance-for-different-class previous instance initargs)
     instance))

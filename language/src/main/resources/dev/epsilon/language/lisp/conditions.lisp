@@ -69,16 +69,16 @@
         (t (error 'type-error :datum datum :expected-type '(or condition symbol string)))))
 
 (defun signal (datum &rest arguments)
-  (%signal (%coerce-condition datum arguments 'simple-condition))
+  (%%signal (%coerce-condition datum arguments 'simple-condition))
   nil)
 
 (defun error (datum &rest arguments)
   (let ((c (%coerce-condition datum arguments 'simple-error)))
-    (%signal c)
-    (%error-unhandled c)))
+    (%%signal c)
+    (%%error-unhandled c)))
 
 (defmacro handler-bind (bindings &body body)
-  `(%handler-bind (list ,@(mapcar-1 (lambda (b) `(cons ',(car b) ,(cadr b))) bindings))
+  `(%%handler-bind (list ,@(mapcar-1 (lambda (b) `(cons ',(car b) ,(cadr b))) bindings))
                   (lambda () ,@body)))
 
 (defmacro handler-case (form &rest clauses)
@@ -97,7 +97,7 @@
                             `(let ((,var ,condition)) ,@decls ,@forms)
                             `(locally ,@decls ,@forms)))
                     bodies)))))
-    (let ((protected `(%handler-bind (list ,@(reverse bindings)) (lambda () ,form))))
+    (let ((protected `(%%handler-bind (list ,@(reverse bindings)) (lambda () ,form))))
       `(block ,block
          (let ((,condition nil))
            (declare (ignorable ,condition))
@@ -124,7 +124,7 @@
              (when (eq (car rest) :report) (setq report (cadr rest)))
              (setq rest (cddr rest))
              (go next)))
-        (push `(%make-restart ',name
+        (push `(%%make-restart ',name
                               (lambda (&rest a) (setq ,arguments a) (go ,tag))
                               ,(cond ((null report) nil)
                                      ((stringp report) report)
@@ -135,7 +135,7 @@
     `(block ,block
        (let ((,arguments nil))
          (tagbody
-            (return-from ,block (%with-restarts (list ,@(reverse restarts)) (lambda () ,form)))
+            (return-from ,block (%%with-restarts (list ,@(reverse restarts)) (lambda () ,form)))
             ,@(reverse bodies))))))
 
 (defmacro with-simple-restart ((name format-control &rest format-arguments) &body body)
@@ -170,13 +170,13 @@
   (declare (ignore condition))
   (%invoke-if-active 'use-value value))
 
-(defun restart-report (restart) (%restart-report restart))
+(defun restart-report (restart) (%%restart-report restart))
 
 (defun warn (datum &rest arguments)
   (let ((c (%coerce-condition datum arguments 'simple-warning)))
     (restart-case
         (progn
-          (%signal c)
+          (%%signal c)
           (format *error-output* "~&WARNING: ~a~%" c))
       (muffle-warning () nil))
     nil))
@@ -233,7 +233,7 @@
 (defun %load-toplevel (pending file)
   ;; One top-level form of a file being loaded, with the restarts SBCL's LOAD offers.
   (loop
-    (restart-case (return (%eval-pending-form pending))
+    (restart-case (return (%%eval-pending-form pending))
       (retry ()
         :report (lambda (stream) (format stream "Retry EVAL of current toplevel form."))
         nil)
@@ -242,7 +242,7 @@
         (return nil))
       (abort ()
         :report (lambda (stream) (format stream "Abort loading file ~S." file))
-        (return (%abort-load-marker))))))
+        (return (%%abort-load-marker))))))
 
 (defun %expand-compiler-macro (function form environment)
   ;; A compiler macro that fails leaves the call as written (SBCL warns and does the same).

@@ -23,8 +23,8 @@
           foreign-pointer foreign-pointer-p foreign-memory-leaks)
         :epsilon.foreign)
 
-(define-setf-place mem-ref (pointer type &optional (offset 0)) v `(%mem-set ,pointer ,type ,offset ,v))
-(define-setf-place mem-aref (pointer type &optional (index 0)) v `(%mem-aset ,pointer ,type ,index ,v))
+(define-setf-place mem-ref (pointer type &optional (offset 0)) v `(%%mem-set ,pointer ,type ,offset ,v))
+(define-setf-place mem-aref (pointer type &optional (index 0)) v `(%%mem-aset ,pointer ,type ,index ,v))
 
 (defun %parameter-parts (params)
   ;; ((name type) ...) -> (values names types)
@@ -37,7 +37,7 @@
        (defun ,name ,names
          (shared-call '(,c-name ,library) ',return-type ',types ,@names))
        ;; Later calls to NAME compile to the foreign call itself, while NAME keeps this definition.
-       (%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types nil))))
+       (%%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types nil))))
 
 (defmacro defshared-with-errno (name c-name library return-type &rest params)
   "Like DEFSHARED; errno is captured right after the call, and a failure result (-1, or NULL for
@@ -46,7 +46,7 @@ pointers) signals FOREIGN-ERROR with the errno code and the function's name."
     `(progn
        (defun ,name ,names
          (%shared-call-errno '(,c-name ,library) ',return-type ',types ,@names))
-       (%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types t))))
+       (%%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types t))))
 
 (defmacro with-foreign-memory (bindings &body body)
   "Each binding (var type &key count initial-element) is allocated, and freed when BODY exits."
@@ -63,17 +63,17 @@ a size-class pool, returned to it when BODY exits."
   (cond ((null spec) `(progn ,@body))
         ((consp (car spec))
          (let* ((b (car spec)) (count (or (getf (cddr b) :count) 1)))
-           `(let ((,(car b) (%pool-acquire (* (foreign-type-size ',(cadr b)) ,count))))
+           `(let ((,(car b) (%%pool-acquire (* (foreign-type-size ',(cadr b)) ,count))))
               (unwind-protect (with-pooled-memory ,(cdr spec) ,@body)
-                (%pool-release ,(car b))))))
-        (t `(let ((,(car spec) (%pool-acquire ,(cadr spec))))
+                (%%pool-release ,(car b))))))
+        (t `(let ((,(car spec) (%%pool-acquire ,(cadr spec))))
               (unwind-protect (progn ,@body)
-                (%pool-release ,(car spec)))))))
+                (%%pool-release ,(car spec)))))))
 
 (defmacro with-pinned-array ((pointer array) &body body)
   "Binds POINTER to the address of ARRAY's elements (a specialized numeric array, whose elements
 live in native memory): C reads and writes them in place, no copy."
-  `(let ((,pointer (%pin-array ,array)))
+  `(let ((,pointer (%%pin-array ,array)))
      ,@body))
 
 (defmacro with-foreign-batch (&body body)
@@ -92,7 +92,7 @@ native call, so a batch is the calls in order."
 (defmethod convert-from-foreign ((value foreign-pointer) (type (eql :string)))
   (if (null-pointer-p value) nil (foreign-string-to-lisp value)))
 
-(%set-foreign-converters (function convert-to-foreign) (function convert-from-foreign))
+(%%set-foreign-converters (function convert-to-foreign) (function convert-from-foreign))
 
 ;;; ------------------------------------------------------------ callbacks
 
@@ -134,20 +134,20 @@ native call, so a batch is the calls in order."
 (defmacro define-c-struct (name &rest members)
   "Defines a C struct NAME: members (field type) or (field type :count n); types are scalar
 keywords, (:pointer type), (:struct name), (:union name), (:array type n)."
-  `(progn (%define-c-struct ',name nil ',members) ',name))
+  `(progn (%%define-c-struct ',name nil ',members) ',name))
 
 (defmacro define-c-union (name &rest members)
-  `(progn (%define-c-struct ',name t ',members) ',name))
+  `(progn (%%define-c-struct ',name t ',members) ',name))
 
-(define-setf-place struct-ref (struct path) v `(%struct-ref-set ,struct ,path ,v))
+(define-setf-place struct-ref (struct path) v `(%%struct-ref-set ,struct ,path ,v))
 
 (defun c-struct-view (name pointer)
   "A struct view of NAME over any foreign pointer."
-  (%c-struct-view name pointer))
+  (%%c-struct-view name pointer))
 
 (defun make-c-struct (name)
   "A zeroed struct NAME in fresh foreign memory; FREE-C-STRUCT returns it."
-  (%allocate-c-struct name))
+  (%%allocate-c-struct name))
 
 (defun free-c-struct (struct) (foreign-free (struct-pointer struct)))
 
@@ -162,7 +162,7 @@ keywords, (:pointer type), (:struct name), (:union name), (:array type n)."
 (defmacro define-c-struct-auto (name declaration)
   "Defines the struct NAME from C declarations as a header writes them (typedefs, nested and
 anonymous members, arrays, pointers, function pointers, bit-fields, comments)."
-  `(progn (%define-c-struct-auto ',name ,declaration) ',name))
+  `(progn (%%define-c-struct-auto ',name ,declaration) ',name))
 
 ;;; ------------------------------------------------------------ FFI manifests
 

@@ -2,25 +2,25 @@
 ;;;; places, hash tables, symbols, DEFSTRUCT, DEFCONSTANT. Read in package EPSILON.SYSTEM.
 
 (defmacro define-setf-place (name lambda-list value-var &body body)
-  ;; (define-setf-place aref (array &rest subscripts) v `(%aset ,array ,v ,@subscripts))
-  `(%define-setf-expander ',name (lambda (,value-var ,@lambda-list) ,@body)))
+  ;; (define-setf-place aref (array &rest subscripts) v `(%%aset ,array ,v ,@subscripts))
+  `(%%define-setf-expander ',name (lambda (,value-var ,@lambda-list) ,@body)))
 
-(define-setf-place aref (array &rest subscripts) v `(%aset ,array ,v ,@subscripts))
-(define-setf-place svref (vector index) v `(%svset ,vector ,index ,v))
-(define-setf-place row-major-aref (array index) v `(%row-major-aset ,array ,index ,v))
-(define-setf-place char (string index) v `(%set-elt ,string ,index ,v))
-(define-setf-place schar (string index) v `(%set-elt ,string ,index ,v))
-(define-setf-place elt (sequence index) v `(%set-elt ,sequence ,index ,v))
+(define-setf-place aref (array &rest subscripts) v `(%%aset ,array ,v ,@subscripts))
+(define-setf-place svref (vector index) v `(%%svset ,vector ,index ,v))
+(define-setf-place row-major-aref (array index) v `(%%row-major-aset ,array ,index ,v))
+(define-setf-place char (string index) v `(%%set-elt ,string ,index ,v))
+(define-setf-place schar (string index) v `(%%set-elt ,string ,index ,v))
+(define-setf-place elt (sequence index) v `(%%set-elt ,sequence ,index ,v))
 (define-setf-place gethash (key table &optional default) v
   (declare (ignore default))
-  `(%puthash ,key ,table ,v))
-(define-setf-place fill-pointer (vector) v `(%set-fill-pointer ,vector ,v))
+  `(%%puthash ,key ,table ,v))
+(define-setf-place fill-pointer (vector) v `(%%set-fill-pointer ,vector ,v))
 (define-setf-place get (symbol indicator &optional default) v
   (declare (ignore default))
   `(%put ,symbol ,indicator ,v))
-(define-setf-place symbol-function (symbol) v `(%set-fdefinition ,symbol ,v))
-(define-setf-place fdefinition (symbol) v `(%set-fdefinition ,symbol ,v))
-(define-setf-place macro-function (symbol) v `(%set-macro ,symbol ,v))
+(define-setf-place symbol-function (symbol) v `(%%set-fdefinition ,symbol ,v))
+(define-setf-place fdefinition (symbol) v `(%%set-fdefinition ,symbol ,v))
+(define-setf-place macro-function (symbol) v `(%%set-macro ,symbol ,v))
 (define-setf-place third (list) v `(let ((new ,v)) (rplaca (cddr ,list) new) new))
 (define-setf-place cadr (list) v `(let ((new ,v)) (rplaca (cdr ,list) new) new))
 (define-setf-place cddr (list) v `(let ((new ,v)) (rplacd (cdr ,list) new) new))
@@ -54,7 +54,6 @@
 
 (defun cddddr (x) (cdr (cdr (cdr (cdr x)))))
 (defun cdddr (x) (cdr (cdr (cdr x))))
-(defun caddr (x) (car (cdr (cdr x))))
 (defun cadddr (x) (car (cdr (cdr (cdr x)))))
 (defun caadr (x) (car (car (cdr x))))
 (defun cdadr (x) (cdr (car (cdr x))))
@@ -68,23 +67,23 @@
 
 (defmacro defconstant (name value &optional documentation)
   (declare (ignore documentation))
-  `(progn (%defconstant ',name ,value) ',name))
+  `(progn (%%defconstant ',name ,value) ',name))
 
 (defmacro declaim (&rest specs)
   `(progn ,@(mapcar-1 (lambda (spec)
                         (if (eq (car spec) 'special)
-                            `(progn ,@(mapcar-1 (lambda (s) `(%defvar ',s)) (cdr spec)))
+                            `(progn ,@(mapcar-1 (lambda (s) `(%%defvar ',s)) (cdr spec)))
                             nil))
                       specs)
           nil))
 
 (defun proclaim (spec)
   (when (eq (car spec) 'special)
-    (dolist (s (cdr spec)) (%defvar s)))
+    (dolist (s (cdr spec)) (%%defvar s)))
   nil)
 
 (defmacro deftype (name lambda-list &body body)
-  `(progn (%deftype ',name (lambda (&optional ,@(mapcar-1 (lambda (p) (if (member p '(&optional &rest &key)) p p))
+  `(progn (%%deftype ',name (lambda (&optional ,@(mapcar-1 (lambda (p) (if (member p '(&optional &rest &key)) p p))
                                                           (remove-if-not-1 (lambda (p) (not (eq p '&optional))) lambda-list)))
                               ,@body))
           ',name))
@@ -236,6 +235,7 @@
 
 (defun %key (key) (or key (function identity)))
 
+; Replaces the boot-time MEMBER of Builtins.java (EQL only, no keywords).
 (defun member (item list &key key test test-not)
   (let ((test (%test test test-not)) (key (%key key)))
     (do ((l list (cdr l))) ((endp l) nil)
@@ -249,6 +249,7 @@
 (defun member-if-not (pred list &key key)
   (member-if (complement pred) list :key key))
 
+; Replaces the boot-time ASSOC of Builtins.java (EQL only, no keywords).
 (defun assoc (item alist &key key test test-not)
   (let ((test (%test test test-not)) (key (%key key)))
     (dolist (e alist nil)
@@ -525,12 +526,12 @@
 ;;; ------------------------------------------------------------ hash tables, symbols
 
 (defun maphash (f table)
-  (dolist (e (%hash-table-entries table))
+  (dolist (e (%%hash-table-entries table))
     (funcall f (car e) (cdr e))))
 
 (defmacro with-hash-table-iterator ((name table) &body body)
   (let ((entries (gensym)))
-    `(let ((,entries (%hash-table-entries ,table)))
+    `(let ((,entries (%%hash-table-entries ,table)))
        (flet ((,name () (if ,entries
                             (let ((e (pop ,entries))) (values t (car e) (cdr e)))
                             nil)))
@@ -540,13 +541,13 @@
   (getf (symbol-plist symbol) indicator default))
 
 (defun %put (symbol indicator value)
-  (%set-symbol-plist symbol (%putf (symbol-plist symbol) indicator value))
+  (%%set-symbol-plist symbol (%putf (symbol-plist symbol) indicator value))
   value)
 
 (defun remprop (symbol indicator)
   (let ((plist (symbol-plist symbol)))
     (prog1 (remf plist indicator)
-      (%set-symbol-plist symbol plist))))
+      (%%set-symbol-plist symbol plist))))
 
 (defvar *gentemp-counter* 0)
 (defun gentemp (&optional (prefix "T") (package *package*))
@@ -579,31 +580,31 @@
           (t nil))))
     (when default-constructor
       (push (list (intern (format nil "MAKE-~a" name))) constructors))
-    (let* ((included-slots (when include (%struct-slots (car include))))
+    (let* ((included-slots (when include (%%struct-slots (car include))))
            (own (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))
            (slots (append included-slots own))
            (slot-names (mapcar (function car) slots)))
       `(progn
-         (%defstruct ',name ',(when include (list (car include)))
+         (%%defstruct ',name ',(when include (list (car include)))
                      (list ,@(mapcar (lambda (s)
                                        `(list ',(car s) '(,(intern (symbol-name (car s)) :keyword))
                                               (lambda () ,(cadr s))))
                                      own))
                      ',slots)
          ,@(when print-function
-             `((%set-class-option (find-class ',name) :print-function (function ,print-function))))
+             `((%%set-class-option (find-class ',name) :print-function (function ,print-function))))
          ,@(mapcar (lambda (c) (%struct-constructor name c slots)) constructors)
          ,@(when predicate
              `((defun ,predicate (object) (typep object ',name))))
          ,@(when copier
-             `((defun ,copier (object) (%copy-struct object))))
+             `((defun ,copier (object) (%%copy-struct object))))
          ,@(let ((i -1))
              (mapcar (lambda (s)
                        (setq i (1+ i))
                        (let ((accessor (intern (format nil "~a~a" conc-name (car s)))))
                          `(progn
-                            (defun ,accessor (object) (%struct-ref object ',name ,i))
-                            (define-setf-place ,accessor (object) v `(%struct-set ,object ',',name ,',i ,v)))))
+                            (defun ,accessor (object) (%%struct-ref object ',name ,i))
+                            (define-setf-place ,accessor (object) v `(%%struct-set ,object ',',name ,',i ,v)))))
                      slots))
          ',name))))
 
@@ -615,11 +616,11 @@
                (params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
                                   (mapcar (lambda (p) (if (consp p) (car p) p)) lambda-list))))
           `(defun ,fname ,lambda-list
-             (%make-struct ',name
+             (%%make-struct ',name
                            (list ,@(mapcar (lambda (s) (if (member (car s) params) (car s) (cadr s)))
                                            slots)))))
         `(defun ,fname (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
-           (%make-struct ',name (list ,@(mapcar (function car) slots)))))))
+           (%%make-struct ',name (list ,@(mapcar (function car) slots)))))))
 
 (defun /= (number &rest more)
   ;; True when no two numbers are equal.
@@ -631,7 +632,7 @@
 
 (defun constantp (form &optional environment)
   (declare (ignore environment))
-  (cond ((symbolp form) (%constant-symbol-p form))
+  (cond ((symbolp form) (%%constant-symbol-p form))
         ((consp form) (and (eq (car form) 'quote) (consp (cdr form)) (null (cddr form))))
         (t t)))
 
@@ -769,7 +770,7 @@
       (return (values (car p) (cadr p) p)))))
 
 (defun make-sequence (type size &key (initial-element nil initial-p))
-  (let ((type (%type-expand type)))
+  (let ((type (%%type-expand type)))
     (cond ((or (eq type 'list) (eq type 'cons) (eq type 'null)
                (and (consp type) (member (car type) '(list cons))))
            (make-list size :initial-element initial-element))
@@ -798,7 +799,7 @@
 
 ;;; Bit arrays.
 (defun sbit (array &rest subscripts) (apply #'aref array subscripts))
-(define-setf-place sbit (array &rest subscripts) v `(%aset ,array ,v ,@subscripts))
+(define-setf-place sbit (array &rest subscripts) v `(%%aset ,array ,v ,@subscripts))
 (defun simple-bit-vector-p (x) (typep x 'bit-vector))
 (defun %bit-op (op a b result)
   (let ((out (cond ((eq result t) a)

@@ -109,7 +109,7 @@
          (when (%loop-keyword-p (%loop-peek) "USING")
            (%loop-next)
            (setq other (cadr (%loop-next))))
-         (%loop-bind tail `(%hash-table-entries ,table))
+         (%loop-bind tail `(%%hash-table-entries ,table))
          (%loop-bind var nil)
          (when other (%loop-bind other nil))
          (let ((keys (%loop-keyword-p what "HASH-KEY" "HASH-KEYS")))

@@ -45,7 +45,7 @@
         (t
          (let* ((op (car place))
                 (full (get op '%full-setf-expander))
-                (simple (%setf-expander op)))
+                (simple (%%setf-expander op)))
            (cond (full (funcall full place env))
                  (simple
                   (multiple-value-bind (temps vals uses) (%place-arguments (cdr place))
@@ -247,26 +247,26 @@
 (define-setf-place second (list) v `(progn (rplaca (cdr ,list) ,v) ,v))
 (define-setf-place nth (n list) v `(progn (rplaca (nthcdr ,n ,list) ,v) ,v))
 (define-setf-place symbol-value (symbol) v `(set ,symbol ,v))
-(define-setf-place slot-value (object slot) v `(%set-slot-value ,object ,slot ,v))
+(define-setf-place slot-value (object slot) v `(%%set-slot-value ,object ,slot ,v))
 
 ;;; Compiler macros: the analyzer applies one to a call of its global function (as SBCL does;
 ;;; CFFI's type translators rely on it), and COMPILER-MACRO-FUNCTION answers for code that asks.
 
 (defmacro define-compiler-macro (name lambda-list &body body)
-  (let ((key (if (consp name) (%setf-symbol (cadr name)) name)))
+  (let ((key (if (consp name) (%%setf-symbol (cadr name)) name)))
     `(progn (%put ',key '%compiler-macro ,(%macro-lambda (if (consp name) key name) lambda-list body))
             ',name)))
 
 (defun compiler-macro-function (name &optional env)
   (declare (ignore env))
-  (get (if (consp name) (%setf-symbol (cadr name)) name) '%compiler-macro))
+  (get (if (consp name) (%%setf-symbol (cadr name)) name) '%compiler-macro))
 
 (define-setf-place compiler-macro-function (name &optional env) v
   (declare (ignore env))
-  `(progn (%put (if (consp ,name) (%setf-symbol (cadr ,name)) ,name) '%compiler-macro ,v) ,v))
+  `(progn (%put (if (consp ,name) (%%setf-symbol (cadr ,name)) ,name) '%compiler-macro ,v) ,v))
 
 (defmacro define-symbol-macro (symbol expansion)
-  `(progn (%define-symbol-macro ',symbol ',expansion) ',symbol))
+  `(progn (%%define-symbol-macro ',symbol ',expansion) ',symbol))
 
 ;;; Byte specifiers: (byte size position) is a cons of the two.
 (defun logandc1 (a b) (logand (lognot a) b))
@@ -305,7 +305,7 @@
               `(let ((,(car stores) (deposit-field ,new ,btemp ,access))) ,store ,new)
               `(mask-field ,btemp ,access)))))
 
-(defun (setf aref) (new array &rest subscripts) (apply #'%aset array new subscripts))
+(defun (setf aref) (new array &rest subscripts) (apply #'%%aset array new subscripts))
 
 (define-setf-expander apply (function &rest args &environment env)
   ;; (setf (apply #'name args...) v) calls (setf name) with the spread arguments.
@@ -317,4 +317,4 @@
             `(apply (function (setf ,(cadr function))) ,new ,@temps)
             `(apply ,function ,@temps))))
 
-(define-setf-place symbol-plist (symbol) v `(%set-symbol-plist ,symbol ,v))
+(define-setf-place symbol-plist (symbol) v `(%%set-symbol-plist ,symbol ,v))

@@ -1,5 +1,9 @@
 ;;;; The core macros of Epsilon, written in Lisp. Read in package EPSILON.SYSTEM, where the special
 ;;;; forms, the Java builtins and DEFMACRO already exist.
+;;;;
+;;;; Where Java ends: an internal name that starts with %% is a Java primitive (builtins/, installed
+;;;; before any Lisp is read, or a special form of the analyzer); one that starts with a single % is
+;;;; a helper written in Lisp, in these files. tests/lisp/library/java-primitives.lisp checks it.
 
 (defmacro defun (name lambda-list &body body)
   (let ((decls nil) (doc nil))
@@ -17,18 +21,18 @@
                   (go next))))
     (let ((block-name (if (consp name) (cadr name) name)))
       `(progn
-         (%set-fdefinition ,(%function-name-form name)
+         (%%set-fdefinition ,(%function-name-form name)
                            (function (named-lambda ,name ,lambda-list ,@(reverse decls) (block ,block-name ,@body))))
          ;; The docstring, for DOCUMENTATION (once system.lisp defines where it is kept).
          ,@(if (if doc (fboundp '%set-documentation) nil)
                `((%set-documentation ',name 'function ,doc)))
          ',name))))
 
-(%set-fdefinition '%function-name-form
+(%%set-fdefinition '%function-name-form
   (function (named-lambda %function-name-form (name)
     ;; (SETF FOO) names the function stored under FOO's setf symbol.
     (if (consp name)
-        (list 'quote (%setf-symbol (car (cdr name))))
+        (list 'quote (%%setf-symbol (car (cdr name))))
         (list 'quote name)))))
 
 (defmacro when (test &body body)
@@ -74,13 +78,13 @@
 (defmacro defvar (name &optional (value nil value-p) documentation)
   (declare (ignore documentation))
   `(progn
-     (%defvar ',name)
+     (%%defvar ',name)
      ,@(when value-p `((unless (boundp ',name) (setq ,name ,value))))
      ',name))
 
 (defmacro defparameter (name value &optional documentation)
   (declare (ignore documentation))
-  `(progn (%defvar ',name) (setq ,name ,value) ',name))
+  `(progn (%%defvar ',name) (setq ,name ,value) ',name))
 
 (defun %body-declarations (body)
   (if (if (consp (car body)) (eq (car (car body)) 'declare) nil)
@@ -93,12 +97,12 @@
       body))
 
 (defmacro dotimes ((var count &optional result) &body body)
-  ;; A counted loop (sys::%counted-loop) over a hidden counter; VAR is bound afresh for each
+  ;; A counted loop (sys::%%counted-loop) over a hidden counter; VAR is bound afresh for each
   ;; iteration, so closures made in the body keep their own value, and is the count for RESULT.
   (let ((limit (gensym "LIMIT")) (counter (gensym "COUNTER")))
     `(block nil
        (let ((,limit ,count) (,counter 0))
-         (%counted-loop ,counter ,limit
+         (%%counted-loop ,counter ,limit
            (let ((,var ,counter)) (declare (ignorable ,var)) ,@(%body-declarations body)
              (tagbody ,@(%body-forms body))))
          (let ((,var ,counter)) (declare (ignorable ,var)) ,result)))))
@@ -172,8 +176,8 @@
                  ((eq op 'second) `(let ((,v ,value)) (rplaca (cdr ,(car args)) ,v) ,v))
                  ((eq op 'nth) `(let ((,v ,value)) (rplaca (nthcdr ,(car args) ,(cadr args)) ,v) ,v))
                  ((eq op 'symbol-value) `(set ,(car args) ,value))
-                 ((eq op 'slot-value) `(%set-slot-value ,(car args) ,(cadr args) ,value))
-                 ((%setf-expander op) (apply (%setf-expander op) value args))
+                 ((eq op 'slot-value) `(%%set-slot-value ,(car args) ,(cadr args) ,value))
+                 ((%%setf-expander op) (apply (%%setf-expander op) value args))
                  (t (let ((temps (mapcar-1 (lambda (a) (declare (ignore a)) (gensym)) args)))
                       `(let ,(%zip temps args)
                          (funcall (function (setf ,op)) ,value ,@temps)))))))

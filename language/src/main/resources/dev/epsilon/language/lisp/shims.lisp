@@ -14,12 +14,12 @@
   (:use :cl)
   (:export #:exit #:*posix-argv* #:gc))
 
-(%define-class-alias 'sb-sys:system-area-pointer 'epsilon.foreign:foreign-pointer)
+(%%define-class-alias 'sb-sys:system-area-pointer 'epsilon.foreign:foreign-pointer)
 
 (defun sb-sys:int-sap (address) (make-pointer address))
 (defun sb-sys:sap-int (sap) (pointer-address sap))
 (defun sb-sys:sap+ (sap offset) (inc-pointer sap offset))
-(defun sb-sys:vector-sap (array) (%pin-array array))
+(defun sb-sys:vector-sap (array) (%%pin-array array))
 (defmacro sb-sys:with-pinned-objects (objects &body body)
   (declare (ignore objects))
   ;; Specialized arrays live in native memory and never move: nothing to pin.
@@ -68,7 +68,7 @@
 (defun sb-ext:gc (&key full gen)
   "Asks the JVM for a garbage collection (a hint: it may decline)."
   (declare (ignore full gen))
-  (%gc))
+  (%%gc))
 
 (defun sb-ext:exit (&key (code 0) abort)
   (declare (ignore abort))

@@ -27,18 +27,18 @@
                      :shadowing-import-from `',(reverse shadowing-imports)))
     (when use-given (setq args (append args (list :use `',use))))
     `(eval-when (:compile-toplevel :load-toplevel :execute)
-       (%defpackage ',name ,@args))))
+       (%%defpackage ',name ,@args))))
 
 (defmacro do-symbols ((var &optional (package '*package*) result) &body body)
-  `(dolist (,var (%package-symbols ,package nil) ,result) ,@body))
+  `(dolist (,var (%%package-symbols ,package nil) ,result) ,@body))
 
 (defmacro do-external-symbols ((var &optional (package '*package*) result) &body body)
-  `(dolist (,var (%package-symbols ,package t) ,result) ,@body))
+  `(dolist (,var (%%package-symbols ,package t) ,result) ,@body))
 
 (defmacro do-all-symbols ((var &optional result) &body body)
   (let ((p (gensym)))
     `(dolist (,p (list-all-packages) ,result)
-       (dolist (,var (%package-symbols ,p nil)) ,@body))))
+       (dolist (,var (%%package-symbols ,p nil)) ,@body))))
 
 (defmacro with-output-to-string ((var &optional string &key element-type) &body body)
   (declare (ignore element-type))
@@ -75,7 +75,7 @@
 (defun compile (name &optional definition)
   (cond (definition
          (let ((f (if (functionp definition) definition (coerce definition 'function))))
-           (when name (%set-fdefinition name f))
+           (when name (%%set-fdefinition name f))
            (values (or name f) nil nil)))
         (t (values name nil nil))))
 
@@ -136,7 +136,7 @@
 (defvar *default-pathname-defaults* #p"")
 
 (defun lisp-implementation-type () "Epsilon")
-(defun lisp-implementation-version () (%epsilon-version))
+(defun lisp-implementation-version () (%%epsilon-version))
 (defun software-type () "Linux")
 (defun machine-type () (if (member :arm64 *features*) "ARM64" "X86-64"))
 
@@ -149,16 +149,16 @@
 (defvar *documentation* (make-hash-table :test 'equal))
 
 (defun documentation (x doc-type)
-  (values (gethash (cons (if (functionp x) (%function-name x) x) doc-type) *documentation*)))
+  (values (gethash (cons (if (functionp x) (%%function-name x) x) doc-type) *documentation*)))
 
 (defun %set-documentation (x doc-type string)
-  (setf (gethash (cons (if (functionp x) (%function-name x) x) doc-type) *documentation*) string))
+  (setf (gethash (cons (if (functionp x) (%%function-name x) x) doc-type) *documentation*) string))
 
 (define-setf-place documentation (x doc-type) v `(%set-documentation ,x ,doc-type ,v))
 
 (defun read-sequence (sequence stream &key (start 0) end)
   (let ((end (or end (length sequence)))
-        (reader (if (%binary-stream-p stream) #'read-byte #'read-char)))
+        (reader (if (%%binary-stream-p stream) #'read-byte #'read-char)))
     (do ((i start (1+ i)))
         ((>= i end) i)
       (let ((c (funcall reader stream nil :eof)))
@@ -167,7 +167,7 @@
 
 (defun write-sequence (sequence stream &key (start 0) end)
   (let ((end (or end (length sequence)))
-        (writer (if (%binary-stream-p stream) #'write-byte #'write-char)))
+        (writer (if (%%binary-stream-p stream) #'write-byte #'write-char)))
     (do ((i start (1+ i)))
         ((>= i end) sequence)
       (funcall writer (elt sequence i) stream))))
@@ -178,7 +178,7 @@
 
 ;; Streams are character streams, but for files opened with an octet element type.
 (defun stream-element-type (stream)
-  (if (%binary-stream-p stream) '(unsigned-byte 8) 'character))
+  (if (%%binary-stream-p stream) '(unsigned-byte 8) 'character))
 
 (defun interactive-stream-p (stream)
   (declare (ignore stream))
@@ -209,14 +209,14 @@
       (cond (pathnames
              (dolist (p (if (listp pathnames) pathnames (list pathnames))) (load p)))
             ((string-equal name "ASDF")
-             (%load-library-file "asdf.lisp"))
+             (%%load-library-file "asdf.lisp"))
             ((find-package "ASDF")
              (funcall (intern "LOAD-SYSTEM" "ASDF") (string-downcase name)))
             (t (error "REQUIRE: no module named ~A (try (require :asdf) first)" name)))
       (provide name))
     t))
 
-(define-setf-place readtable-case (readtable) v `(%set-readtable-case ,readtable ,v))
+(define-setf-place readtable-case (readtable) v `(%%set-readtable-case ,readtable ,v))
 
 (defun %package-iterator-entries (packages types)
   ;; (symbol status package) for every symbol of PACKAGES whose status is among TYPES.
@@ -264,7 +264,7 @@
          (written nil))
     (when verbose (format t "~&; compiling file ~S~%" (namestring input)))
     (handler-case
-        (unless (setq written (%compile-file input output))
+        (unless (setq written (%%compile-file input output))
           (format *error-output* "~&; ~A holds a literal object no fasl can keep (a function, a hash table,~%;   a foreign pointer): load its source instead~%" (namestring input)))
       (error (e)
         (format *error-output* "~&; caught ERROR while compiling ~A:~%;   ~A~%" (namestring input) e)))
@@ -274,10 +274,10 @@
           (t (values nil t t)))))
 
 (defun decode-universal-time (universal-time &optional time-zone)
-  (%decode-universal-time universal-time time-zone))
+  (%%decode-universal-time universal-time time-zone))
 
 (defun encode-universal-time (second minute hour date month year &optional time-zone)
-  (%encode-universal-time second minute hour date month year time-zone))
+  (%%encode-universal-time second minute hour date month year time-zone))
 
 (defun get-decoded-time () (decode-universal-time (get-universal-time)))
 
@@ -328,10 +328,10 @@
 
 (defmacro restart-bind (bindings &body forms)
   ;; (name function &key report-function ...): restarts that call FUNCTION without unwinding.
-  `(%with-restarts
+  `(%%with-restarts
     (list ,@(mapcar (lambda (b)
                       (destructuring-bind (name function &key report-function &allow-other-keys) b
-                        `(%make-restart ',name ,function ,report-function)))
+                        `(%%make-restart ',name ,function ,report-function)))
                     bindings))
     (lambda () ,@forms)))
 
