@@ -225,6 +225,38 @@ final class DataBuiltins {
         }
     }
 
+    /** AREF, or SVREF: one subscript through {@link ArrayElementNode.Read}, more through the general path. */
+    private static final class ElementRead extends BuiltinNode {
+        @Child private ArrayElementNode.Read read;
+
+        ElementRead(boolean simpleVectorOnly) {
+            read = ArrayElementNodeFactory.ReadNodeGen.create(simpleVectorOnly);
+        }
+
+        @Override
+        public Object execute(Object[] a) {
+            return a.length == 2 ? read.execute(a[0], a[1]) : aref(a[0], Arrays.copyOfRange(a, 1, a.length), "AREF");
+        }
+    }
+
+    /** {@code (%%aset array value subscripts...)}, or {@code (%%svset vector value index)}: the SETF forms. */
+    private static final class ElementWrite extends BuiltinNode {
+        @Child private ArrayElementNode.Write write;
+
+        ElementWrite(boolean simpleVectorOnly) {
+            write = ArrayElementNodeFactory.WriteNodeGen.create(simpleVectorOnly);
+        }
+
+        @Override
+        public Object execute(Object[] a) {
+            if (a.length == 3) {
+                return write.execute(a[0], a[2], a[1]);
+            }
+            aset(a[0], a[1], Arrays.copyOfRange(a, 2, a.length), "(SETF AREF)");
+            return a[1];
+        }
+    }
+
     /** The element of {@code array} at {@code subscripts}, checked. */
     static Object aref(Object array, Object[] subscripts, String where) {
         return rowMajor(array, rowMajorIndex(array, subscripts, where));
@@ -264,42 +296,10 @@ final class DataBuiltins {
             return makeArray(args);
         });
         b.cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
-        b.function(cx.clPackage(), "AREF", 1, -1, new BuiltinNode() {
-            @Child private ArrayElementNode.Read read = ArrayElementNodeFactory.ReadNodeGen.create(false);
-
-            @Override
-            public Object execute(Object[] a) {
-                return a.length == 2 ? read.execute(a[0], a[1]) : aref(a[0], Arrays.copyOfRange(a, 1, a.length), "AREF");
-            }
-        });
-        b.function(sys, "%%ASET", 2, -1, new BuiltinNode() {
-            @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(false);
-
-            @Override
-            public Object execute(Object[] a) {   // (%%aset array value subscripts...)
-                if (a.length == 3) {
-                    return write.execute(a[0], a[2], a[1]);
-                }
-                aset(a[0], a[1], Arrays.copyOfRange(a, 2, a.length), "(SETF AREF)");
-                return a[1];
-            }
-        });
-        b.function(cx.clPackage(), "SVREF", 2, 2, new BuiltinNode() {
-            @Child private ArrayElementNode.Read read = ArrayElementNodeFactory.ReadNodeGen.create(true);
-
-            @Override
-            public Object execute(Object[] a) {
-                return read.execute(a[0], a[1]);
-            }
-        });
-        b.function(sys, "%%SVSET", 3, 3, new BuiltinNode() {
-            @Child private ArrayElementNode.Write write = ArrayElementNodeFactory.WriteNodeGen.create(true);
-
-            @Override
-            public Object execute(Object[] a) {   // (%%svset vector index value)
-                return write.execute(a[0], a[1], a[2]);
-            }
-        });
+        b.function(cx.clPackage(), "AREF", 1, -1, new ElementRead(false));
+        b.function(sys, "%%ASET", 2, -1, new ElementWrite(false));
+        b.function(cx.clPackage(), "SVREF", 2, 2, new ElementRead(true));
+        b.function(sys, "%%SVSET", 3, 3, new ElementWrite(true));
         b.cl("ROW-MAJOR-AREF", 2, 2, a -> rowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF")));
         b.function(sys, "%%ROW-MAJOR-ASET", 3, 3, new FunctionBuiltin(a -> {
             setRowMajor(a[0], Args.index(a[1], "ROW-MAJOR-AREF"), a[2]);

@@ -6,7 +6,7 @@
   `(%%define-setf-expander ',name (lambda (,value-var ,@lambda-list) ,@body)))
 
 (define-setf-place aref (array &rest subscripts) v `(%%aset ,array ,v ,@subscripts))
-(define-setf-place svref (vector index) v `(%%svset ,vector ,index ,v))
+(define-setf-place svref (vector index) v `(%%svset ,vector ,v ,index))
 (define-setf-place row-major-aref (array index) v `(%%row-major-aset ,array ,index ,v))
 (define-setf-place char (string index) v `(%%set-elt ,string ,index ,v))
 (define-setf-place schar (string index) v `(%%set-elt ,string ,index ,v))
