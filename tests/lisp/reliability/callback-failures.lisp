@@ -57,3 +57,23 @@
              (error (e) (list (type-of e) (and (search "C called a freed callback" (princ-to-string e)) t)))))
     (print (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) b 1))
     (free-callback b)))
+
+;; However many callbacks of other code are made and freed afterwards, the freed address never runs
+;; their code: a freed stub is handed out again only over the same lambda and signature.
+(defun tenfold (x) (* 10 x))
+(let* ((a (make-callback #'tenfold :int '(:int)))
+       (address-c-kept (make-pointer (pointer-address a)))
+       (addresses (make-hash-table)))
+  (free-callback a)
+  (dotimes (i 3000)
+    (let ((other (make-callback (lambda (x) (+ x 1)) :int '(:int))))
+      (setf (gethash (pointer-address other) addresses) t)
+      (free-callback other)))
+  (print (list (gethash (pointer-address address-c-kept) addresses)
+               (handler-case (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) address-c-kept 1)
+                 (error (e) (list (type-of e) (and (search "C called a freed callback" (princ-to-string e)) t))))))
+  ;; Over the same function it is reused, and the address runs that same code.
+  (let ((again (make-callback #'tenfold :int '(:int))))
+    (print (list (= (pointer-address again) (pointer-address address-c-kept))
+                 (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) address-c-kept 7)))
+    (free-callback again)))

@@ -34,6 +34,10 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<file>:<file>...")
     static final OptionKey<String> FFI_MANIFESTS = new OptionKey<>("");
 
+    @Option(name = "callback-limit", help = "Callback stubs a context may make: live ones, and freed ones kept for their code. Each takes room in the JVM's code cache, which fills at about 316,000.",
+            category = OptionCategory.EXPERT, stability = OptionStability.STABLE, usageSyntax = "<count>")
+    public static final OptionKey<Integer> CALLBACK_LIMIT = new OptionKey<>(100_000);
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new EpsilonLanguageOptionDescriptors();

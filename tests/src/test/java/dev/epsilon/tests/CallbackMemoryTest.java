@@ -50,4 +50,32 @@ class CallbackMemoryTest {
                     "code heap grew by " + (after - before) + " bytes over 100,000 freed callbacks (a live stub is ~" + perStub + " bytes)");
         }
     }
+
+    /**
+     * Stubs are bounded per context ({@code --epsilon.callback-limit}): past it, making a callback is
+     * a catchable FOREIGN-ERROR. Freed stubs count, since they are kept for their code, and are made
+     * again without a new stub only over the same function.
+     */
+    @Test
+    void stubLimitIsACondition() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context cx = Epsilon.contextBuilder().option("epsilon.callback-limit", "20").out(out).err(out).build()) {
+            cx.eval(Epsilon.ID, """
+                    (defun one (x) x)
+                    (defun two (x) (+ x x))
+                    (defun try-make (f)
+                      (handler-case (make-callback f :int '(:int))
+                        (error (e) (list (type-of e) (princ-to-string e)))))
+                    (defvar *held* (loop repeat 20 collect (make-callback #'one :int '(:int))))
+                    """);
+            assertEquals("FOREIGN-ERROR", cx.eval(Epsilon.ID, "(symbol-name (first (try-make #'one)))").asString());
+            String message = cx.eval(Epsilon.ID, "(second (try-make #'one))").asString();
+            assertTrue(message.contains("too many callbacks") && message.contains("20"), message);
+            // One freed: the same function makes a callback again, another function does not.
+            cx.eval(Epsilon.ID, "(free-callback (pop *held*))");
+            assertEquals("FOREIGN-ERROR", cx.eval(Epsilon.ID, "(symbol-name (first (try-make #'two)))").asString());
+            assertTrue(cx.eval(Epsilon.ID, "(foreign-pointer-p (try-make #'one))").asBoolean());
+            assertEquals(20L, cx.eval(Epsilon.ID, "(epsilon.system::%%live-callbacks)").asLong());
+        }
+    }
 }

@@ -30,26 +30,35 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Callbacks {
     private final EpsilonContext cx;
-    private final Map<Long, CallbackStub> live = new ConcurrentHashMap<>();
+    /** The live callbacks by address, each with the code it runs. */
+    private final Map<Long, Live> live = new ConcurrentHashMap<>();
     /**
-     * Freed stubs by signature, oldest first. A freed stub stays bound to an error (C calling a freed
-     * pointer gets a FOREIGN-ERROR in Lisp and a zero) and is reused, for a callback of the same
-     * signature, only once {@link #QUARANTINE} newer ones wait behind it: C keeping a freed pointer
-     * reaches another callback's code only after that many frees, while the code cache stays bounded
-     * and making a callback takes microseconds instead of the ~150 of a new upcall stub.
+     * Freed stubs by the code they ran (Lisp body and signature), oldest first. A freed stub stays
+     * bound to an error: C calling a freed pointer gets a FOREIGN-ERROR in Lisp and a zero. It is
+     * handed out again only to a callback of the same body and signature, so a C library that keeps
+     * a freed pointer reaches either that error or the same Lisp code, never another callback's.
+     * Reuse keeps a loop that makes and frees callbacks off the JVM's code cache and makes a
+     * callback in microseconds instead of the ~150 of a new upcall stub.
      */
-    private final Map<Signature, java.util.ArrayDeque<CallbackStub>> pool = new ConcurrentHashMap<>();
-    public static final int QUARANTINE = 1024;
+    private final Map<EntryKey, java.util.ArrayDeque<CallbackStub>> pool = new ConcurrentHashMap<>();
+    /** Every stub this context made: live, or freed and kept for its code. */
+    private final java.util.concurrent.atomic.AtomicInteger stubs = new java.util.concurrent.atomic.AtomicInteger();
     /**
-     * Live callbacks a context may hold. Each has an upcall stub in the JVM's code cache, which
-     * fills at about 316,000 of them, after which the JVM stops compiling for the whole process:
-     * this limit keeps well below, and going past it is a FOREIGN-ERROR.
+     * Stubs this context may make ({@code --epsilon.callback-limit}, 100,000 by default). Each takes
+     * room in the JVM's code cache, which fills at about 316,000 of them, after which the JVM stops
+     * compiling for the whole process: the default keeps well below, and going past the limit is a
+     * FOREIGN-ERROR. Callbacks that are freed and made again over one body reuse their stubs.
      */
-    public static final int LIVE_LIMIT = 100_000;
+    private int stubLimit() {
+        return cx.env().getOptions().get(EpsilonLanguage.CALLBACK_LIMIT);
+    }
     /** The entry roots, by Lisp function body and signature: closures over one lambda share one. */
     private final Map<EntryKey, RootCallTarget> entries = new ConcurrentHashMap<>();
 
     private record EntryKey(RootCallTarget body, Signature signature) {
+    }
+
+    private record Live(CallbackStub stub, EntryKey key) {
     }
 
     public Callbacks(EpsilonContext cx) {
@@ -60,7 +69,8 @@ public final class Callbacks {
     public ForeignPointer make(LispFunction function, Object returnType, Object argTypes) {
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         CType result = sig.returnType();
-        RootCallTarget entry = entries.computeIfAbsent(new EntryKey(function.callTarget(), sig),
+        EntryKey key = new EntryKey(function.callTarget(), sig);
+        RootCallTarget entry = entries.computeIfAbsent(key,
                 k -> new CallbackEntryRoot(cx.language(), k.body(), k.signature()).getCallTarget());
         TruffleContext truffleContext = cx.env().getContext();
         // Scalar signatures cross as longs (no box per argument); a failed call returns C a zero.
@@ -127,28 +137,39 @@ public final class Callbacks {
                 }
             }
         };
-        if (live.size() >= LIVE_LIMIT) {
-            throw LispError.error("FOREIGN-ERROR", "too many live callbacks: " + LIVE_LIMIT + " are not freed"
-                    + " (FREE-CALLBACK the ones C no longer calls; each takes room in the JVM's code cache)");
-        }
         try {
             CallbackStub stub = null;
-            java.util.ArrayDeque<CallbackStub> free = pool.get(sig);
+            java.util.ArrayDeque<CallbackStub> free = pool.get(key);
             if (free != null) {
                 synchronized (free) {
-                    if (free.size() > QUARANTINE) {
-                        stub = free.pollFirst();
-                    }
+                    stub = free.pollFirst();
                 }
             }
             if (stub == null) {
-                stub = new CallbackStub(target, sig);
+                stub = newStub(target, sig);
             }
             stub.bind(target);
-            live.put(stub.address(), stub);
+            live.put(stub.address(), new Live(stub, key));
             return new ForeignPointer(stub.address(), stub.block());
         } catch (ForeignException e) {
             throw ForeignCalls.error(e, "");
+        }
+    }
+
+    private CallbackStub newStub(CallbackTarget target, Signature sig) {
+        int stubLimit = stubLimit();
+        if (stubs.incrementAndGet() > stubLimit) {
+            stubs.decrementAndGet();
+            throw LispError.error("FOREIGN-ERROR", "too many callbacks: " + live.size() + " live and "
+                    + (stubLimit - live.size()) + " freed ones kept for their code reach the limit of " + stubLimit
+                    + " (FREE-CALLBACK the ones C no longer calls; a freed callback is made again without"
+                    + " a new stub only over the same lambda and signature)");
+        }
+        try {
+            return new CallbackStub(target, sig);
+        } catch (RuntimeException e) {
+            stubs.decrementAndGet();
+            throw e;
         }
     }
 
@@ -164,14 +185,15 @@ public final class Callbacks {
 
     @TruffleBoundary
     public void free(ForeignPointer p) {
-        CallbackStub stub = live.remove(p.address());
-        if (stub == null || (p.block() != null && p.block() != stub.block())) {
-            if (stub != null) {
-                live.put(p.address(), stub);   // a newer callback reuses this stub: leave it alone
+        Live freed = live.remove(p.address());
+        if (freed == null || (p.block() != null && p.block() != freed.stub().block())) {
+            if (freed != null) {
+                live.put(p.address(), freed);   // a newer callback reuses this stub: leave it alone
             }
             throw LispError.error("FOREIGN-ERROR", "no live callback at " + p + " (freed already, or not a callback)");
         }
-        java.util.ArrayDeque<CallbackStub> free = pool.computeIfAbsent(stub.signature(), s -> new java.util.ArrayDeque<>());
+        CallbackStub stub = freed.stub();
+        java.util.ArrayDeque<CallbackStub> free = pool.computeIfAbsent(freed.key(), k -> new java.util.ArrayDeque<>());
         // C calling the freed pointer finds an error waiting in Lisp, and gets a zero result.
         stub.unbind(new CallbackTarget() {
             @Override
