@@ -1,5 +1,6 @@
 package dev.epsilon.language;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.TruffleFile;
@@ -59,6 +60,8 @@ public final class EpsilonContext {
     private volatile LibraryRegistry libraries;
     private volatile LibraryRegistry ffmLibraries;
     private final NativeMemory memory = new NativeMemory();
+    /** Whether the embedder allowed native access (Context.Builder.allowNativeAccess): libraries, calls, memory, callbacks. */
+    private final boolean nativeAccess;
     private Symbol loadPathname;
     private Symbol loadTruename;
     private final Symbol readtableVar;
@@ -72,6 +75,7 @@ public final class EpsilonContext {
     EpsilonContext(EpsilonLanguage language, Env env, String ffiEngine, String manifests) {
         this.language = language;
         this.env = env;
+        this.nativeAccess = env.isNativeAccessAllowed();
         this.manifests = manifests;
         this.ffiEngine = ffiEngine;
         this.console = LispStream.console(env.out(), "standard output");
@@ -541,8 +545,22 @@ public final class EpsilonContext {
         return new java.util.LinkedHashSet<>(packages.values());
     }
 
+    public boolean nativeAccessAllowed() {
+        return nativeAccess;
+    }
+
+    /** Refuses {@code what} (a foreign operation) when the embedder did not allow native access. */
+    public void requireNativeAccess(String what) {
+        if (!nativeAccess) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            throw LispError.error("NATIVE-ACCESS-DENIED", what + ": native access is not allowed in this context"
+                    + " (the embedder built it without allowNativeAccess(true))");
+        }
+    }
+
     /** The foreign layer of the engine --epsilon.ffi-engine chose, made on first use (NFI needs an entered context). */
     public LibraryRegistry libraries() {
+        requireNativeAccess("foreign libraries and calls");
         LibraryRegistry r = libraries;
         if (r == null) {
             synchronized (this) {
@@ -558,6 +576,7 @@ public final class EpsilonContext {
 
     /** The FFM engine's libraries: errno capture needs FFM whichever engine is selected. */
     public LibraryRegistry ffmLibraries() {
+        requireNativeAccess("foreign libraries and calls");
         LibraryRegistry r = ffmLibraries;
         if (r == null) {
             synchronized (this) {

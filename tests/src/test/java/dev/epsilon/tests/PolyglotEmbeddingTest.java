@@ -24,18 +24,6 @@ class PolyglotEmbeddingTest {
     }
 
     @Test
-    void theProcessEnvironmentIsVisibleOnlyWhenTheEmbedderAllowsIt() {
-        String probe = "(list (epsilon.system:getenv \"PATH\") (epsilon.system:getenv \"EPSILON_GIVEN\"))";
-        try (Context cx = Context.newBuilder(Epsilon.ID).environment("EPSILON_GIVEN", "yes").build()) {
-            assertEquals("(NIL \"yes\")", cx.eval(Epsilon.ID, probe).toString());
-        }
-        try (Context cx = Context.newBuilder(Epsilon.ID)
-                .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.INHERIT).build()) {
-            assertEquals(System.getenv("PATH"), cx.eval(Epsilon.ID, probe).getArrayElement(0).asString());
-        }
-    }
-
-    @Test
     void bignumsAndPackagesAreInteropValues() {
         try (Context cx = Context.create(Epsilon.ID)) {
             Value big = cx.eval(Epsilon.ID, "(expt 2 100)");

@@ -14,8 +14,6 @@ import dev.epsilon.language.runtime.Values;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** Streams and printing: FORMAT, the PRINT family, string streams, files, READ-LINE, READ. */
@@ -231,7 +229,7 @@ final class StreamBuiltins {
         });
         b.cl("DELETE-FILE", 1, 1, a -> {
             try {
-                Files.delete(Path.of(Strings.namestring(a[0])));
+                cx.env().getPublicTruffleFile(Strings.namestring(a[0])).delete();
                 return Lisp.T;
             } catch (IOException e) {
                 throw LispError.error("FILE-ERROR", "cannot delete " + Strings.namestring(a[0]) + ": " + e.getMessage(), "PATHNAME", a[0]);
@@ -305,21 +303,22 @@ final class StreamBuiltins {
                 default -> { }
             }
         }
-        Path p = Path.of(name);
+        // Through the embedder's file system: a context not allowed IO opens nothing.
+        com.oracle.truffle.api.TruffleFile p = cx.env().getPublicTruffleFile(name);
         try {
             if (direction.equals("INPUT")) {
-                if (!Files.exists(p)) {
+                if (!p.exists()) {
                     if ("NIL".equals(ifDoesNotExist)) {
                         return Lisp.NIL;
                     }
                     throw LispError.error("FILE-ERROR", "file " + name + " does not exist", "PATHNAME", a[0]);
                 }
                 if (binary) {
-                    return LispStream.binaryInput(Files.newInputStream(p), Files.size(p), name);
+                    return LispStream.binaryInput(p.newInputStream(), p.size(), name);
                 }
-                return LispStream.reader(Files.newBufferedReader(p, StandardCharsets.UTF_8), name);
+                return LispStream.reader(p.newBufferedReader(StandardCharsets.UTF_8), name);
             }
-            boolean exists = Files.exists(p);
+            boolean exists = p.exists();
             if (exists && ifExists.equals("NIL")) {
                 return Lisp.NIL;
             }
@@ -328,10 +327,10 @@ final class StreamBuiltins {
             }
             StandardOpenOption mode = ifExists.equals("APPEND") ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
             if (binary) {
-                long start = exists && mode == StandardOpenOption.APPEND ? Files.size(p) : 0;
-                return LispStream.binaryOutput(Files.newOutputStream(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), start, name);
+                long start = exists && mode == StandardOpenOption.APPEND ? p.size() : 0;
+                return LispStream.binaryOutput(p.newOutputStream(StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), start, name);
             }
-            return LispStream.writer(Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            return LispStream.writer(p.newBufferedWriter(StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, mode), name);
         } catch (IOException e) {
             throw LispError.error("FILE-ERROR", "cannot open " + name + ": " + e.getMessage(), "PATHNAME", a[0]);

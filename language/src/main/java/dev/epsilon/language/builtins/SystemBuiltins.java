@@ -84,7 +84,7 @@ final class SystemBuiltins {
         b.cl("PATHNAME", 1, 1, a -> a[0] instanceof Pathname ? a[0] : new Pathname(Strings.namestring(a[0])));
         b.cl("PATHNAMEP", 1, 1, a -> Lisp.bool(a[0] instanceof Pathname));
         b.cl("NAMESTRING", 1, 1, a -> Strings.namestring(a[0]));
-        b.cl("TRUENAME", 1, 1, a -> new Pathname(Path.of(Strings.namestring(a[0])).toAbsolutePath().normalize().toString()));
+        b.cl("TRUENAME", 1, 1, a -> new Pathname(truename(cx.env().getPublicTruffleFile(Strings.namestring(a[0])))));
         b.cl("FILE-NAMESTRING", 1, 1, a -> {
             Path f = Path.of(Strings.namestring(a[0])).getFileName();
             return f == null ? "" : f.toString();

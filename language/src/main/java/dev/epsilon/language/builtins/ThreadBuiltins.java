@@ -119,7 +119,8 @@ final class ThreadBuiltins {
                 }
             }).build();
         } catch (IllegalStateException | SecurityException e) {
-            throw LispError.error("SIMPLE-ERROR", "MAKE-THREAD: this context may not create threads (" + e.getMessage() + ")");
+            throw LispError.error("ACCESS-DENIED", "MAKE-THREAD: this context may not create threads (" + e.getMessage()
+                    + "; the embedder did not allow thread creation)");
         }
         t.setName(name);
         handle.setThread(t);

@@ -67,6 +67,7 @@ public final class Callbacks {
 
     @TruffleBoundary
     public ForeignPointer make(LispFunction function, Object returnType, Object argTypes) {
+        cx.requireNativeAccess("MAKE-CALLBACK");
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         CType result = sig.returnType();
         EntryKey key = new EntryKey(function.callTarget(), sig);

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
+import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.runtime.ForeignPointer;
 import dev.epsilon.nfi.MappedPages;
 import dev.epsilon.nfi.MemoryBlock;
@@ -65,7 +66,8 @@ public abstract class CheckedAddressNode extends Node {
                     @Cached("p.address()") long address,
                     @Cached("new()") KnownPages known) {
         long at = address + offset;
-        if (UserAddresses.possible(at, size) && known.cover(at, size)) {
+        // The pages a site knows are shared by the contexts of an engine; native access is not.
+        if (UserAddresses.possible(at, size) && known.cover(at, size) && EpsilonLanguage.context(this).nativeAccessAllowed()) {
             return at;
         }
         return known.check(p, offset, size, at, write, where);

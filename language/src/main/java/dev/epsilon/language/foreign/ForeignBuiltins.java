@@ -134,7 +134,7 @@ public final class ForeignBuiltins {
                 a[1] instanceof ForeignPointer p ? p : (ForeignPointer) ForeignPointer.of(Marshal.toLong(a[1]))));
         def(b, sys, "%%ALLOCATE-C-STRUCT", 1, 1, a -> {
             dev.epsilon.nfi.StructLayout layout = structs.layout(a[0]);
-            MemoryBlock block = allocate(memory, layout.size());
+            MemoryBlock block = allocate(cx, memory, layout.size());
             return new dev.epsilon.language.runtime.ForeignStruct(layout, new ForeignPointer(block.address(), block));
         });
         def(b, sys, "%%DEFINE-C-STRUCT-AUTO", 2, 2, a -> {
@@ -176,7 +176,7 @@ public final class ForeignBuiltins {
                 throw LispError.error("FOREIGN-ERROR", "FOREIGN-ALLOC: a count of " + count + " elements of "
                         + elementSize + " bytes is not a size that can be allocated");
             }
-            MemoryBlock block = allocate(memory, elementSize * count);
+            MemoryBlock block = allocate(cx, memory, elementSize * count);
             ForeignPointer p = new ForeignPointer(block.address(), block);
             Object initial = keyArg(a, "INITIAL-ELEMENT", null);
             Object contents = keyArg(a, "INITIAL-CONTENTS", null);
@@ -212,6 +212,7 @@ public final class ForeignBuiltins {
             return name;
         });
         def(b, sys, "%%POOL-ACQUIRE", 1, 1, a -> {
+            cx.requireNativeAccess("WITH-POOLED-MEMORY");
             MemoryBlock block = memory.acquirePooled(offset(a[0], "WITH-POOLED-MEMORY"));
             return new ForeignPointer(block.address(), block);
         });
@@ -265,7 +266,7 @@ public final class ForeignBuiltins {
         def(b, ffi, "POINTER-EQ", 2, 2, a -> Lisp.bool(pointer(a[0], "POINTER-EQ").address() == pointer(a[1], "POINTER-EQ").address()));
         def(b, ffi, "FOREIGN-STRING-ALLOC", 1, 1, a -> {
             byte[] bytes = a[0].toString().getBytes(StandardCharsets.UTF_8);
-            MemoryBlock block = allocate(memory, bytes.length + 1L);
+            MemoryBlock block = allocate(cx, memory, bytes.length + 1L);
             java.lang.foreign.MemorySegment.copy(bytes, 0, NativeMemory.ALL, ValueLayout.JAVA_BYTE, block.address(), bytes.length);
             return new ForeignPointer(block.address(), block);
         });
@@ -284,6 +285,7 @@ public final class ForeignBuiltins {
             return ForeignMemoryAccess.string(p.address(), max);
         });
         def(b, sys, "%%PIN-ARRAY", 1, 1, a -> {
+            cx.requireNativeAccess("WITH-PINNED-ARRAY");
             if (a[0] instanceof NativeArray arr) {
                 return new ForeignPointer(arr.address(), MemoryBlock.view(arr.address(), (long) arr.totalSize() * arr.element().size, arr));
             }
@@ -357,7 +359,8 @@ public final class ForeignBuiltins {
         }));
     }
 
-    private static MemoryBlock allocate(NativeMemory memory, long size) {
+    private static MemoryBlock allocate(EpsilonContext cx, NativeMemory memory, long size) {
+        cx.requireNativeAccess("foreign memory");
         try {
             return memory.allocate(size);
         } catch (ForeignException e) {

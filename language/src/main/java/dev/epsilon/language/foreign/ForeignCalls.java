@@ -57,6 +57,7 @@ public final class ForeignCalls {
             return atAddress(cx, p, sig, captureErrno);
         }
         Target t = target(spec);
+        cx.requireNativeAccess("calling " + t.name() + (t.flat() ? "" : " in " + t.library()) + " with signature " + sig);
         if (t.flat()) {
             String library = cx.flatNamespace().definingLibrary(t.name());
             if (library == null) {

@@ -64,6 +64,7 @@ public final class ForeignMemoryAccess {
      * mapped now (readable, or writable for a {@code write}).
      */
     static void checkRawAddress(long at, long size, boolean write, String where) {
+        dev.epsilon.language.EpsilonLanguage.context(null).requireNativeAccess(where);
         if (!UserAddresses.possible(at, size)) {
             CompilerDirectives.transferToInterpreter();
             try {
@@ -136,6 +137,7 @@ public final class ForeignMemoryAccess {
         if (address == 0) {
             return Lisp.NIL;
         }
+        dev.epsilon.language.EpsilonLanguage.context(null).requireNativeAccess("a C string");
         try {
             return Chars.text(new String(CStrings.bytes(address, max), StandardCharsets.UTF_8));
         } catch (ForeignException e) {

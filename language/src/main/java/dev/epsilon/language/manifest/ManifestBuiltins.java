@@ -11,8 +11,6 @@ import dev.epsilon.language.runtime.Symbol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ public final class ManifestBuiltins {
         b.function(cx.foreignPackage(), "LOAD-MANIFEST", 1, 1, new FunctionBuiltin(a -> {
             String file = a[0] instanceof Pathname p ? p.namestring() : a[0].toString();
             try {
-                return load(cx, loaded, file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
+                return load(cx, loaded, file, new String(cx.env().getPublicTruffleFile(file).readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw LispError.error("FFI-MANIFEST-ERROR", "cannot read manifest " + file + ": " + e.getMessage());
             }

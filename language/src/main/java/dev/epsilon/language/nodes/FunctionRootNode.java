@@ -32,7 +32,8 @@ public final class FunctionRootNode extends RootNode {
                 prologue.execute(frame);
             }
             return body.execute(frame);
-        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | StackOverflowError e) {
+        } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | SecurityException
+                 | StackOverflowError e) {
             // A Java failure in this function's nodes is signalled here, where the handlers of its
             // callers (a HANDLER-CASE around it included) are still in force.
             CompilerDirectives.transferToInterpreter();

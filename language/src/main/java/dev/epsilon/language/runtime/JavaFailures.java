@@ -26,6 +26,11 @@ public final class JavaFailures {
         if (e instanceof IndexOutOfBoundsException) {
             return LispError.error("SIMPLE-ERROR", "index out of bounds in " + where + ": " + e.getMessage());
         }
+        if (e instanceof SecurityException) {
+            // Only the embedder's file system throws it here (a context built without allowIO).
+            return LispError.error("FILE-ACCESS-DENIED", where + ": file access is not allowed in this context (" + e.getMessage()
+                    + "; the embedder did not allow IO)");
+        }
         // A failed cast or a null: builtins check the types of their arguments, so this is our bug.
         return LispError.error("INTERNAL-ERROR", "internal error in " + where + ": " + e
                 + " (a bug in Epsilon, not in your program: please report it with the form that caused it)");

@@ -58,6 +58,12 @@
 ;; SBCL's SB-INT:BUG is one in SBCL. Catchable like any error, never reported as the user's TYPE-ERROR.
 (define-condition internal-error (error) ())
 (export 'internal-error)
+;; What the embedder did not allow this context (the polyglot Context.Builder permissions): IO,
+;; native access, threads. One condition per refusal; the file and foreign kinds are also the
+;; FILE-ERROR and FOREIGN-ERROR that code handling those expects.
+(define-condition access-denied (error) ())
+(define-condition file-access-denied (access-denied file-error) ())
+(export '(access-denied file-access-denied))
 
 (defun make-condition (type &rest initargs)
   (apply (function make-instance) type initargs))

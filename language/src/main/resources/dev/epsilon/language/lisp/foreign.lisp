@@ -11,9 +11,11 @@
 (define-condition foreign-library-error (foreign-error) ())
 (define-condition foreign-symbol-error (foreign-error) ())
 (define-condition foreign-memory-error (foreign-error) ())
+;; A context built without allowNativeAccess(true): no library, call, allocation, callback or raw address.
+(define-condition native-access-denied (access-denied foreign-error) ())
 
 (export '(foreign-error foreign-error-code foreign-error-function foreign-library-error
-          foreign-symbol-error foreign-memory-error
+          foreign-symbol-error foreign-memory-error native-access-denied
           defshared defshared-with-errno with-foreign-memory with-pinned-array with-pooled-memory
           with-foreign-batch deref-int convert-to-foreign convert-from-foreign
           shared-call shared-call-fast lib-open lib-close lib-function *library-search-paths*
