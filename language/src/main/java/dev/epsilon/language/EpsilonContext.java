@@ -545,6 +545,16 @@ public final class EpsilonContext {
         return new java.util.LinkedHashSet<>(packages.values());
     }
 
+    /**
+     * When the context closes: the foreign memory and callbacks it still holds are freed, so an
+     * embedder that opens and closes contexts does not grow. Libraries stay loaded: FFM loads them
+     * for the process (its global arena), and code a later context reuses may still call into them.
+     */
+    void releaseForeignResources() {
+        memory.freeAll();
+        foreignRegistry().callbacks().freeAll();
+    }
+
     public boolean nativeAccessAllowed() {
         return nativeAccess;
     }

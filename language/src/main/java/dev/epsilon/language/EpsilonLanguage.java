@@ -111,6 +111,11 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
     }
 
     @Override
+    protected void disposeContext(EpsilonContext context) {
+        context.releaseForeignResources();
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         // Reading happens as the program runs, a form at a time, so macros and in-package take effect
         // for the forms after them.

@@ -87,11 +87,7 @@ public final class NativeMemory {
         }
         b.markFreed();
         MappedPages.mayHaveChanged();   // free may unmap pages a raw pointer still points into
-        try {
-            FREE.invokeExact(MemorySegment.ofAddress(address));
-        } catch (Throwable t) {
-            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "free failed: " + t);
-        }
+        freeAddress(address);
     }
 
     /** The live block starting at {@code address}, or null. */
@@ -131,6 +127,37 @@ public final class NativeMemory {
         ArrayDeque<Long> pool = pools.get(sizeClass);
         synchronized (pool) {
             pool.push(b.address());
+        }
+    }
+
+    /**
+     * Frees every block still allocated and every pooled one: the owner (a closed context) is gone,
+     * and pointers into the blocks now fail their checks.
+     */
+    @TruffleBoundary
+    public void freeAll() {
+        for (Long address : new java.util.ArrayList<>(live.keySet())) {
+            MemoryBlock b = live.remove(address);
+            if (b != null) {
+                b.markFreed();
+                freeAddress(address);
+            }
+        }
+        for (ArrayDeque<Long> pool : pools.values()) {
+            synchronized (pool) {
+                for (Long address; (address = pool.poll()) != null; ) {
+                    freeAddress(address);
+                }
+            }
+        }
+        MappedPages.mayHaveChanged();
+    }
+
+    private static void freeAddress(long address) {
+        try {
+            FREE.invokeExact(MemorySegment.ofAddress(address));
+        } catch (Throwable t) {
+            throw new ForeignException(ForeignException.Reason.CALL_FAILED, "free failed: " + t);
         }
     }
 

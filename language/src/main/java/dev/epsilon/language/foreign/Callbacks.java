@@ -219,6 +219,26 @@ public final class Callbacks {
         }
     }
 
+    /**
+     * Frees every stub, live or pooled, when the context closes: their code-cache room goes back to
+     * the JVM. C must not call a callback of a closed context (it would jump into freed code).
+     */
+    @TruffleBoundary
+    public void freeAll() {
+        for (Live l : live.values()) {
+            l.stub().free();
+        }
+        live.clear();
+        for (java.util.ArrayDeque<CallbackStub> free : pool.values()) {
+            synchronized (free) {
+                for (CallbackStub stub; (stub = free.poll()) != null; ) {
+                    stub.free();
+                }
+            }
+        }
+        stubs.set(0);
+    }
+
     public int liveCount() {
         return live.size();
     }
