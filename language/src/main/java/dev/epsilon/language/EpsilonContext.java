@@ -208,7 +208,7 @@ public final class EpsilonContext {
 
     /** A reader over a file's source, interning in the current package. */
     public Reader newReader(Source source) {
-        return new Reader(source, readerTable);
+        return Reader.program(source, readerTable);
     }
 
     /** A reader over text (READ, READ-FROM-STRING), interning in the current package. */
@@ -219,7 +219,7 @@ public final class EpsilonContext {
     /** Reads, expands and runs each form of {@code source} in turn; returns the last value. */
     @TruffleBoundary
     public Object load(Source source) {
-        Reader reader = new Reader(source, readerTable);
+        Reader reader = Reader.program(source, readerTable);
         return withLoadPathnames(source.getPath(), () -> loadForms(source, reader::read, reader.sourceMap(), null));
     }
 
@@ -231,7 +231,7 @@ public final class EpsilonContext {
      */
     @TruffleBoundary
     public boolean loadWritingFasl(Source source, TruffleFile fasl) {
-        Reader reader = new Reader(source, readerTable);
+        Reader reader = Reader.program(source, readerTable);
         FaslWriter writer = newFaslWriter(source);
         withLoadPathnames(source.getPath(), () -> loadForms(source, reader::read, reader.sourceMap(), writer));
         try {

@@ -28,7 +28,13 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     @Option(name = "ffi-engine", help = "How foreign calls reach C: ffm (Java FFM, the fast default) or nfi (Truffle NFI, any signature, varargs through libffi).",
             category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "ffm|nfi")
-    static final OptionKey<String> FFI_ENGINE = new OptionKey<>("ffm");
+    static final OptionKey<String> FFI_ENGINE = new OptionKey<>("ffm", new org.graalvm.options.OptionType<>("ffm|nfi", value -> {
+        // Checked when the option is given, so a bad value is the launcher's one-line option error.
+        if (!value.equals("ffm") && !value.equals("nfi")) {
+            throw new IllegalArgumentException("the engine is ffm or nfi, not " + value);
+        }
+        return value;
+    }));
 
     @Option(name = "ffi-manifests", help = "FFI manifests (TOML) to load at start-up, separated by the path separator.",
             category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<file>:<file>...")
@@ -36,7 +42,18 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
 
     @Option(name = "callback-limit", help = "Callback stubs a context may make: live ones, and freed ones kept for their code. Each takes room in the JVM's code cache, which fills at about 316,000.",
             category = OptionCategory.EXPERT, stability = OptionStability.STABLE, usageSyntax = "<count>")
-    public static final OptionKey<Integer> CALLBACK_LIMIT = new OptionKey<>(100_000);
+    public static final OptionKey<Integer> CALLBACK_LIMIT = new OptionKey<>(100_000, new org.graalvm.options.OptionType<>("count", value -> {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a count of callbacks, not " + value);
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("a count of callbacks, not " + value);
+        }
+        return n;
+    }));
 
     @Override
     protected OptionDescriptors getOptionDescriptors() {
@@ -89,9 +106,6 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
     @Override
     protected EpsilonContext createContext(Env env) {
         String engine = env.getOptions().get(FFI_ENGINE);
-        if (!engine.equals("ffm") && !engine.equals("nfi")) {
-            throw new IllegalArgumentException("--epsilon.ffi-engine must be ffm or nfi, not " + engine);
-        }
         return new EpsilonContext(this, env, engine, env.getOptions().get(FFI_MANIFESTS));
     }
 

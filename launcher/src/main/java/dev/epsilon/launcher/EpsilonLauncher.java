@@ -86,7 +86,13 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
 
     private int run(Context context) {
         try {
-            if (file != null) {
+            // -e forms run first, in order; then the program, if there is one. Their values are
+            // printed only when they are the whole program.
+            Value last = null;
+            for (String expr : expressions) {
+                last = context.eval(Source.newBuilder(LANGUAGE, expr, "-e").build());
+            }
+            if (file != null && !file.equals("-")) {
                 File f = new File(file);
                 if (!f.isFile()) {
                     System.err.println("epsilon: cannot read " + file + ": no such file");
@@ -95,11 +101,14 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
                 context.eval(Source.newBuilder(LANGUAGE, f).build());
                 return 0;
             }
+            if ("-".equals(file) || (expressions.isEmpty() && !StandardInput.isTerminal())) {
+                // The program is standard input (`epsilon -`, or input piped or redirected): run
+                // as a script, with no prompts.
+                context.eval(Source.newBuilder(LANGUAGE, new java.io.InputStreamReader(System.in,
+                        java.nio.charset.StandardCharsets.UTF_8), "stdin").build());
+                return 0;
+            }
             if (!expressions.isEmpty()) {
-                Value last = null;
-                for (String expr : expressions) {
-                    last = context.eval(Source.newBuilder(LANGUAGE, expr, "-e").build());
-                }
                 System.out.println(last);
                 return 0;
             }
@@ -140,14 +149,18 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
     @Override
     protected void printHelp(OptionCategory maxCategory) {
         System.out.println("Usage: epsilon [OPTIONS] [FILE [ARGS...]]");
-        System.out.println("       epsilon [OPTIONS] -e EXPRESSION");
+        System.out.println("       epsilon [OPTIONS] -e EXPRESSION [FILE [ARGS...]]");
+        System.out.println("       epsilon [OPTIONS] - [ARGS...]");
         System.out.println();
-        System.out.println("  FILE            run a Lisp file; ARGS are the program's arguments");
-        System.out.println("  -e, --eval EXPR evaluate EXPR and print its value (repeatable)");
+        System.out.println("  FILE            run a Lisp file (a first #! line is skipped); ARGS are the program's");
+        System.out.println("                  arguments: (epsilon.system:argv), sb-ext:*posix-argv*");
+        System.out.println("  -               read the program from standard input (also when input is piped)");
+        System.out.println("  -e, --eval EXPR evaluate EXPR (repeatable); with no FILE, print the last value;");
+        System.out.println("                  with a FILE, the expressions run first");
         System.out.println("  --ffi-manifest FILE  load the FFI bindings a TOML manifest declares (repeatable)");
         System.out.println("  --stacktrace    print the JVM stack trace of an uncaught error");
         System.out.println("  --version       print the version and the Truffle runtime");
-        System.out.println("  (no arguments)  start a REPL");
+        System.out.println("  (no arguments)  start a REPL when standard input is a terminal");
     }
 
     @Override

@@ -123,13 +123,53 @@ class LauncherTest {
     }
 
     @Test
-    void replEvaluatesFormsAcrossLines() throws Exception {
-        Result r = epsilon("(defun sq (x)\n  (* x x))\n(sq 12)\n(car 1)\n(+ 1 1)\n", new String[0]);
+    void pipedInputIsTheProgramWithNoPrompts() throws Exception {
+        Result r = epsilon("(defun sq (x)\n  (* x x))\n(print (sq 12))\n", new String[0]);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("SQ\n"), r.out());
-        assertTrue(r.out().contains("144\n"), r.out());
-        assertTrue(r.out().contains("2\n"), r.out());
-        assertTrue(r.err().contains("Unhandled TYPE-ERROR"), r.err());
+        assertEquals("\n144 ", r.out());
+        Result dash = epsilon("(print (list :args (epsilon.system:argv)))\n", "-", "a", "b c");
+        assertEquals(0, dash.status(), dash.err());
+        assertEquals("\n(:ARGS (\"a\" \"b c\")) ", dash.out());
+        // As a script: an unhandled error ends the program with status 1.
+        Result failing = epsilon("(print 1)\n(car 1)\n(print 2)\n", "-");
+        assertEquals(1, failing.status());
+        assertEquals("\n1 ", failing.out());
+        assertTrue(failing.err().startsWith("Unhandled TYPE-ERROR"), failing.err());
+    }
+
+    @Test
+    void anExecutableScriptWithAShebangLineRuns(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("hello");
+        Files.writeString(script, "#!" + Epsilon.root().resolve("bin/epsilon") + "\n(format t \"ran with ~s~%\" (epsilon.system:argv))\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Process p = new ProcessBuilder(script.toString(), "x").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("ran with (\"x\")\n", out);
+        // LOAD skips the line too.
+        Result loaded = epsilon(null, "-e", "(load \"" + script + "\")");
+        assertEquals(0, loaded.status(), loaded.err());
+        assertEquals("ran with NIL\nT\n", loaded.out());
+    }
+
+    @Test
+    void expressionsRunBeforeTheFile(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("greet.lisp");
+        Files.writeString(script, "(print *greeting*)\n");
+        Result r = epsilon(null, "-e", "(defvar *greeting* \"hi\")", script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("\n\"hi\" ", r.out());
+    }
+
+    @Test
+    void aBadOptionValueIsOneLine() throws Exception {
+        for (String option : new String[]{"--epsilon.ffi-engine=bogus", "--epsilon.callback-limit=many"}) {
+            Result r = epsilon(null, option, "-e", "1");
+            assertTrue(r.status() != 0, option);
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(option.substring(2, option.indexOf('='))) && !r.err().contains("\tat "), r.err());
+        }
     }
 
     @Test

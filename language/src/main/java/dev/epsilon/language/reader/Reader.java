@@ -50,6 +50,20 @@ public final class Reader {
         this.pos = start == 0 && text.length() > 0 && text.charAt(0) == '\uFEFF' ? 1 : start;
     }
 
+    /**
+     * A reader over a program file: a first line starting with {@code #!} (the interpreter line of
+     * an executable script, {@code #!/usr/bin/env epsilon}) is skipped, as SBCL's LOAD skips it.
+     */
+    public static Reader program(Source source, SymbolTable symbols) {
+        Reader r = new Reader(source, symbols);
+        if (r.text.length() >= r.pos + 2 && r.text.charAt(r.pos) == '#' && r.text.charAt(r.pos + 1) == '!') {
+            while (r.pos < r.text.length() && r.text.charAt(r.pos) != '\n') {
+                r.pos++;
+            }
+        }
+        return r;
+    }
+
     public SourceMap sourceMap() { return sourceMap; }
 
     /** Offset just after the last datum read. */
