@@ -87,6 +87,7 @@ public final class EpsilonContext {
         this.system = makePackage("EPSILON.SYSTEM", "SYS");
         this.foreign = makePackage("EPSILON.FOREIGN", "FFI");
         this.user = makePackage("COMMON-LISP-USER", "CL-USER");
+        LispPackage polyglot = makePackage("EPSILON.POLYGLOT", null);
         cl.export(Lisp.NIL);
         cl.export(Lisp.T);
         for (String name : Prelude.text("cl-symbols.txt").split("\n")) {
@@ -99,6 +100,8 @@ public final class EpsilonContext {
         system.use(foreign);
         user.use(cl);
         user.use(foreign);
+        polyglot.use(cl);
+        user.use(polyglot);
         this.standardOutput = special("*STANDARD-OUTPUT*", console);
         special("*ERROR-OUTPUT*", consoleErrors);
         special("*TRACE-OUTPUT*", console);

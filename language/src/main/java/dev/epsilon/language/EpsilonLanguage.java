@@ -124,6 +124,28 @@ public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
         context.flushConsole();
     }
 
+    /** The top level as {@code getBindings("epsilon")} shows it. */
+    @Override
+    protected Object getScope(EpsilonContext context) {
+        return new dev.epsilon.language.polyglot.GlobalScope(context);
+    }
+
+    private volatile com.oracle.truffle.api.RootCallTarget hostFunctionTarget;
+
+    /** The one body of every Lisp function that stands for another language's executable. */
+    public com.oracle.truffle.api.RootCallTarget hostFunctionTarget() {
+        com.oracle.truffle.api.RootCallTarget t = hostFunctionTarget;
+        if (t == null) {
+            synchronized (this) {
+                if (hostFunctionTarget == null) {
+                    hostFunctionTarget = new dev.epsilon.language.polyglot.HostFunctionRoot(this).getCallTarget();
+                }
+                t = hostFunctionTarget;
+            }
+        }
+        return t;
+    }
+
     @Override
     protected void disposeContext(EpsilonContext context) {
         context.releaseForeignResources();

@@ -43,6 +43,7 @@ public final class Builtins {
         b.macros();
         dev.epsilon.language.foreign.ForeignBuiltins.install(b, cx);
         dev.epsilon.language.manifest.ManifestBuiltins.install(b, cx);
+        dev.epsilon.language.polyglot.PolyglotBuiltins.install(b, cx);
     }
 
     /** Makes a builtin function and stores it in {@code pkg}'s symbol {@code name} (exported). */

@@ -1,7 +1,10 @@
 package dev.epsilon.language.clos;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
@@ -15,6 +18,7 @@ import java.util.Map;
  * A class: built-in (the types of Lisp data), standard (DEFCLASS), structure (DEFSTRUCT) or
  * condition (DEFINE-CONDITION). Its precedence list is computed with C3, as CLOS specifies in effect.
  */
+@ExportLibrary(InteropLibrary.class)
 public final class LispClass implements TruffleObject {
     public enum Kind { BUILT_IN, STANDARD, STRUCTURE, CONDITION }
 
@@ -178,5 +182,30 @@ public final class LispClass implements TruffleObject {
             case CONDITION -> "CONDITION-CLASS";
         };
         return "#<" + kindName + " " + Printer.qualified(name) + ">";
+    }
+
+    // To other languages a class is the meta-object of its instances.
+
+    @ExportMessage
+    boolean isMetaObject() { return true; }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getMetaQualifiedName() { return Printer.qualified(name); }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getMetaSimpleName() { return name.name(); }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMetaInstance(Object instance) {
+        return instance instanceof StandardObject o && o.lispClass().isSubclassOf(this);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Printer.prin1ToString(this);
     }
 }

@@ -3,11 +3,20 @@ package dev.epsilon.language.clos;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import dev.epsilon.language.runtime.InteropArguments;
+import dev.epsilon.language.runtime.InteropBignum;
+import dev.epsilon.language.runtime.InteropNames;
 import dev.epsilon.language.runtime.Printer;
+import dev.epsilon.language.runtime.SimpleVector;
 
-/** An instance of a standard, structure or condition class: its class and its slot values. */
+/**
+ * An instance of a standard, structure or condition class: its class and its slot values. To other
+ * languages its slots are members (named as {@link InteropNames} says) and its class is its
+ * meta-object.
+ */
 @ExportLibrary(InteropLibrary.class)
 public final class StandardObject implements TruffleObject {
     /** The value of a slot that has none. */
@@ -90,4 +99,71 @@ public final class StandardObject implements TruffleObject {
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Printer.prin1ToString(this);
     }
+
+    @TruffleBoundary
+    private LispClass.Slot slotNamed(String member) {
+        for (LispClass.Slot slot : lispClass.slots()) {
+            if (InteropNames.names(member, slot.name)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    @ExportMessage
+    boolean hasMembers() { return true; }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        java.util.List<Object> names = new java.util.ArrayList<>();
+        for (LispClass.Slot slot : lispClass.slots()) {
+            names.add(InteropNames.memberName(slot.name));
+        }
+        return new SimpleVector(names.toArray());
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberReadable(String member) {
+        LispClass.Slot slot = slotNamed(member);
+        if (slot == null) {
+            return false;
+        }
+        ensureCapacity(lispClass.slotCount());
+        return slotValue(slot.index) != UNBOUND_SLOT;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (!isMemberReadable(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return InteropBignum.export(slotValue(slotNamed(member).index));
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberModifiable(String member) { return slotNamed(member) != null; }
+
+    @ExportMessage
+    boolean isMemberInsertable(@SuppressWarnings("unused") String member) { return false; }
+
+    @ExportMessage
+    @TruffleBoundary
+    void writeMember(String member, Object value) throws UnknownIdentifierException {
+        LispClass.Slot slot = slotNamed(member);
+        if (slot == null) {
+            throw UnknownIdentifierException.create(member);
+        }
+        ensureCapacity(lispClass.slotCount());
+        setSlotValue(slot.index, InteropArguments.fromForeign(value));
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() { return true; }
+
+    @ExportMessage
+    Object getMetaObject() { return lispClass; }
 }

@@ -19,6 +19,11 @@ public final class FunctionDesignators {
             }
             throw undefined(s);
         }
+        if (designator instanceof com.oracle.truffle.api.interop.TruffleObject
+                && com.oracle.truffle.api.interop.InteropLibrary.getUncached().isExecutable(designator)) {
+            // A function of another language or the host (a Java lambda, a ProxyExecutable).
+            return dev.epsilon.language.polyglot.HostFunctionRoot.wrap(designator);
+        }
         throw LispError.typeError(designator, "(OR FUNCTION SYMBOL)", where);
     }
 

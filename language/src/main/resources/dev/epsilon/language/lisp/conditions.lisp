@@ -64,6 +64,11 @@
 (define-condition access-denied (error) ())
 (define-condition file-access-denied (access-denied file-error) ())
 (export '(access-denied file-access-denied))
+;; A failure on the other side of a polyglot call (a Java exception in a host function).
+(define-condition polyglot-error (error) ())
+(export 'polyglot-error)
+(import 'polyglot-error "EPSILON.POLYGLOT")
+(export 'polyglot-error "EPSILON.POLYGLOT")
 
 (defun make-condition (type &rest initargs)
   (apply (function make-instance) type initargs))
