@@ -2,5 +2,6 @@
 module dev.epsilon.launcher {
     requires org.graalvm.polyglot;
     requires org.graalvm.launcher;
+    requires org.graalvm.shadowed.jline;
     exports dev.epsilon.launcher;
 }

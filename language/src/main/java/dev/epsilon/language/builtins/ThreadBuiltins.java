@@ -46,6 +46,22 @@ final class ThreadBuiltins {
         b.function(sys, "%%THREAD-ALIVE-P", 1, 1, new FunctionBuiltin(a -> Lisp.bool(thread(a[0]).thread().isAlive())));
         b.function(sys, "%%JOIN-THREAD", 1, 1, new FunctionBuiltin(a -> join(thread(a[0]))));
         b.function(sys, "%%ALL-THREADS", 0, 0, new FunctionBuiltin(a -> all(known)));
+        // Runs FUNCTION on THREAD at its next safepoint, inside whatever it is running (Ctrl-C in the
+        // REPL, BT:INTERRUPT-THREAD). A non-local exit FUNCTION takes unwinds that thread.
+        b.function(sys, "%%INTERRUPT-THREAD", 2, 2, new FunctionBuiltin(a -> {
+            Thread target = thread(a[0]).thread();
+            LispFunction f = Args.as(a[1], LispFunction.class, "FUNCTION", "%%INTERRUPT-THREAD");
+            if (target == null || !target.isAlive()) {
+                return Lisp.NIL;
+            }
+            cx.env().submitThreadLocal(new Thread[]{target}, new com.oracle.truffle.api.ThreadLocalAction(true, false) {
+                @Override
+                protected void perform(Access access) {
+                    f.callUncached();
+                }
+            });
+            return Lisp.T;
+        }));
         b.function(sys, "%%THREAD-YIELD", 0, 0, new FunctionBuiltin(a -> {
             Thread.yield();
             return Lisp.NIL;

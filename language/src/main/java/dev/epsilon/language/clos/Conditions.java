@@ -3,6 +3,7 @@ package dev.epsilon.language.clos;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.Cons;
+import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispCondition;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispFunction;
@@ -35,6 +36,18 @@ public final class Conditions {
         StandardObject c = instantiate(cx, (LispCondition) e.condition());
         e.signalled(c);
         signal(cx, thread, c);
+        // No handler took it: INVOKE-DEBUGGER runs here, where the restarts still are, when there is
+        // a *DEBUGGER-HOOK* or a REPL to debug in; otherwise the error unwinds as before (a script's
+        // report keeps the place it happened). A stack overflow unwinds first: there is no room here.
+        Symbol repl = cx.systemPackage().findPresent("*REPL-READ-LINE*");
+        Symbol hook = cx.clSymbol("*DEBUGGER-HOOK*");
+        if (!"STORAGE-CONDITION".equals(e.typeName())
+                && ((repl != null && repl.value(thread) != Lisp.NIL) || (hook != null && hook.isBound() && hook.value(thread) != Lisp.NIL))) {
+            LispFunction debugger = cx.clSymbol("INVOKE-DEBUGGER").function();
+            if (debugger != null) {
+                debugger.callUncached(c);
+            }
+        }
     }
 
     @TruffleBoundary

@@ -86,7 +86,10 @@
 (defun error (datum &rest arguments)
   (let ((c (%coerce-condition datum arguments 'simple-error)))
     (%%signal c)
-    (%%error-unhandled c)))
+    ;; Unhandled: the debugger (debugger.lisp) in the REPL; elsewhere the error unwinds out.
+    (if (fboundp 'invoke-debugger)
+        (invoke-debugger c)
+        (%%error-unhandled c))))
 
 (defmacro handler-bind (bindings &body body)
   `(%%handler-bind (list ,@(mapcar-1 (lambda (b) `(cons ',(car b) ,(cadr b))) bindings))

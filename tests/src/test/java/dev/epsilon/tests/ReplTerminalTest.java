@@ -1,0 +1,133 @@
+package dev.epsilon.tests;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The REPL in a real terminal: tmux runs bin/epsilon, keys go in with send-keys and the screen is
+ * read back with capture-pane. Line editing, history, the debugger, Ctrl-C.
+ */
+class ReplTerminalTest {
+    @TempDir
+    Path home;
+    private final String session = "epsilon-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> command = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        command.addAll(List.of(keys));
+        run(command.toArray(new String[0]));
+    }
+
+    private String screen() throws Exception {
+        return run("tmux", "capture-pane", "-p", "-S", "-200", "-t", session);
+    }
+
+    /**
+     * Waits until the screen shows {@code text} {@code occurrences} times; answers the screen.
+     * (capture-pane drops the spaces that end a line, so a prompt is matched without its space.)
+     */
+    private String await(String text, int occurrences) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen();
+            if (s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= occurrences) {
+                return s;
+            }
+            Thread.sleep(200);
+        }
+        return fail("the terminal never showed " + text + " (" + occurrences + "x):\n" + s);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "50",
+                "env", "HOME=" + home, Epsilon.root().resolve("bin/epsilon").toString());
+        await("Ctrl-C interrupts.", 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void formsValuesHistoryVariablesAndLineEditing() throws Exception {
+        keys("(defun sq (x)", "Enter", "  (* x x))", "Enter");
+        await("SQ\n", 1);
+        keys("(values (sq 12) 2)", "Enter");
+        await("144\n2\n", 1);
+        keys("(list * ** +)", "Enter");
+        await("(144 SQ (VALUES (SQ 12) 2))", 1);
+        // Editing: "(+ 1 3)", two steps left, insert "2 ": (+ 1 2 3).
+        keys("(+ 1 3)", "Left", "Left", "2 ", "Enter");
+        await("\n6\n", 1);
+        // History: Up brings the line back.
+        keys("Up", "Enter");
+        await("\n6\n", 2);
+        keys("(quit)", "Enter");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Path history = home.resolve(".epsilon_history");
+        while (!Files.exists(history) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.readString(history).contains("(+ 1 2 3)"), Files.readString(history));
+    }
+
+    @Test
+    void anErrorOpensTheDebuggerWithTheRestarts() throws Exception {
+        keys("(restart-case (car 1) (use-value (v) (list :used v)))", "Enter");
+        String s = await("1]", 1);
+        assertTrue(s.contains("debugger invoked on a TYPE-ERROR"), s);
+        assertTrue(s.contains("0: [USE-VALUE]") && s.contains("1: [ABORT] Return to the top level."), s);
+        keys("(+ 40 2)", "Enter");   // evaluated where the error is
+        await("\n42\n", 1);
+        keys("0", "Enter");
+        await("Enter a form to be evaluated:", 1);
+        keys("7", "Enter");
+        await("(:USED 7)", 1);
+        keys("(error \"second\")", "Enter");
+        await("1]", 2);
+        keys("abort", "Enter");
+        await("; back to the top level", 1);
+        keys("(+ 1 1)", "Enter");
+        await("\n2\n", 1);
+    }
+
+    @Test
+    void ctrlCInterruptsARunningFormIntoTheDebugger() throws Exception {
+        keys("(defvar *n* 0)", "Enter", "(loop (incf *n*))", "Enter");
+        Thread.sleep(2000);
+        keys("C-c");
+        String s = await("1]", 1);
+        assertTrue(s.contains("INTERACTIVE-INTERRUPT") && s.contains("[CONTINUE] Resume the interrupted form."), s);
+        keys("(plusp *n*)", "Enter");
+        await("\nT\n", 1);
+        keys("abort", "Enter");
+        await("; back to the top level", 1);
+        keys("(+ 2 3)", "Enter");
+        await("\n5\n", 1);
+    }
+}
