@@ -18,6 +18,9 @@ import dev.epsilon.language.runtime.LispThread;
         version = EpsilonLanguage.VERSION, defaultMimeType = EpsilonLanguage.MIME_TYPE,
         characterMimeTypes = EpsilonLanguage.MIME_TYPE, contextPolicy = ContextPolicy.EXCLUSIVE,
         dependentLanguages = "nfi", website = "https://epsilon.dev")
+@com.oracle.truffle.api.instrumentation.ProvidedTags({com.oracle.truffle.api.instrumentation.StandardTags.CallTag.class,
+        com.oracle.truffle.api.instrumentation.StandardTags.StatementTag.class, com.oracle.truffle.api.instrumentation.StandardTags.RootTag.class,
+        com.oracle.truffle.api.instrumentation.StandardTags.RootBodyTag.class, com.oracle.truffle.api.instrumentation.StandardTags.ExpressionTag.class})
 public final class EpsilonLanguage extends TruffleLanguage<EpsilonContext> {
     public static final String ID = "epsilon";
     public static final String VERSION = "0.1.0";

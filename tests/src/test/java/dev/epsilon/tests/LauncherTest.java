@@ -163,6 +163,25 @@ class LauncherTest {
     }
 
     @Test
+    void theProfilerAndTheInspectorRunOnALispFile(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("work.lisp");
+        Files.writeString(script, "(defun fib (n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))\n"
+                + "(defun work () (let ((s 0)) (dotimes (i 10) (incf s (fib 20))) s))\n(print (work))\n");
+        Result sampler = epsilon(null, "--cpusampler", script.toString());
+        assertEquals(0, sampler.status(), sampler.err());
+        assertTrue(sampler.out().contains("Sampling Histogram") && sampler.out().contains(" FIB ")
+                && sampler.out().contains("work.lisp~1:"), sampler.out());
+        Result tracer = epsilon(null, "--cputracer", script.toString());
+        assertEquals(0, tracer.status(), tracer.err());
+        // fib 20 makes 21,891 calls; ten of them.
+        assertTrue(tracer.out().matches("(?s).*\\n FIB +\\| +218910 .*"), tracer.out());
+        Result inspector = epsilon(null, "--inspect=127.0.0.1:0", "--inspect.Suspend=false", "--inspect.WaitAttached=false", script.toString());
+        assertEquals(0, inspector.status(), inspector.err());
+        assertTrue((inspector.out() + inspector.err()).contains("Debugger listening on ws://127.0.0.1:"), inspector.out() + inspector.err());
+        assertTrue(inspector.out().contains("67650"), inspector.out());
+    }
+
+    @Test
     void aBadOptionValueIsOneLine() throws Exception {
         for (String option : new String[]{"--epsilon.ffi-engine=bogus", "--epsilon.callback-limit=many"}) {
             Result r = epsilon(null, option, "-e", "1");

@@ -61,6 +61,24 @@ class ReplTerminalTest {
         return fail("the terminal never showed " + text + " (" + occurrences + "x):\n" + s);
     }
 
+    /**
+     * Waits until the REPL reads a line again: the screen's last line is the bare prompt. Keys sent
+     * before that reach a terminal not yet in JLine's raw mode, where arrows are plain text.
+     */
+    private void awaitPrompt(String prompt) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen().stripTrailing();
+            if (s.substring(s.lastIndexOf('\n') + 1).equals(prompt)) {
+                Thread.sleep(100);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("no prompt " + prompt + ":\n" + s);
+    }
+
     @BeforeEach
     void start() throws Exception {
         run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "50",
@@ -81,9 +99,11 @@ class ReplTerminalTest {
         await("144\n2\n", 1);
         keys("(list * ** +)", "Enter");
         await("(144 SQ (VALUES (SQ 12) 2))", 1);
+        awaitPrompt("*");
         // Editing: "(+ 1 3)", two steps left, insert "2 ": (+ 1 2 3).
         keys("(+ 1 3)", "Left", "Left", "2 ", "Enter");
         await("\n6\n", 1);
+        awaitPrompt("*");
         // History: Up brings the line back.
         keys("Up", "Enter");
         await("\n6\n", 2);

@@ -86,7 +86,7 @@ public final class Analyzer {
         SourceSection saved = currentSection;
         currentSection = sectionOf(form);
         try {
-            return analyzeCompound(c, scope).at(currentSection);
+            return analyzeCompound(c, scope).at(currentSection).markStatement();
         } finally {
             currentSection = saved;
         }

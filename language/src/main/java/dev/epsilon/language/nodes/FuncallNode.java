@@ -42,4 +42,9 @@ public final class FuncallNode extends LispNode {
             throw Conditions.signalled(this, e.at(this));
         }
     }
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
 }

@@ -23,6 +23,8 @@ public final class FunctionRootNode extends RootNode {
         this.section = section;
         this.prologue = prologue;
         this.body = body;
+        // Tools find a function by its root body: one with no place of its own (a constant) takes the function's.
+        body.at(section).markRootBody();
     }
 
     @Override

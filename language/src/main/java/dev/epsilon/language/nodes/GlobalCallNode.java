@@ -53,4 +53,9 @@ public final class GlobalCallNode extends LispNode {
         cachedStable = now;
         return f;
     }
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
 }

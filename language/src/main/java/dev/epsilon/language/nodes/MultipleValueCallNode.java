@@ -56,4 +56,9 @@ public final class MultipleValueCallNode extends LispNode {
             throw Conditions.signalled(this, e.at(this));
         }
     }
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
 }
