@@ -40,3 +40,17 @@ epsilon_ensure_built() {
 
 # The java @argfile with the JVM flags of an Epsilon process (written by the launcher build).
 EPSILON_JVM_ARGS="$EPSILON_DIST/jvm.args"
+
+# A GraalVM JDK compiles Truffle code with its native compiler (libgraal), which starts compiling
+# at once. The compiler jars on the upgrade path would replace it with Graal as Java bytecode, which
+# has to warm itself up first: with such a JDK, run without them.
+epsilon_select_compiler() {
+    if [ -f "$JAVA_HOME/lib/libjvmcicompiler.so" ]; then
+        local args="$EPSILON_DIST/jvm-libgraal.args"
+        # The compiler jars go to the module path, where the JDK's own modules of the same names win.
+        grep -v -- '--upgrade-module-path' "$EPSILON_DIST/jvm.args" \
+            | sed "s|--module-path=$EPSILON_DIST/modules|--module-path=$EPSILON_DIST/modules:$EPSILON_DIST/upgrade|" > "$args"
+        EPSILON_JVM_ARGS="$args"
+    fi
+}
+

@@ -144,6 +144,21 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
         String version = engine.getLanguages().get(LANGUAGE).getVersion();
         System.out.println("Epsilon " + version + " (Truffle runtime: " + engine.getImplementationName()
                 + ", Java " + System.getProperty("java.version") + ")");
+        System.out.println(compilerConfiguration(engine));
+    }
+
+    /** Which Graal compiler compiles Lisp here, and what would start faster. */
+    private static String compilerConfiguration(Engine engine) {
+        if (engine.getImplementationName().contains("Interpreted")) {
+            return "Compiler: none, Truffle interprets only (far slower). Run through bin/epsilon, or put the Graal"
+                    + " compiler jars on --upgrade-module-path (see launcher/target/dist/jvm.args).";
+        }
+        if (System.getProperty("jdk.module.upgrade.path") != null) {
+            return "Compiler: Graal as Java bytecode (jargraal, from --upgrade-module-path). It compiles itself before it"
+                    + " compiles Lisp, so a short run spends its first seconds interpreted. To start faster, point"
+                    + " JAVA_HOME at a GraalVM JDK 25, whose native compiler (libgraal) bin/epsilon then uses.";
+        }
+        return "Compiler: Graal native image (libgraal, from this JDK at " + System.getProperty("java.home") + ").";
     }
 
     @Override

@@ -43,6 +43,8 @@ class LauncherTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("Epsilon 0.1.0 (Truffle runtime: "), r.out());
         assertFalse(r.out().contains("Interpreted"), r.out());
+        // This machine's JDK has no libgraal: the compiler is Graal as bytecode, and the line says so.
+        assertTrue(r.out().contains("\nCompiler: Graal as Java bytecode (jargraal"), r.out());
     }
 
     @Test
