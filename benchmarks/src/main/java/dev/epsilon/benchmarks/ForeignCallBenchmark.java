@@ -39,6 +39,8 @@ public class ForeignCallBenchmark {
     private static final String PROGRAM = """
             (defshared c-abs "abs" "libc" :int (x :int))
             (defun defshared-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs (- i))))) s))
+            (defshared (c-abs-not-leaf :leaf nil) "abs" "libc" :int (x :int))
+            (defun not-leaf-loop (n) (let ((s 0)) (dotimes (i n) (setq s (+ s (c-abs-not-leaf (- i))))) s))
             (defun shared-call-loop (n)
               (let ((s 0)) (dotimes (i n) (setq s (+ s (shared-call '("abs" "libc") :int '(:int) (- i))))) s))
             (defvar *spec* (list "abs" "libc"))
@@ -49,6 +51,8 @@ public class ForeignCallBenchmark {
     private Context ffm;
     private Context nfi;
     private Value defsharedLoop;
+    private Value notLeafLoop;
+    private MethodHandle absCritical;
     private Value sharedCallLoop;
     private Value dynamicLoop;
     private Value nfiDefsharedLoop;
@@ -57,9 +61,11 @@ public class ForeignCallBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        ffm = Context.newBuilder("epsilon").allowNativeAccess(true).option("epsilon.ffi-engine", "ffm").build();
+        ffm = Context.newBuilder("epsilon").allowNativeAccess(true).allowIO(org.graalvm.polyglot.io.IOAccess.ALL)
+                .option("epsilon.ffi-engine", "ffm").build();   // IO: the manifest is read from a file
         ffm.eval("epsilon", PROGRAM);
         defsharedLoop = ffm.eval("epsilon", "(function defshared-loop)");
+        notLeafLoop = ffm.eval("epsilon", "(function not-leaf-loop)");
         sharedCallLoop = ffm.eval("epsilon", "(function shared-call-loop)");
         dynamicLoop = ffm.eval("epsilon", "(function dynamic-loop)");
         try {
@@ -87,6 +93,8 @@ public class ForeignCallBenchmark {
         Linker linker = Linker.nativeLinker();
         abs = linker.downcallHandle(linker.defaultLookup().find("abs").orElseThrow(),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        absCritical = linker.downcallHandle(linker.defaultLookup().find("abs").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), Linker.Option.critical(false));
     }
 
     @TearDown(Level.Trial)
@@ -105,10 +113,29 @@ public class ForeignCallBenchmark {
         return s;
     }
 
+    /** The reference for leaf calls: a raw FFM downcall without the thread-state transition. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long ffmRawCritical() throws Throwable {
+        long s = 0;
+        for (int i = 0; i < CALLS; i++) {
+            s += (int) absCritical.invokeExact(-i);
+        }
+        return s;
+    }
+
+    /** libc's abs is a leaf call: the compiled call is a critical downcall. */
     @Benchmark
     @OperationsPerInvocation(CALLS)
     public long defshared() {
         return defsharedLoop.execute(CALLS).asLong();
+    }
+
+    /** The same binding declared :LEAF NIL: an ordinary downcall, for the ffmRaw comparison. */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public long defsharedNotLeaf() {
+        return notLeafLoop.execute(CALLS).asLong();
     }
 
     @Benchmark

@@ -64,7 +64,7 @@ public final class CallbackStub {
                         : DISPATCH_LONGS.bindTo(this).asCollector(long[].class, args.length), signature, fd.toMethodType())
                 : DISPATCH.bindTo(this).asCollector(Object[].class, args.length).asType(fd.toMethodType());
         this.stub = Linker.nativeLinker().upcallStub(handle, fd, arena);
-        this.block = MemoryBlock.view(stub.address(), 1, stub);
+        this.block = MemoryBlock.view(stub.address(), 1, this);
     }
 
     private volatile MemoryBlock block;
@@ -77,7 +77,7 @@ public final class CallbackStub {
     /** Points the stub at a new target (a pooled stub handed out again); a fresh block marks its pointers. */
     public void bind(CallbackTarget newTarget) {
         this.target = newTarget;
-        this.block = MemoryBlock.view(stub.address(), 1, stub);
+        this.block = MemoryBlock.view(stub.address(), 1, this);
     }
 
     /** Ends the current binding: its pointers read as freed, and C calling it reaches {@code orphan}. */

@@ -33,6 +33,11 @@ public final class MemoryBlock {
         this.owner = owner;
     }
 
+    /** What holds the memory of a view (a pinned array, a callback stub), or null. */
+    public Object owner() {
+        return owner;
+    }
+
     /** A block over memory {@code owner} holds (a pinned Lisp array): bounds are checked, never freed here. */
     public static MemoryBlock view(long address, long size, Object owner) {
         return new MemoryBlock(address, size, owner);

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * A C function type: return type, fixed argument types, and (for a variadic function) the types of
- * the variadic arguments of one particular call. Immutable; equal signatures share one engine binding.
+ * the variadic arguments of one particular call; and whether calls are leaf calls (short, never
+ * calling back, never blocking), which the FFM engine makes without the thread-state transition.
+ * Immutable; equal signatures share one engine binding.
  */
 public final class Signature {
     private final CType returnType;
@@ -14,6 +16,7 @@ public final class Signature {
     private final CType[] varArgs;   // null when the function is not variadic
     private final StructLayout[] argStructs;   // the layout of each STRUCT argument (null elsewhere)
     private final StructLayout returnStruct;
+    private final boolean leaf;
 
     public Signature(CType returnType, List<CType> fixedArgs, List<CType> varArgs) {
         this(returnType, null, fixedArgs, varArgs, null);
@@ -27,7 +30,24 @@ public final class Signature {
         this.varArgs = varArgs == null ? null : varArgs.toArray(new CType[0]);
         this.returnStruct = returnStruct;
         this.argStructs = argStructs == null ? new StructLayout[arity()] : argStructs.toArray(new StructLayout[0]);
+        this.leaf = false;
     }
+
+    private Signature(Signature s, boolean leaf) {
+        this.returnType = s.returnType;
+        this.fixedArgs = s.fixedArgs;
+        this.varArgs = s.varArgs;
+        this.returnStruct = s.returnStruct;
+        this.argStructs = s.argStructs;
+        this.leaf = leaf;
+    }
+
+    /** The same type, for leaf calls. */
+    public Signature asLeaf() {
+        return leaf ? this : new Signature(this, true);
+    }
+
+    public boolean isLeaf() { return leaf; }
 
     public StructLayout argStruct(int i) { return argStructs[i]; }
 
@@ -63,12 +83,12 @@ public final class Signature {
     public boolean equals(Object o) {
         return o instanceof Signature s && returnType == s.returnType
                 && Arrays.equals(fixedArgs, s.fixedArgs) && Arrays.equals(varArgs, s.varArgs)
-                && returnStruct == s.returnStruct && Arrays.equals(argStructs, s.argStructs);
+                && returnStruct == s.returnStruct && Arrays.equals(argStructs, s.argStructs) && leaf == s.leaf;
     }
 
     @Override
     public int hashCode() {
-        return returnType.hashCode() * 31 + Arrays.hashCode(fixedArgs) * 17 + Arrays.hashCode(varArgs);
+        return returnType.hashCode() * 31 + Arrays.hashCode(fixedArgs) * 17 + Arrays.hashCode(varArgs) + (leaf ? 1 : 0);
     }
 
     /** C-like spelling, used in error messages: {@code uint64_t (char*)}. */

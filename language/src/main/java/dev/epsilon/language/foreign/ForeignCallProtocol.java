@@ -50,6 +50,13 @@ public final class ForeignCallProtocol {
      * null): until argument {@code i} first needs the slow path, compiled code deoptimizes there.
      */
     public static Object argument(ForeignFunction f, CType t, int i, Object value, boolean[] slowSeen) {
+        if (t == CType.POINTER && f.signature().isLeaf() && value instanceof ForeignPointer p && p.block() != null
+                && p.block().owner() instanceof dev.epsilon.nfi.CallbackStub) {
+            // A leaf call runs without the thread-state transition a callback needs to enter Java.
+            CompilerDirectives.transferToInterpreter();
+            throw LispError.error("FOREIGN-ERROR", f.symbol() + " is a leaf call (" + f.signature()
+                    + "): it cannot take a callback, which C would call back into Lisp (declare the binding without :LEAF)");
+        }
         Object c = Marshal.fast(value, t);
         if (c != Marshal.NO) {
             return c;

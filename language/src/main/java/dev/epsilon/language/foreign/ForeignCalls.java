@@ -25,25 +25,52 @@ public final class ForeignCalls {
      * The C name and library of a spec: ("strlen" "libc"), ("strlen" :default) for the flat
      * namespace ({@link FlatNamespace}, library null), or "strlen" (libc).
      */
-    public record Target(String name, String library) {
+    /** A C function by name and library; {@code leaf} when its calls are leaf calls. */
+    public record Target(String name, String library, boolean leaf) {
         boolean flat() { return library == null; }
+    }
+
+    /**
+     * libc functions that are leaf calls however they are bound: short, never calling back, never
+     * blocking. Any other function is a leaf only when declared so (:LEAF T).
+     */
+    public static final java.util.Set<String> LIBC_LEAVES = java.util.Set.of("abs", "labs", "llabs", "strlen", "strnlen",
+            "strcmp", "strncmp", "strchr", "strrchr", "memchr", "memcmp", "memcpy", "memmove", "memset", "getpid", "toupper",
+            "tolower");
+
+    private static boolean isLibc(String library) {
+        return library != null && (library.equals("libc") || library.equals("c") || library.equals("libc.so.6"));
+    }
+
+    /**
+     * Whether ("name" "library" :leaf t) declares a leaf: the options after the name and library
+     * are a plist. Without :LEAF, libc's leaves are leaves; :LEAF NIL says a call is not one.
+     */
+    private static boolean leaf(String name, String library, Object options) {
+        for (Object o = options; o instanceof Cons c && c.cdr instanceof Cons v; o = v.cdr) {
+            if (c.car instanceof Symbol k && k.isKeyword() && k.name().equals("LEAF")) {
+                return v.car != Lisp.NIL;
+            }
+        }
+        return isLibc(library) && LIBC_LEAVES.contains(name);
     }
 
     @TruffleBoundary
     public static Target target(Object spec) {
         if (spec instanceof String s) {
-            return new Target(s, "libc");
+            return new Target(s, "libc", LIBC_LEAVES.contains(s));
         }
         if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest) {
             if (rest.car instanceof String lib) {
-                return new Target(s, lib);
+                return new Target(s, lib, leaf(s, lib, rest.cdr));
             }
             if (rest.car instanceof Symbol k && k.isKeyword() && k.name().equals(FlatNamespace.DEFAULT)) {
-                return new Target(s, null);
+                return new Target(s, null, leaf(s, null, rest.cdr));
             }
         }
         if (spec instanceof Symbol s && s != Lisp.NIL) {
-            return new Target(s.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_'), "libc");
+            String name = s.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            return new Target(name, "libc", LIBC_LEAVES.contains(name));
         }
         throw LispError.error("FOREIGN-ERROR", "a foreign function is named (\"name\" \"library\") or \"name\", not "
                 + Printer.prin1ToString(spec));
@@ -64,7 +91,10 @@ public final class ForeignCalls {
                 throw LispError.error("FOREIGN-SYMBOL-ERROR", "symbol " + t.name() + " not found in any loaded library"
                         + " (calling " + t.name() + " with signature " + sig + ")");
             }
-            t = new Target(t.name(), library);
+            t = new Target(t.name(), library, t.leaf());
+        }
+        if (t.leaf() && !captureErrno) {
+            sig = sig.asLeaf();
         }
         try {
             LibraryRegistry registry = librariesFor(cx, sig, captureErrno);

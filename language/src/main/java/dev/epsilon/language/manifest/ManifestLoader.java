@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class ManifestLoader {
     private static final Pattern LINK_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Set<String> LIBRARY_KEYS = Set.of("name", "link", "function");
-    private static final Set<String> FUNCTION_KEYS = Set.of("c_name", "lisp_name", "seq_name", "stack_effect", "args", "return");
+    private static final Set<String> FUNCTION_KEYS = Set.of("c_name", "lisp_name", "seq_name", "stack_effect", "args", "return", "leaf");
     private static final Set<String> ARG_KEYS = Set.of("type", "pass", "value");
     private static final Set<String> RETURN_KEYS = Set.of("type", "ownership");
     private static final Set<String> PASS_MODES = Set.of("int", "c_string", "ptr", "by_ref");
@@ -177,11 +177,20 @@ public final class ManifestLoader {
                 }
             }
         }
+        // leaf = true: a short call that never calls back, made without the thread-state transition.
+        boolean leaf = false;
+        if (f.has("leaf")) {
+            if (!f.get("leaf").isBoolean()) {
+                throw error(lineOf("leaf"), "leaf", "leaf of " + cName + " is true or false, not " + f.get("leaf"));
+            }
+            leaf = f.get("leaf").asBoolean();
+        }
+        Object spec = leaf ? Lisp.list(cName, "lib" + link, cx.keyword("LEAF"), Lisp.T) : Lisp.list(cName, "lib" + link);
         boolean stringResult = returnType.equals("string");
         Object cReturn = stringResult ? cx.keyword("POINTER") : type(returnType, "the result of " + cName);
         Object q = cx.clSymbol("QUOTE");
         Object call = Lisp.fromList(List.of(cx.foreignPackage().findExternal("SHARED-CALL"),
-                Lisp.list(q, Lisp.list(cName, "lib" + link)), Lisp.list(q, cReturn), Lisp.list(q, Lisp.fromList(types, Lisp.NIL))), Lisp.fromList(callArgs, Lisp.NIL));
+                Lisp.list(q, spec), Lisp.list(q, cReturn), Lisp.list(q, Lisp.fromList(types, Lisp.NIL))), Lisp.fromList(callArgs, Lisp.NIL));
         Symbol result = cx.systemSymbol("RESULT");
         Object resultForm = stringResult ? stringResult(result, link, ownership.equals("caller_frees")) : result;
         List<Object> values = new ArrayList<>();
@@ -213,7 +222,7 @@ public final class ManifestLoader {
         if (outCells.isEmpty() && !stringResult && !returnType.equals("void") && callArgs.equals(params)) {
             // The body is the foreign call alone: calls to NAME may compile to it, as for DEFSHARED.
             definitions.add(Lisp.list(cx.systemSymbol("%%DECLARE-FOREIGN-INLINE"), Lisp.list(q, name),
-                    Lisp.list(q, Lisp.list(cName, "lib" + link)), Lisp.list(q, cReturn),
+                    Lisp.list(q, spec), Lisp.list(q, cReturn),
                     Lisp.list(q, Lisp.fromList(types, Lisp.NIL)), Lisp.NIL));
         }
         return lispName;

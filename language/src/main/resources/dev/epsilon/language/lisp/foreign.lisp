@@ -33,13 +33,17 @@
   (values (mapcar (function car) params) (mapcar (function cadr) params)))
 
 (defmacro defshared (name c-name library return-type &rest params)
-  "Defines NAME as a Lisp function calling C-NAME in LIBRARY; compiled like an inline call."
-  (multiple-value-bind (names types) (%parameter-parts params)
-    `(progn
-       (defun ,name ,names
-         (shared-call '(,c-name ,library) ',return-type ',types ,@names))
-       ;; Later calls to NAME compile to the foreign call itself, while NAME keeps this definition.
-       (%%declare-foreign-inline ',name '(,c-name ,library) ',return-type ',types nil))))
+  "Defines NAME as a Lisp function calling C-NAME in LIBRARY; compiled like an inline call. NAME may
+be (NAME :LEAF T): a short function that never calls back into Lisp, called without the
+thread-state transition (libc's abs, strlen, memcpy and the like are leaves without saying so)."
+  (let ((options (if (consp name) (cdr name) nil))
+        (name (if (consp name) (car name) name)))
+    (multiple-value-bind (names types) (%parameter-parts params)
+      `(progn
+         (defun ,name ,names
+           (shared-call '(,c-name ,library ,@options) ',return-type ',types ,@names))
+         ;; Later calls to NAME compile to the foreign call itself, while NAME keeps this definition.
+         (%%declare-foreign-inline ',name '(,c-name ,library ,@options) ',return-type ',types nil)))))
 
 (defmacro defshared-with-errno (name c-name library return-type &rest params)
   "Like DEFSHARED; errno is captured right after the call, and a failure result (-1, or NULL for
