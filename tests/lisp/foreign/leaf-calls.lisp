@@ -26,3 +26,14 @@
              (foreign-error (e) (list (type-of e) (and (search "qsort is a leaf call" (princ-to-string e)) t)))))
     (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) v 3 4 compare)
     (print (list (mem-aref v :int 0) (mem-aref v :int 1) (mem-aref v :int 2)))))
+;; A leaf's string arguments: the same string again and again reaches C from one cached copy,
+;; strings that change every call are converted every call; the bytes are the same either way.
+(let ((a "héllo wörld") (b "ascii only text!") (total 0))
+  (dotimes (i 1000) (incf total (c-strlen a)))
+  (dotimes (i 1000) (incf total (c-strlen (if (evenp i) a b))))
+  (dotimes (i 1000) (incf total (c-strlen (format nil "~d" i))))
+  (print total))
+(defun compare-strings (x y) (shared-call "strcmp" :int '(:string :string) x y))
+(print (let ((results nil))
+         (dotimes (i 3) (push (list (signum (compare-strings "abc" "abd")) (compare-strings "ä" "ä")) results))
+         results))

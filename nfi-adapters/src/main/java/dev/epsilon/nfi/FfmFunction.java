@@ -77,11 +77,12 @@ final class FfmFunction extends ForeignFunction {
         for (int i = 0; i < argTypes.length; i++) {
             Object a = cArguments[i];
             if (argTypes[i] == CType.C_STRING) {
-                if (scratch == null) {
+                if (scratch == null && a instanceof String) {
                     scratch = Scratch.get();
                     mark = scratch.mark();
                 }
-                args[i + offset] = a == null ? MemorySegment.NULL : MemorySegment.ofAddress(scratch.cStringAddress((String) a));
+                args[i + offset] = a == null ? MemorySegment.NULL : a instanceof MemorySegment placed ? placed
+                        : MemorySegment.ofAddress(scratch.cStringAddress((String) a));
             } else if (argTypes[i] == CType.STRUCT) {
                 args[i + offset] = structArgument((long) a, signature.argStruct(i));
             } else {
@@ -119,11 +120,12 @@ final class FfmFunction extends ForeignFunction {
         long mark = 0;
         for (int i = 0; i < argTypes.length; i++) {
             if (argTypes[i] == CType.C_STRING) {
-                if (scratch == null) {
+                if (scratch == null && cArguments[i] instanceof String) {
                     scratch = Scratch.get();
                     mark = scratch.mark();
                 }
-                a[i] = cArguments[i] == null ? 0L : scratch.cStringAddress((String) cArguments[i]);
+                a[i] = cArguments[i] == null ? 0L : cArguments[i] instanceof MemorySegment placed ? placed.address()
+                        : scratch.cStringAddress((String) cArguments[i]);
             } else {
                 a[i] = LongCarriers.toLong(argTypes[i], cArguments[i]);
             }
@@ -243,6 +245,19 @@ final class FfmFunction extends ForeignFunction {
         private final CType returnType;
         private final Signature signature;
 
+        /**
+         * A leaf call's C strings, one per argument position: the string last passed there and its
+         * NUL-terminated copy in native memory. A loop that passes the same (immutable) String
+         * again and again reaches C with no conversion at all. Only for leaves, whose C code reads
+         * its string arguments and keeps no pointer to them past the call.
+         */
+        private final PlacedString[] placed;
+        private final PlacedString[] lastSeen;
+        @CompilationFinal private final boolean leafStrings;
+
+        private record PlacedString(String text, MemorySegment copy) {
+        }
+
         CallNode(FfmFunction function) {
             this.signature = function.signature();
             this.function = function;
@@ -251,11 +266,48 @@ final class FfmFunction extends ForeignFunction {
             this.captureErrno = function.captureErrno;
             this.argTypes = function.argTypes;
             this.returnType = function.signature().returnType();
+            boolean strings = false;
+            for (CType t : argTypes) {
+                strings |= t == CType.C_STRING;
+            }
+            this.leafStrings = strings && signature.isLeaf();
+            this.placed = leafStrings ? new PlacedString[argTypes.length] : null;
+            this.lastSeen = leafStrings ? new PlacedString[argTypes.length] : null;
         }
 
         @Override
         public Object call(Object[] cArguments) {
+            if (leafStrings) {
+                placeStrings(cArguments);
+            }
             return FfmFunction.call(handle, direct, captureErrno, argTypes, returnType, signature, cArguments, function);
+        }
+
+        /** Replaces a string seen at its position in the call before by its cached native copy. */
+        @ExplodeLoop
+        private void placeStrings(Object[] cArguments) {
+            for (int i = 0; i < argTypes.length; i++) {
+                if (argTypes[i] == CType.C_STRING && cArguments[i] instanceof String s) {
+                    PlacedString p = placed[i];   // one read: a pair other threads may replace whole
+                    if (p != null && p.text() == s) {
+                        cArguments[i] = p.copy();
+                    } else {
+                        remember(i, s);
+                    }
+                }
+            }
+        }
+
+        /** Copies a string to native memory once it comes twice in a row (not for strings that change every call). */
+        @TruffleBoundary
+        private void remember(int i, String s) {
+            PlacedString seen = lastSeen[i];
+            if (seen != null && seen.text() == s) {
+                java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofAuto();   // freed when the copy is dropped
+                placed[i] = new PlacedString(s, arena.allocateFrom(s));
+            } else {
+                lastSeen[i] = new PlacedString(s, null);
+            }
         }
     }
 
