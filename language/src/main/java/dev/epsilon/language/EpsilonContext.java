@@ -558,6 +558,17 @@ public final class EpsilonContext {
         foreignRegistry().callbacks().freeAll();
     }
 
+    /** Whether constant foreign calls compile to direct native calls (EPSILON.FOREIGN.OPTIMIZE can turn it off). */
+    private volatile boolean callSiteOptimization = true;
+
+    public boolean callSiteOptimization() {
+        return callSiteOptimization;
+    }
+
+    public void setCallSiteOptimization(boolean on) {
+        callSiteOptimization = on;
+    }
+
     public boolean nativeAccessAllowed() {
         return nativeAccess;
     }

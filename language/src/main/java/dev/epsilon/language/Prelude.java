@@ -20,7 +20,7 @@ public final class Prelude {
 
     /** The prelude's files, in the order they load: each may use what the ones before define. */
     private static final String[] FILES = {"prelude.lisp", "clos.lisp", "conditions.lisp", "library.lisp", "places.lisp",
-        "loop.lisp", "system.lisp", "debugger.lisp", "pretty.lisp", "foreign.lisp", "shims.lisp"};
+        "loop.lisp", "system.lisp", "debugger.lisp", "pretty.lisp", "foreign.lisp", "foreign-modules.lisp", "shims.lisp"};
 
     /** Libraries shipped with the language that load on demand (REQUIRE, the system loader). */
     private static final String[] LIBRARIES = {"asdf.lisp", "bordeaux-threads.lisp", "cffi-sys.lisp", "cffi-by-value.lisp"};

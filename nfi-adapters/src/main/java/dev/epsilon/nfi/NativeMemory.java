@@ -55,6 +55,8 @@ public final class NativeMemory {
 
     private final Map<Long, MemoryBlock> live = new ConcurrentHashMap<>();
     private final Map<Long, ArrayDeque<Long>> pools = new ConcurrentHashMap<>();   // size class -> free addresses
+    /** Per size class: blocks handed out, and how many of them came back from the pool (no malloc). */
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong[]> poolCounts = new ConcurrentHashMap<>();
 
     /** A zeroed block of {@code size} bytes. */
     @TruffleBoundary
@@ -103,6 +105,12 @@ public final class NativeMemory {
         Long address;
         synchronized (pool) {
             address = pool.poll();
+        }
+        java.util.concurrent.atomic.AtomicLong[] counts = poolCounts.computeIfAbsent(sizeClass,
+                k -> new java.util.concurrent.atomic.AtomicLong[]{new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()});
+        counts[0].incrementAndGet();
+        if (address != null) {
+            counts[1].incrementAndGet();
         }
         if (address == null) {
             MemoryBlock fresh = allocate(sizeClass);
@@ -159,6 +167,24 @@ public final class NativeMemory {
         } catch (Throwable t) {
             throw new ForeignException(ForeignException.Reason.CALL_FAILED, "free failed: " + t);
         }
+    }
+
+    /**
+     * The pools by size class, smallest first: {size class, blocks handed out, of those reused,
+     * blocks waiting in the pool now}.
+     */
+    public java.util.List<long[]> poolStatistics() {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (Long sizeClass : new java.util.TreeSet<>(poolCounts.keySet())) {
+            java.util.concurrent.atomic.AtomicLong[] c = poolCounts.get(sizeClass);
+            ArrayDeque<Long> pool = pools.get(sizeClass);
+            int waiting;
+            synchronized (pool) {
+                waiting = pool.size();
+            }
+            out.add(new long[]{sizeClass, c[0].get(), c[1].get(), waiting});
+        }
+        return out;
     }
 
     /** Blocks allocated and not freed: (address, size) pairs. */

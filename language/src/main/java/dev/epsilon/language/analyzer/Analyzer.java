@@ -240,7 +240,7 @@ public final class Analyzer {
         }
         boolean errno = op.home() == context.systemPackage() && op.name().equals("%SHARED-CALL-ERRNO");
         boolean shared = op.home() == context.foreignPackage() && (op.name().equals("SHARED-CALL") || op.name().equals("SHARED-CALL-FAST"));
-        if (!errno && !shared) {
+        if (!errno && !shared || !context.callSiteOptimization()) {
             return null;
         }
         List<Object> args = properList(form.cdr, op.name());
@@ -265,7 +265,7 @@ public final class Analyzer {
      * of arguments: the foreign call itself, guarded by the name's function-cell assumption.
      */
     private LispNode inlinedForeignCall(Symbol op, Cons form, Scope scope) {
-        if (!(op.foreignInline() instanceof dev.epsilon.language.foreign.InlineForeignFunction note)) {
+        if (!(op.foreignInline() instanceof dev.epsilon.language.foreign.InlineForeignFunction note) || !context.callSiteOptimization()) {
             return null;
         }
         com.oracle.truffle.api.Assumption unchanged = op.functionStable();

@@ -216,6 +216,20 @@ public final class ForeignBuiltins {
             MemoryBlock block = memory.acquirePooled(offset(a[0], "WITH-POOLED-MEMORY"));
             return new ForeignPointer(block.address(), block);
         });
+        def(b, sys, "%%POOL-STATISTICS", 0, 0, a -> {
+            java.util.List<Object> rows = new java.util.ArrayList<>();
+            for (long[] r : memory.poolStatistics()) {
+                rows.add(Lisp.list(r[0], r[1], r[2], r[3]));
+            }
+            return Lisp.fromList(rows, Lisp.NIL);
+        });
+        // Whether constant SHARED-CALLs and DEFSHARED calls compile to direct native calls (the
+        // default), or go through the generic call each time: for code analyzed from now on.
+        def(b, sys, "%%SET-CALL-SITE-OPTIMIZATION", 1, 1, a -> {
+            cx.setCallSiteOptimization(a[0] != Lisp.NIL);
+            return a[0];
+        });
+        def(b, sys, "%%CALL-SITE-OPTIMIZATION-P", 0, 0, a -> Lisp.bool(cx.callSiteOptimization()));
         def(b, sys, "%%POOL-RELEASE", 1, 1, a -> {
             try {
                 memory.releasePooled(pointer(a[0], "WITH-POOLED-MEMORY").block());
