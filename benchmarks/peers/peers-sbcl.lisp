@@ -1,0 +1,40 @@
+;;; The peer operations in SBCL with CFFI; prints "op ns-per-op" lines. Run by benchmarks/compare-peers.
+(require :asdf)
+(asdf:load-system :cffi)
+(defpackage :peers (:use :cl))
+(in-package :peers)
+(declaim (optimize (speed 3) (safety 1)))
+
+(defun now-ns ()
+  (multiple-value-bind (s ns) (sb-unix::clock-gettime 1) (+ (* s 1000000000) ns)))
+
+(defun measure (name ops f)
+  (funcall f)
+  (let ((best most-positive-fixnum))
+    (dotimes (r 5)
+      (let ((start (now-ns)))
+        (funcall f)
+        (setf best (min best (- (now-ns) start)))))
+    (format t "~a ~,3f~%" name (/ best ops 1.0d0))))
+
+(cffi:defcfun ("abs" c-abs) :int (x :int))
+(cffi:defcfun ("strlen" c-strlen) :size (s :string))
+(cffi:defcstruct point (x :int) (y :int))
+(cffi:defcallback compare-ints :int ((a :pointer) (b :pointer))
+  (let ((x (cffi:mem-ref a :int)) (y (cffi:mem-ref b :int))) (cond ((< x y) -1) ((> x y) 1) (t 0))))
+
+(defconstant +n+ 10000000)
+(measure "abs" +n+ (lambda () (let ((s 0)) (declare (fixnum s)) (dotimes (i +n+ s) (incf s (c-abs (- i)))))))
+(let ((text "hello"))
+  (measure "strlen" +n+ (lambda () (let ((s 0)) (declare (fixnum s)) (dotimes (i +n+ s) (incf s (c-strlen text)))))))
+(let ((p (cffi:foreign-alloc '(:struct point))))
+  (setf (cffi:foreign-slot-value p '(:struct point) 'y) 3)
+  (measure "struct-read" +n+ (lambda () (let ((s 0)) (declare (fixnum s))
+                                          (dotimes (i +n+ s) (incf s (cffi:foreign-slot-value p '(:struct point) 'y)))))))
+(let* ((q 100000) (data (cffi:foreign-alloc :int :count q)))
+  (measure "qsort-per-element" q
+           (lambda ()
+             (dotimes (i q) (setf (cffi:mem-aref data :int i) (mod (* i 7919) q)))
+             (cffi:foreign-funcall "qsort" :pointer data :size q :size 4 :pointer (cffi:callback compare-ints) :void))))
+;; CFFI makes callbacks at compile time (DEFCALLBACK); there is no run-time creation to measure.
+(format t "callback-create-free n/a~%")
