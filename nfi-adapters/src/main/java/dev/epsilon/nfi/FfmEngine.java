@@ -108,8 +108,8 @@ public final class FfmEngine implements ForeignEngine {
         if (captureErrno) {
             options.add(Linker.Option.captureCallState("errno"));
         } else if (signature.isLeaf()) {
-            // No thread-state transition (about 3 ns instead of 9 here): the JVM cannot reach a
-            // safepoint during the call, so it must be short and must not call back into Java.
+            // No thread-state transition (a few ns less per call: benchmarks/RESULTS.md). The JVM
+            // cannot reach a safepoint during the call, so it must be short and never call back.
             options.add(Linker.Option.critical(false));
         }
         return LINKER.downcallHandle(address, fd, options.toArray(new Linker.Option[0]));

@@ -253,7 +253,7 @@ final class FfmFunction extends ForeignFunction {
          */
         private final PlacedString[] placed;
         private final PlacedString[] lastSeen;
-        @CompilationFinal private final boolean leafStrings;
+        private final boolean leafStrings;
 
         private record PlacedString(String text, MemorySegment copy) {
         }
