@@ -26,6 +26,16 @@ class ReplTerminalTest {
     Path home;
     private final String session = "epsilon-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
+    /**
+     * tmux with a server of this test's own (-L): a server shutting down after the previous test's
+     * last session ended must not race with this test starting one ("server exited unexpectedly").
+     */
+    private List<String> tmux(String... args) {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", session));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -35,13 +45,13 @@ class ReplTerminalTest {
     }
 
     private void keys(String... keys) throws Exception {
-        List<String> command = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        List<String> command = tmux("send-keys", "-t", session);
         command.addAll(List.of(keys));
         run(command.toArray(new String[0]));
     }
 
     private String screen() throws Exception {
-        return run("tmux", "capture-pane", "-p", "-S", "-200", "-t", session);
+        return run(tmux("capture-pane", "-p", "-S", "-200", "-t", session).toArray(new String[0]));
     }
 
     /**
@@ -81,14 +91,14 @@ class ReplTerminalTest {
 
     @BeforeEach
     void start() throws Exception {
-        run("tmux", "new-session", "-d", "-s", session, "-x", "150", "-y", "50",
-                "env", "HOME=" + home, Epsilon.root().resolve("bin/epsilon").toString());
+        run(tmux("new-session", "-d", "-s", session, "-x", "150", "-y", "50",
+                "env", "HOME=" + home, Epsilon.root().resolve("bin/epsilon").toString()).toArray(new String[0]));
         await("Ctrl-C interrupts.", 1);
     }
 
     @AfterEach
     void stop() throws Exception {
-        new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor(10, TimeUnit.SECONDS);
+        new ProcessBuilder(tmux("kill-server")).start().waitFor(10, TimeUnit.SECONDS);
     }
 
     @Test
