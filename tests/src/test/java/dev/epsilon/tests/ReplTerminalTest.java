@@ -27,11 +27,12 @@ class ReplTerminalTest {
     private final String session = "epsilon-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     /**
-     * tmux with a server of this test's own (-L): a server shutting down after the previous test's
-     * last session ended must not race with this test starting one ("server exited unexpectedly").
+     * tmux with a server of this test's own, its socket in the test's directory: a server shutting
+     * down after the previous test must not race with this test starting one ("server exited
+     * unexpectedly"), and nothing is left behind.
      */
     private List<String> tmux(String... args) {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", session));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", home.resolve("tmux.socket").toString()));
         command.addAll(List.of(args));
         return command;
     }
