@@ -41,6 +41,8 @@ public class CallbackBenchmark {
 
     private Context context;
     private Value lispSort;
+    private Value lispSortNothing;
+    private MemorySegment javaComparatorNothing;
     private Value lispChurn;
     private MethodHandle qsort;
     private MemorySegment javaComparator;
@@ -49,6 +51,11 @@ public class CallbackBenchmark {
     private int[] input;
     private MethodHandle compareTarget;
     private FunctionDescriptor compareDescriptor;
+
+    /** A comparator that reads nothing: what is left is the cost of getting into it and back. */
+    static int compareNothing(MemorySegment a, MemorySegment b) {
+        return 0;
+    }
 
     static int compare(MemorySegment a, MemorySegment b) {
         return Integer.compare(a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0));
@@ -66,6 +73,13 @@ public class CallbackBenchmark {
                   (with-pinned-array (p v)
                     (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) p (length v) 4 (callback 'compare-ints)))
                   v)
+                (defcallback compare-nothing :int ((a :pointer) (b :pointer))
+                  (declare (ignore a b))
+                  0)
+                (defun sort-ints-with-nothing (v)
+                  (with-pinned-array (p v)
+                    (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) p (length v) 4 (callback 'compare-nothing)))
+                  v)
                 (defun churn () (free-callback (make-callback (lambda (x) x) :int '(:int))))
                 (defvar *input* (make-array 100000 :element-type '(signed-byte 32)))
                 (defvar *work* (make-array 100000 :element-type '(signed-byte 32)))
@@ -73,12 +87,17 @@ public class CallbackBenchmark {
                   (let ((in *input*) (work *work*))
                     (dotimes (i 100000) (setf (aref work i) (aref in i)))
                     (sort-ints work)))
+                (defun sort-fresh-with-nothing ()
+                  (let ((in *input*) (work *work*))
+                    (dotimes (i 100000) (setf (aref work i) (aref in i)))
+                    (sort-ints-with-nothing work)))
                 """);
         Value setter = context.eval("epsilon", "(lambda (i x) (setf (aref *input* i) x))");
         for (int i = 0; i < N; i++) {
             setter.execute(i, input[i]);
         }
         lispSort = context.eval("epsilon", "(function sort-fresh)");
+        lispSortNothing = context.eval("epsilon", "(function sort-fresh-with-nothing)");
         lispChurn = context.eval("epsilon", "(function churn)");
         Linker linker = Linker.nativeLinker();
         qsort = linker.downcallHandle(linker.defaultLookup().find("qsort").orElseThrow(), FunctionDescriptor.ofVoid(
@@ -88,6 +107,8 @@ public class CallbackBenchmark {
         compareDescriptor = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS);
         arena = Arena.ofShared();
         javaComparator = linker.upcallStub(compareTarget, compareDescriptor, arena);
+        javaComparatorNothing = linker.upcallStub(MethodHandles.lookup().findStatic(CallbackBenchmark.class, "compareNothing",
+                MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class)), compareDescriptor, arena);
         data = arena.allocate(4L * N, 8);
     }
 
@@ -108,6 +129,21 @@ public class CallbackBenchmark {
     public Object qsortFfmRaw() throws Throwable {
         MemorySegment.copy(input, 0, data, ValueLayout.JAVA_INT, 0, N);
         qsort.invokeExact(data, (long) N, 4L, javaComparator);
+        return data;
+    }
+
+    /** Where the callback time goes: the same sort with comparators that read nothing (getting in and out). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object qsortLispEmptyComparator() {
+        return lispSortNothing.execute();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object qsortFfmRawEmptyComparator() throws Throwable {
+        MemorySegment.copy(input, 0, data, ValueLayout.JAVA_INT, 0, N);
+        qsort.invokeExact(data, (long) N, 4L, javaComparatorNothing);
         return data;
     }
 
