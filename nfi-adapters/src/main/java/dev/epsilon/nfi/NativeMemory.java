@@ -54,9 +54,19 @@ public final class NativeMemory {
     }
 
     private final Map<Long, MemoryBlock> live = new ConcurrentHashMap<>();
-    private final Map<Long, ArrayDeque<Long>> pools = new ConcurrentHashMap<>();   // size class -> free addresses
-    /** Per size class: blocks handed out, and how many of them came back from the pool (no malloc). */
-    private final Map<Long, java.util.concurrent.atomic.AtomicLong[]> poolCounts = new ConcurrentHashMap<>();
+    private final Map<Long, Pool> pools = new ConcurrentHashMap<>();   // by size class
+
+    /** The blocks of one size class: the free ones, and counts of those handed out and reused. */
+    private static final class Pool {
+        final ArrayDeque<Long> free = new ArrayDeque<>();   // guarded by itself
+        final java.util.concurrent.atomic.AtomicLong acquired = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    /** The power of two, at least 32 bytes, that pooled blocks of {@code size} bytes come in. */
+    private static long sizeClass(long size) {
+        return Long.highestOneBit(Math.max(16, size - 1)) << 1;
+    }
 
     /** A zeroed block of {@code size} bytes. */
     @TruffleBoundary
@@ -100,23 +110,19 @@ public final class NativeMemory {
     /** A block from the pool of its size class (a power of two), zeroed. */
     @TruffleBoundary
     public MemoryBlock acquirePooled(long size) {
-        long sizeClass = Long.highestOneBit(Math.max(16, size - 1)) << 1;
-        ArrayDeque<Long> pool = pools.computeIfAbsent(sizeClass, k -> new ArrayDeque<>());
+        long sizeClass = sizeClass(size);
+        Pool pool = pools.computeIfAbsent(sizeClass, k -> new Pool());
         Long address;
-        synchronized (pool) {
-            address = pool.poll();
+        synchronized (pool.free) {
+            address = pool.free.poll();
         }
-        java.util.concurrent.atomic.AtomicLong[] counts = poolCounts.computeIfAbsent(sizeClass,
-                k -> new java.util.concurrent.atomic.AtomicLong[]{new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()});
-        counts[0].incrementAndGet();
-        if (address != null) {
-            counts[1].incrementAndGet();
-        }
+        pool.acquired.incrementAndGet();
         if (address == null) {
             MemoryBlock fresh = allocate(sizeClass);
             live.remove(fresh.address());
             address = fresh.address();
         } else {
+            pool.reused.incrementAndGet();
             ALL.asSlice(address, sizeClass).fill((byte) 0);
         }
         MemoryBlock b = new MemoryBlock(address, size);
@@ -131,10 +137,9 @@ public final class NativeMemory {
             throw new ForeignException(ForeignException.Reason.DOUBLE_FREE, "pooled block released twice");
         }
         b.markFreed();
-        long sizeClass = Long.highestOneBit(Math.max(16, b.size() - 1)) << 1;
-        ArrayDeque<Long> pool = pools.get(sizeClass);
-        synchronized (pool) {
-            pool.push(b.address());
+        Pool pool = pools.get(sizeClass(b.size()));
+        synchronized (pool.free) {
+            pool.free.push(b.address());
         }
     }
 
@@ -151,9 +156,9 @@ public final class NativeMemory {
                 freeAddress(address);
             }
         }
-        for (ArrayDeque<Long> pool : pools.values()) {
-            synchronized (pool) {
-                for (Long address; (address = pool.poll()) != null; ) {
+        for (Pool pool : pools.values()) {
+            synchronized (pool.free) {
+                for (Long address; (address = pool.free.poll()) != null; ) {
                     freeAddress(address);
                 }
             }
@@ -175,14 +180,13 @@ public final class NativeMemory {
      */
     public java.util.List<long[]> poolStatistics() {
         java.util.List<long[]> out = new java.util.ArrayList<>();
-        for (Long sizeClass : new java.util.TreeSet<>(poolCounts.keySet())) {
-            java.util.concurrent.atomic.AtomicLong[] c = poolCounts.get(sizeClass);
-            ArrayDeque<Long> pool = pools.get(sizeClass);
+        for (Map.Entry<Long, Pool> e : new java.util.TreeMap<>(pools).entrySet()) {
+            Pool pool = e.getValue();
             int waiting;
-            synchronized (pool) {
-                waiting = pool.size();
+            synchronized (pool.free) {
+                waiting = pool.free.size();
             }
-            out.add(new long[]{sizeClass, c[0].get(), c[1].get(), waiting});
+            out.add(new long[]{e.getKey(), pool.acquired.get(), pool.reused.get(), waiting});
         }
         return out;
     }
