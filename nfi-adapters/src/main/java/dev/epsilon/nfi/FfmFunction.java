@@ -252,7 +252,7 @@ final class FfmFunction extends ForeignFunction {
          * its string arguments and keeps no pointer to them past the call.
          */
         private final PlacedString[] placed;
-        private final PlacedString[] lastSeen;
+        private final String[] lastSeen;
         private final boolean leafStrings;
 
         private record PlacedString(String text, MemorySegment copy) {
@@ -272,7 +272,7 @@ final class FfmFunction extends ForeignFunction {
             }
             this.leafStrings = strings && signature.isLeaf();
             this.placed = leafStrings ? new PlacedString[argTypes.length] : null;
-            this.lastSeen = leafStrings ? new PlacedString[argTypes.length] : null;
+            this.lastSeen = leafStrings ? new String[argTypes.length] : null;
         }
 
         @Override
@@ -301,12 +301,11 @@ final class FfmFunction extends ForeignFunction {
         /** Copies a string to native memory once it comes twice in a row (not for strings that change every call). */
         @TruffleBoundary
         private void remember(int i, String s) {
-            PlacedString seen = lastSeen[i];
-            if (seen != null && seen.text() == s) {
+            if (lastSeen[i] == s) {
                 java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofAuto();   // freed when the copy is dropped
                 placed[i] = new PlacedString(s, arena.allocateFrom(s));
             } else {
-                lastSeen[i] = new PlacedString(s, null);
+                lastSeen[i] = s;
             }
         }
     }

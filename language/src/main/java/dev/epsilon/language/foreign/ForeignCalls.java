@@ -58,7 +58,7 @@ public final class ForeignCalls {
     @TruffleBoundary
     public static Target target(Object spec) {
         if (spec instanceof String s) {
-            return new Target(s, "libc", LIBC_LEAVES.contains(s));
+            return new Target(s, "libc", leaf(s, "libc", Lisp.NIL));
         }
         if (spec instanceof Cons c && c.car instanceof String s && c.cdr instanceof Cons rest) {
             if (rest.car instanceof String lib) {
@@ -70,7 +70,7 @@ public final class ForeignCalls {
         }
         if (spec instanceof Symbol s && s != Lisp.NIL) {
             String name = s.name().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
-            return new Target(name, "libc", LIBC_LEAVES.contains(name));
+            return new Target(name, "libc", leaf(name, "libc", Lisp.NIL));
         }
         throw LispError.error("FOREIGN-ERROR", "a foreign function is named (\"name\" \"library\") or \"name\", not "
                 + Printer.prin1ToString(spec));
