@@ -126,21 +126,27 @@ public final class StandardObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        LispClass.Slot slot = slotNamed(member);
-        if (slot == null) {
-            return false;
-        }
-        ensureCapacity(lispClass.slotCount());
-        return slotValue(slot.index) != UNBOUND_SLOT;
+        return boundSlotValue(member) != UNBOUND_SLOT;
     }
 
     @ExportMessage
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
-        if (!isMemberReadable(member)) {
+        Object v = boundSlotValue(member);
+        if (v == UNBOUND_SLOT) {
             throw UnknownIdentifierException.create(member);
         }
-        return InteropBignum.export(slotValue(slotNamed(member).index));
+        return InteropBignum.export(v);
+    }
+
+    /** The value of the slot {@code member} names, or UNBOUND_SLOT when there is none or it is unbound. */
+    private Object boundSlotValue(String member) {
+        LispClass.Slot slot = slotNamed(member);
+        if (slot == null) {
+            return UNBOUND_SLOT;
+        }
+        ensureCapacity(lispClass.slotCount());
+        return slotValue(slot.index);
     }
 
     @ExportMessage

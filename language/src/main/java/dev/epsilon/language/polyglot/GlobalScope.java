@@ -97,7 +97,12 @@ public final class GlobalScope implements TruffleObject {
     @TruffleBoundary
     boolean isMemberModifiable(String member) {
         Symbol s = find(member);
-        return s != null && !s.isConstant() && defined(s);
+        return defined(s) && writable(s);
+    }
+
+    /** Constants and the standard's own names cannot be replaced from outside. */
+    private boolean writable(Symbol s) {
+        return !s.isConstant() && s.home() != cx.clPackage();
     }
 
     @ExportMessage
@@ -109,10 +114,11 @@ public final class GlobalScope implements TruffleObject {
     void writeMember(String member, Object value) throws UnknownIdentifierException {
         Symbol s = find(member);
         if (s == null) {
-            s = home().intern(InteropNames.symbolNames(member)[InteropNames.symbolNames(member).length - 1]);
+            String[] names = InteropNames.symbolNames(member);
+            s = home().intern(names[names.length - 1]);   // a new name as the reader would spell it
         }
-        if (s.isConstant() || s.home() == cx.clPackage()) {
-            throw UnknownIdentifierException.create(member);   // constants and the standard's own names stay
+        if (!writable(s)) {
+            throw UnknownIdentifierException.create(member);
         }
         Object v = InteropArguments.fromForeign(value);
         if (v instanceof LispFunction f) {

@@ -47,8 +47,7 @@ public final class HostFunctionRoot extends RootNode {
         try {
             return InteropArguments.fromForeign(interop.execute(executable, out));
         } catch (UnsupportedMessageException | ArityException | UnsupportedTypeException e) {
-            CompilerDirectives.transferToInterpreter();
-            throw Conditions.signalled(this, LispError.error("POLYGLOT-ERROR", "calling " + Printer.prin1ToString(executable) + ": " + e.getMessage()));
+            throw failed(executable, e.getMessage());
         } catch (LispError e) {
             if (!e.isSignalled()) {
                 CompilerDirectives.transferToInterpreter();
@@ -56,11 +55,15 @@ public final class HostFunctionRoot extends RootNode {
             }
             throw e;
         } catch (AbstractTruffleException e) {
-            // An exception of the other language (a Java exception thrown in a host lambda): signalled
-            // here, where the handlers of the Lisp code that called it are in force.
-            CompilerDirectives.transferToInterpreter();
-            throw Conditions.signalled(this, LispError.error("POLYGLOT-ERROR", "calling " + Printer.prin1ToString(executable) + ": " + e.getMessage()));
+            // An exception of the other language (a Java exception thrown in a host lambda).
+            throw failed(executable, e.getMessage());
         }
+    }
+
+    /** A POLYGLOT-ERROR, signalled here, where the handlers of the Lisp code that made the call are in force. */
+    private LispError failed(Object executable, String why) {
+        CompilerDirectives.transferToInterpreter();
+        return Conditions.signalled(this, LispError.error("POLYGLOT-ERROR", "calling " + Printer.prin1ToString(executable) + ": " + why));
     }
 
     @Override
