@@ -127,8 +127,13 @@ public class CallbackBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object qsortFfmRaw() throws Throwable {
+        return sortWith(javaComparator);
+    }
+
+    /** Raw FFM: the input copied to native memory, then qsort with {@code comparator}. */
+    private Object sortWith(MemorySegment comparator) throws Throwable {
         MemorySegment.copy(input, 0, data, ValueLayout.JAVA_INT, 0, N);
-        qsort.invokeExact(data, (long) N, 4L, javaComparator);
+        qsort.invokeExact(data, (long) N, 4L, comparator);
         return data;
     }
 
@@ -142,9 +147,7 @@ public class CallbackBenchmark {
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object qsortFfmRawEmptyComparator() throws Throwable {
-        MemorySegment.copy(input, 0, data, ValueLayout.JAVA_INT, 0, N);
-        qsort.invokeExact(data, (long) N, 4L, javaComparatorNothing);
-        return data;
+        return sortWith(javaComparatorNothing);
     }
 
     /** Named so the ratio column compares the callback cost with the raw FFM upcall stub. */

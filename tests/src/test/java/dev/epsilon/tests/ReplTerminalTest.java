@@ -55,21 +55,27 @@ class ReplTerminalTest {
         return run(tmux("capture-pane", "-p", "-S", "-200", "-t", session).toArray(new String[0]));
     }
 
+    /** Reads the screen until {@code seen} holds for it (up to 90 s); answers the screen. */
+    private String waitFor(String what, java.util.function.Predicate<String> seen) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen();
+            if (seen.test(s)) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        return fail("the terminal never showed " + what + ":\n" + s);
+    }
+
     /**
      * Waits until the screen shows {@code text} {@code occurrences} times; answers the screen.
      * (capture-pane drops the spaces that end a line, so a prompt is matched without its space.)
      */
     private String await(String text, int occurrences) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String s = "";
-        while (System.nanoTime() < deadline) {
-            s = screen();
-            if (s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= occurrences) {
-                return s;
-            }
-            Thread.sleep(200);
-        }
-        return fail("the terminal never showed " + text + " (" + occurrences + "x):\n" + s);
+        return waitFor(text + " (" + occurrences + "x)",
+                s -> s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= occurrences);
     }
 
     /**
@@ -77,17 +83,11 @@ class ReplTerminalTest {
      * before that reach a terminal not yet in JLine's raw mode, where arrows are plain text.
      */
     private void awaitPrompt(String prompt) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        String s = "";
-        while (System.nanoTime() < deadline) {
-            s = screen().stripTrailing();
-            if (s.substring(s.lastIndexOf('\n') + 1).equals(prompt)) {
-                Thread.sleep(100);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("no prompt " + prompt + ":\n" + s);
+        waitFor("the prompt " + prompt, s -> {
+            String shown = s.stripTrailing();
+            return shown.substring(shown.lastIndexOf('\n') + 1).equals(prompt);
+        });
+        Thread.sleep(100);
     }
 
     @BeforeEach
