@@ -41,16 +41,26 @@ epsilon_ensure_built() {
 # The java @argfile with the JVM flags of an Epsilon process (written by the launcher build).
 EPSILON_JVM_ARGS="$EPSILON_DIST/jvm.args"
 
-# A GraalVM JDK compiles Truffle code with its native compiler (libgraal), which starts compiling
-# at once. The compiler jars on the upgrade path would replace it with Graal as Java bytecode, which
-# has to warm itself up first: with such a JDK, run without them.
+# The java command and @argfile of an Epsilon process, in the fastest-starting form there is:
+# - a GraalVM JDK compiles Truffle code with its native compiler (libgraal), which starts compiling
+#   at once; the compiler jars on the upgrade path would replace it with Graal as Java bytecode,
+#   which has to warm itself up first, so such a JDK runs without them;
+# - otherwise the runtime the build linked with the compiler inside (dist/runtime), started from
+#   the AOT cache the build trained (dist/epsilon.aot): half the start-up of the next form;
+# - with EPSILON_RUNTIME=jdk (to compare), the JDK with the compiler on the upgrade path.
+EPSILON_JAVA=""
+EPSILON_JAVA_FLAGS=()
 epsilon_select_compiler() {
+    EPSILON_JAVA="$JAVA_HOME/bin/java"
     if [ -f "$JAVA_HOME/lib/libjvmcicompiler.so" ]; then
         local args="$EPSILON_DIST/jvm-libgraal.args"
         # The compiler jars go to the module path, where the JDK's own modules of the same names win.
         grep -v -- '--upgrade-module-path' "$EPSILON_DIST/jvm.args" \
             | sed "s|--module-path=$EPSILON_DIST/modules|--module-path=$EPSILON_DIST/modules:$EPSILON_DIST/upgrade|" > "$args"
         EPSILON_JVM_ARGS="$args"
+    elif [ "${EPSILON_RUNTIME:-}" != jdk ] && [ -x "$EPSILON_DIST/runtime/bin/java" ]; then
+        EPSILON_JAVA="$EPSILON_DIST/runtime/bin/java"
+        EPSILON_JVM_ARGS="$EPSILON_DIST/runtime.args"
+        EPSILON_JAVA_FLAGS=("-XX:AOTCache=$EPSILON_DIST/epsilon.aot")
     fi
 }
-

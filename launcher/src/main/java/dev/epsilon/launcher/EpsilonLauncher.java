@@ -10,6 +10,9 @@ import org.graalvm.polyglot.Value;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,12 +156,22 @@ public final class EpsilonLauncher extends AbstractLanguageLauncher {
             return "Compiler: none, Truffle interprets only (far slower). Run through bin/epsilon, or put the Graal"
                     + " compiler jars on --upgrade-module-path (see launcher/target/dist/jvm.args).";
         }
+        String javaHome = System.getProperty("java.home");
         if (System.getProperty("jdk.module.upgrade.path") != null) {
-            return "Compiler: Graal as Java bytecode (jargraal, from --upgrade-module-path). It compiles itself before it"
-                    + " compiles Lisp, so a short run spends its first seconds interpreted. To start faster, point"
-                    + " JAVA_HOME at a GraalVM JDK 25, whose native compiler (libgraal) bin/epsilon then uses.";
+            return "Compiler: Graal as Java bytecode (jargraal, from --upgrade-module-path), so class-data sharing is"
+                    + " off and Graal compiles itself before it compiles Lisp. bin/epsilon starts faster: it uses the"
+                    + " runtime the build linked, or a GraalVM JDK 25's native compiler (libgraal) when JAVA_HOME"
+                    + " points to one.";
         }
-        return "Compiler: Graal native image (libgraal, from this JDK at " + System.getProperty("java.home") + ").";
+        if (Files.exists(Path.of(javaHome, "lib", "libjvmcicompiler.so"))) {
+            return "Compiler: Graal native image (libgraal, from this JDK at " + javaHome + ").";
+        }
+        boolean aotCache = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+        return "Compiler: Graal as Java bytecode (jargraal), linked into the runtime at " + javaHome
+                + (aotCache ? ", started from the build's AOT cache" : ", without an AOT cache")
+                + ". Graal warms itself up during the first seconds of a run. To start faster, point JAVA_HOME at a"
+                + " GraalVM JDK 25, whose native compiler (libgraal) bin/epsilon then uses.";
     }
 
     @Override

@@ -45,6 +45,11 @@ class LauncherTest {
         assertFalse(r.out().contains("Interpreted"), r.out());
         // This machine's JDK has no libgraal: the compiler is Graal as bytecode, and the line says so.
         assertTrue(r.out().contains("\nCompiler: Graal as Java bytecode (jargraal"), r.out());
+        // bin/epsilon starts from the runtime the build linked, with the AOT cache it trained, and the
+        // cache fits: a stale or refused cache makes the JVM warn on standard error.
+        assertTrue(r.out().contains("linked into the runtime at ") && r.out().contains("started from the build's AOT cache"),
+                r.out());
+        assertEquals("", r.err());
     }
 
     @Test

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Trains the AOT cache (JDK 25, JEPs 483, 514, 515) that bin/epsilon passes with -XX:AOTCache: one
+# run of aot-training.lisp on the linked runtime (link-runtime.sh), recording the classes it loads
+# and links and the method profiles HotSpot collects. The cache is only valid for the same runtime,
+# flags and module path jars, so the build makes it again whenever it packages the launcher.
+#
+#   train-aot-cache.sh RUNTIME ARGS_FILE CACHE TRAINING_PROGRAM
+set -euo pipefail
+runtime="$1" args="$2" cache="$3" program="$4"
+rm -f "$cache"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! "$runtime/bin/java" "-XX:AOTCacheOutput=$cache" "@$args" \
+        -m dev.epsilon.launcher/dev.epsilon.launcher.EpsilonLauncher "$program" >"$log" 2>&1 \
+        || [ ! -f "$cache" ]; then
+    cat "$log" >&2
+    echo "train-aot-cache: the training run failed" >&2
+    exit 1
+fi
+echo "train-aot-cache: $(du -h "$cache" | cut -f1) in $cache"
