@@ -73,6 +73,16 @@ public final class Builtins {
         function(cx.clPackage(), name, min, max, new FunctionBuiltin(body));
     }
 
+    /** A builtin of a few lines, compiled into the Lisp that calls it (see FunctionBuiltin). */
+    void clInlined(String name, int min, int max, FunctionBuiltin.Body body) {
+        function(cx.clPackage(), name, min, max, FunctionBuiltin.inlined(body));
+    }
+
+    /** A builtin with an inlined fast path; FAST answers FunctionBuiltin.GENERAL to use GENERAL. */
+    void clFast(String name, int min, int max, FunctionBuiltin.Body fast, FunctionBuiltin.Body general) {
+        function(cx.clPackage(), name, min, max, FunctionBuiltin.withFastPath(fast, general));
+    }
+
     void macro(LispPackage pkg, String name, FunctionBuiltin.Body expander) {
         Symbol s = pkg.intern(name);
         LispFunction f = new LispFunction(new BuiltinRootNode(cx.language(), name, 2, 2, new FunctionBuiltin(expander)).getCallTarget(), s, new Object[0]);
@@ -90,43 +100,46 @@ public final class Builtins {
         function(cx.clPackage(), ">=", 1, -1, new ComparisonBuiltin(ComparisonBuiltin.Order.GREATER_OR_EQUAL, ">="));
         function(cx.clPackage(), "1+", 1, 1, new OffsetBuiltin(1));
         function(cx.clPackage(), "1-", 1, 1, new OffsetBuiltin(-1));
-        cl("ZEROP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "ZEROP") == 0));
-        cl("PLUSP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "PLUSP") > 0));
-        cl("MINUSP", 1, 1, a -> Lisp.bool(Arith.compare(a[0], 0L, "MINUSP") < 0));
-        cl("NUMBERP", 1, 1, a -> Lisp.bool(Numbers.isNumber(a[0])));
-        cl("INTEGERP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0])));
+        clFast("ZEROP", 1, 1, a -> a[0] instanceof Long x ? Lisp.bool(x == 0) : FunctionBuiltin.GENERAL,
+                a -> Lisp.bool(Arith.compare(a[0], 0L, "ZEROP") == 0));
+        clFast("PLUSP", 1, 1, a -> a[0] instanceof Long x ? Lisp.bool(x > 0) : FunctionBuiltin.GENERAL,
+                a -> Lisp.bool(Arith.compare(a[0], 0L, "PLUSP") > 0));
+        clFast("MINUSP", 1, 1, a -> a[0] instanceof Long x ? Lisp.bool(x < 0) : FunctionBuiltin.GENERAL,
+                a -> Lisp.bool(Arith.compare(a[0], 0L, "MINUSP") < 0));
+        clInlined("NUMBERP", 1, 1, a -> Lisp.bool(Numbers.isNumber(a[0])));
+        clInlined("INTEGERP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0])));
     }
 
     private void lists() {
-        cl("CAR", 1, 1, a -> Lisp.car(a[0]));
-        cl("CDR", 1, 1, a -> Lisp.cdr(a[0]));
-        cl("CONS", 2, 2, a -> new Cons(a[0], a[1]));
-        cl("LIST", 0, -1, a -> Lisp.list(a));
+        clInlined("CAR", 1, 1, a -> Lisp.car(a[0]));
+        clInlined("CDR", 1, 1, a -> Lisp.cdr(a[0]));
+        clInlined("CONS", 2, 2, a -> new Cons(a[0], a[1]));
+        clInlined("LIST", 0, -1, a -> Lisp.list(a));
         // Fixnums and characters are immediate in other Lisps: EQ when they are the same value.
-        cl("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())
+        clInlined("EQ", 2, 2, a -> Lisp.bool(a[0] == a[1] || (a[0] instanceof Long x && a[1] instanceof Long y && x.longValue() == y.longValue())
                 || (Chars.isCharacter(a[0]) && a[0].equals(a[1]))));
-        cl("NULL", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
-        cl("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
+        clInlined("NULL", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
+        clInlined("NOT", 1, 1, a -> Lisp.bool(a[0] == Lisp.NIL));
         cl("APPEND", 0, -1, Builtins::append);
-        cl("LIST*", 1, -1, a -> {
+        clInlined("LIST*", 1, -1, a -> {
             Object result = a[a.length - 1];
             for (int i = a.length - 2; i >= 0; i--) {
                 result = new Cons(a[i], result);
             }
             return result;
         });
-        cl("FIRST", 1, 1, a -> Lisp.car(a[0]));
-        cl("REST", 1, 1, a -> Lisp.cdr(a[0]));
-        cl("SECOND", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
-        cl("THIRD", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
-        cl("CADR", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
-        cl("CDDR", 1, 1, a -> Lisp.cdr(Lisp.cdr(a[0])));
-        cl("CAAR", 1, 1, a -> Lisp.car(Lisp.car(a[0])));
-        cl("CDAR", 1, 1, a -> Lisp.cdr(Lisp.car(a[0])));
-        cl("CADDR", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
-        cl("NTHCDR", 2, 2, a -> nthcdr(a[0], a[1]));
-        cl("NTH", 2, 2, a -> Lisp.car(nthcdr(a[0], a[1])));
-        cl("LENGTH", 1, 1, a -> (long) dev.epsilon.language.runtime.Sequences.length(a[0]));
+        clInlined("FIRST", 1, 1, a -> Lisp.car(a[0]));
+        clInlined("REST", 1, 1, a -> Lisp.cdr(a[0]));
+        clInlined("SECOND", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
+        clInlined("THIRD", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
+        clInlined("CADR", 1, 1, a -> Lisp.car(Lisp.cdr(a[0])));
+        clInlined("CDDR", 1, 1, a -> Lisp.cdr(Lisp.cdr(a[0])));
+        clInlined("CAAR", 1, 1, a -> Lisp.car(Lisp.car(a[0])));
+        clInlined("CDAR", 1, 1, a -> Lisp.cdr(Lisp.car(a[0])));
+        clInlined("CADDR", 1, 1, a -> Lisp.car(Lisp.cdr(Lisp.cdr(a[0]))));
+        clInlined("NTHCDR", 2, 2, a -> nthcdr(a[0], a[1]));
+        clInlined("NTH", 2, 2, a -> Lisp.car(nthcdr(a[0], a[1])));
+        clInlined("LENGTH", 1, 1, a -> (long) dev.epsilon.language.runtime.Sequences.length(a[0]));
         cl("LAST", 1, 2, a -> {
             long n = a.length > 1 ? Args.integer(a[1], "LAST") : 1;
             if (n < 0) {
@@ -152,19 +165,19 @@ public final class Builtins {
             cons(a[0], "RPLACD").cdr = a[1];
             return a[0];
         });
-        cl("CONSP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons));
-        cl("ATOM", 1, 1, a -> Lisp.bool(!(a[0] instanceof Cons)));
-        cl("LISTP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons || a[0] == Lisp.NIL));
-        cl("ENDP", 1, 1, a -> {
+        clInlined("CONSP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons));
+        clInlined("ATOM", 1, 1, a -> Lisp.bool(!(a[0] instanceof Cons)));
+        clInlined("LISTP", 1, 1, a -> Lisp.bool(a[0] instanceof Cons || a[0] == Lisp.NIL));
+        clInlined("ENDP", 1, 1, a -> {
             if (a[0] == Lisp.NIL) {
                 return Lisp.T;
             }
             cons(a[0], "ENDP");
             return Lisp.NIL;
         });
-        cl("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
-        cl("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
-        cl("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
+        clInlined("SYMBOLP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol));
+        clInlined("KEYWORDP", 1, 1, a -> Lisp.bool(a[0] instanceof Symbol s && s.isKeyword()));
+        clInlined("FUNCTIONP", 1, 1, a -> Lisp.bool(a[0] instanceof LispFunction));
         function(cx.systemPackage(), "%%CONSTANT-SYMBOL-P", 1, 1, new FunctionBuiltin(a ->
                 Lisp.bool(a[0] instanceof Symbol s && (s.isConstant() || s.isKeyword() || s == Lisp.NIL || s == Lisp.T))));
         function(cx.systemPackage(), "%%FUNCTION-NAME", 1, 1, new FunctionBuiltin(a -> {
@@ -173,7 +186,7 @@ public final class Builtins {
         }));
         function(cx.systemPackage(), "%%PRIMITIVE-P", 1, 1, new FunctionBuiltin(a ->
                 Lisp.bool(a[0] instanceof LispFunction f && f.callTarget().getRootNode() instanceof BuiltinRootNode)));
-        cl("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
+        clInlined("EQL", 2, 2, a -> Lisp.bool(Lisp.eql(a[0], a[1])));
         cl("EQUAL", 2, 2, a -> Lisp.bool(dev.epsilon.language.runtime.Equality.equal(a[0], a[1])));
         // Boot-time MEMBER and ASSOC (EQL, no keywords) for the prelude's macros; library.lisp
         // replaces both with the full functions (:key, :test, :test-not).
@@ -316,7 +329,7 @@ public final class Builtins {
             return new Symbol(prefix + count, null);
         });
         cl("MAKE-SYMBOL", 1, 1, a -> new Symbol(Strings.string(a[0], "MAKE-SYMBOL"), null));
-        cl("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
+        clInlined("SYMBOL-NAME", 1, 1, a -> symbol(a[0], "SYMBOL-NAME").name());
         cl("SYMBOL-VALUE", 1, 1, a -> {
             Symbol s = symbol(a[0], "SYMBOL-VALUE");
             Object v = s.value(EpsilonLanguage.thread(null));
@@ -330,7 +343,7 @@ public final class Builtins {
             return a[1];
         });
         cl("BOUNDP", 1, 1, a -> Lisp.bool(symbol(a[0], "BOUNDP").value(EpsilonLanguage.thread(null)) != Symbol.UNBOUND));
-        cl("VALUES", 0, -1, a -> Values.of(a.clone()));
+        clInlined("VALUES", 0, -1, a -> Values.of(a.clone()));
         cl("VALUES-LIST", 1, 1, a -> Values.of(Lisp.toJavaList(a[0]).toArray()));
         cl("FBOUNDP", 1, 1, a -> {
             Symbol s = symbol(a[0], "FBOUNDP");

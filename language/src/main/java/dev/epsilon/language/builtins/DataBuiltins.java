@@ -295,7 +295,7 @@ final class DataBuiltins {
             }
             return makeArray(args);
         });
-        b.cl("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
+        b.clInlined("VECTOR", 0, -1, a -> new SimpleVector(a.clone()));
         b.function(cx.clPackage(), "AREF", 1, -1, new ElementRead(false));
         b.function(sys, "%%ASET", 2, -1, new ElementWrite(false));
         b.function(cx.clPackage(), "SVREF", 2, 2, new ElementRead(true));
@@ -327,9 +327,9 @@ final class DataBuiltins {
             arrayDimensions(a[0]);
             return Lisp.T;
         });
-        b.cl("ARRAYP", 1, 1, a -> Lisp.bool(a[0] instanceof LispVector || a[0] instanceof NativeArray || Sequences.isVector(a[0])));
+        b.clInlined("ARRAYP", 1, 1, a -> Lisp.bool(a[0] instanceof LispVector || a[0] instanceof NativeArray || Sequences.isVector(a[0])));
         b.cl("VECTORP", 1, 1, a -> Lisp.bool(Sequences.isVector(a[0])));
-        b.cl("SIMPLE-VECTOR-P", 1, 1, a -> Lisp.bool(a[0] instanceof SimpleVector));
+        b.clInlined("SIMPLE-VECTOR-P", 1, 1, a -> Lisp.bool(a[0] instanceof SimpleVector));
         b.cl("BIT-VECTOR-P", 1, 1, a -> Lisp.bool(a[0] instanceof NativeArray n && n.element() == NativeArray.Element.BIT && n.rank() == 1));
         b.cl("ADJUSTABLE-ARRAY-P", 1, 1, a -> Lisp.bool((a[0] instanceof LispVector v && v.isAdjustable())
                 || (a[0] instanceof NativeArray n && n.isAdjustable()) || (a[0] instanceof LispString s && s.isAdjustable())));
@@ -523,8 +523,8 @@ final class DataBuiltins {
     }
 
     private static void characters(Builtins b) {
-        b.cl("CHARACTERP", 1, 1, a -> Lisp.bool(Chars.isCharacter(a[0])));
-        b.cl("CHAR-CODE", 1, 1, a -> (long) ch(a[0], "CHAR-CODE"));
+        b.clInlined("CHARACTERP", 1, 1, a -> Lisp.bool(Chars.isCharacter(a[0])));
+        b.clInlined("CHAR-CODE", 1, 1, a -> (long) ch(a[0], "CHAR-CODE"));
         b.cl("CHAR-INT", 1, 1, a -> (long) ch(a[0], "CHAR-INT"));
         b.cl("CODE-CHAR", 1, 1, a -> {
             long code = Args.integer(a[0], "CODE-CHAR");
@@ -622,11 +622,11 @@ final class DataBuiltins {
     }
 
     private static void strings(Builtins b) {
-        b.cl("STRINGP", 1, 1, a -> Lisp.bool(Strings.isString(a[0])));
+        b.clInlined("STRINGP", 1, 1, a -> Lisp.bool(Strings.isString(a[0])));
         b.cl("SIMPLE-STRING-P", 1, 1, a -> Lisp.bool(a[0] instanceof String || (a[0] instanceof LispString s && !s.hasFillPointer() && !s.isAdjustable())));
         b.cl("STRING", 1, 1, a -> Strings.designator(a[0], "STRING"));
-        b.cl("CHAR", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "CHAR")));
-        b.cl("SCHAR", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "SCHAR")));
+        b.clInlined("CHAR", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "CHAR")));
+        b.clInlined("SCHAR", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "SCHAR")));
         b.cl("MAKE-STRING", 1, -1, a -> {
             Object init = Args.key(a, 1, "INITIAL-ELEMENT", ' ');
             return new LispString(Args.index(a[0], "MAKE-STRING"), ch(init, "MAKE-STRING"), -1, false, false);

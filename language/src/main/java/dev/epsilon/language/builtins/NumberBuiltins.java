@@ -33,17 +33,22 @@ final class NumberBuiltins {
             }
             return acc;
         });
-        b.cl("FLOOR", 1, 2, a -> divide(a, RoundingMode.FLOOR, false, "FLOOR"));
+        b.clFast("FLOOR", 1, 2, a -> fixnumDivide(a, true),
+                a -> divide(a, RoundingMode.FLOOR, false, "FLOOR"));
         b.cl("CEILING", 1, 2, a -> divide(a, RoundingMode.CEILING, false, "CEILING"));
-        b.cl("TRUNCATE", 1, 2, a -> divide(a, RoundingMode.DOWN, false, "TRUNCATE"));
+        b.clFast("TRUNCATE", 1, 2, a -> fixnumDivide(a, false),
+                a -> divide(a, RoundingMode.DOWN, false, "TRUNCATE"));
         b.cl("ROUND", 1, 2, a -> divide(a, RoundingMode.HALF_EVEN, false, "ROUND"));
         b.cl("FFLOOR", 1, 2, a -> divide(a, RoundingMode.FLOOR, true, "FFLOOR"));
         b.cl("FCEILING", 1, 2, a -> divide(a, RoundingMode.CEILING, true, "FCEILING"));
         b.cl("FTRUNCATE", 1, 2, a -> divide(a, RoundingMode.DOWN, true, "FTRUNCATE"));
         b.cl("FROUND", 1, 2, a -> divide(a, RoundingMode.HALF_EVEN, true, "FROUND"));
-        b.cl("MOD", 2, 2, a -> Values.all(divide(a, RoundingMode.FLOOR, false, "MOD"))[1]);
-        b.cl("REM", 2, 2, a -> Values.all(divide(a, RoundingMode.DOWN, false, "REM"))[1]);
-        b.cl("ABS", 1, 1, a -> {
+        b.clFast("MOD", 2, 2, a -> a[0] instanceof Long x && a[1] instanceof Long y && y != 0 ? (Object) Math.floorMod(x, y) : FunctionBuiltin.GENERAL,
+                a -> Values.all(divide(a, RoundingMode.FLOOR, false, "MOD"))[1]);
+        b.clFast("REM", 2, 2, a -> a[0] instanceof Long x && a[1] instanceof Long y && y != 0 ? (Object) (x % y) : FunctionBuiltin.GENERAL,
+                a -> Values.all(divide(a, RoundingMode.DOWN, false, "REM"))[1]);
+        b.clFast("ABS", 1, 1, a -> a[0] instanceof Long x && x != Long.MIN_VALUE ? (Object) Math.abs(x) : a[0] instanceof Double d ? (Object) Math.abs(d) : FunctionBuiltin.GENERAL,
+                a -> {
             if (a[0] instanceof Complex z) {
                 double h = Math.hypot(Arith.toDouble(z.real), Arith.toDouble(z.imag));
                 return z.real instanceof Double ? (Object) h : (Object) (float) h;
@@ -70,8 +75,10 @@ final class NumberBuiltins {
             double p = Math.atan2(Arith.toDouble(Arith.imagPart(z)), Arith.toDouble(Arith.realPart(z)));
             return Arith.realPart(z) instanceof Double ? (Object) p : (Object) (float) p;
         });
-        b.cl("MAX", 1, -1, a -> extreme(a, 1));
-        b.cl("MIN", 1, -1, a -> extreme(a, -1));
+        b.clFast("MAX", 1, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) Math.max(x, y) : FunctionBuiltin.GENERAL,
+                a -> extreme(a, 1));
+        b.clFast("MIN", 1, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) Math.min(x, y) : FunctionBuiltin.GENERAL,
+                a -> extreme(a, -1));
         b.cl("SIGNUM", 1, 1, a -> {
             int s = Arith.compare(a[0], 0L, "SIGNUM");
             if (a[0] instanceof Double) {
@@ -138,15 +145,19 @@ final class NumberBuiltins {
         });
         b.cl("RATIONAL", 1, 1, a -> rational(a[0]));
         b.cl("RATIONALIZE", 1, 1, a -> rational(a[0]));
-        b.cl("NUMERATOR", 1, 1, a -> a[0] instanceof Ratio r ? Numbers.normalize(r.numerator) : a[0]);
-        b.cl("DENOMINATOR", 1, 1, a -> a[0] instanceof Ratio r ? Numbers.normalize(r.denominator) : (Object) 1L);
-        b.cl("EVENP", 1, 1, a -> Lisp.bool(!integer(a[0], "EVENP").testBit(0)));
-        b.cl("ODDP", 1, 1, a -> Lisp.bool(integer(a[0], "ODDP").testBit(0)));
-        b.cl("FLOATP", 1, 1, a -> Lisp.bool(a[0] instanceof Double || a[0] instanceof Float));
-        b.cl("RATIONALP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0]) || a[0] instanceof Ratio));
-        b.cl("REALP", 1, 1, a -> Lisp.bool(Numbers.isReal(a[0])));
-        b.cl("COMPLEXP", 1, 1, a -> Lisp.bool(a[0] instanceof Complex));
-        b.cl("ASH", 2, 2, a -> {
+        b.clInlined("NUMERATOR", 1, 1, a -> a[0] instanceof Ratio r ? Numbers.normalize(r.numerator) : a[0]);
+        b.clInlined("DENOMINATOR", 1, 1, a -> a[0] instanceof Ratio r ? Numbers.normalize(r.denominator) : (Object) 1L);
+        b.clFast("EVENP", 1, 1, a -> a[0] instanceof Long x ? Lisp.bool((x & 1) == 0) : FunctionBuiltin.GENERAL,
+                a -> Lisp.bool(!integer(a[0], "EVENP").testBit(0)));
+        b.clFast("ODDP", 1, 1, a -> a[0] instanceof Long x ? Lisp.bool((x & 1) != 0) : FunctionBuiltin.GENERAL,
+                a -> Lisp.bool(integer(a[0], "ODDP").testBit(0)));
+        b.clInlined("FLOATP", 1, 1, a -> Lisp.bool(a[0] instanceof Double || a[0] instanceof Float));
+        b.clInlined("RATIONALP", 1, 1, a -> Lisp.bool(Numbers.isInteger(a[0]) || a[0] instanceof Ratio));
+        b.clInlined("REALP", 1, 1, a -> Lisp.bool(Numbers.isReal(a[0])));
+        b.clInlined("COMPLEXP", 1, 1, a -> Lisp.bool(a[0] instanceof Complex));
+        b.clFast("ASH", 2, 2, a -> a[0] instanceof Long x && a[1] instanceof Long n && n < 0 && n > -64 ? (Object) (x >> -n)
+                : a[0] instanceof Long x && a[1] instanceof Long n && n >= 0 && n < 63 && Math.abs(x) < (1L << (62 - n)) ? (Object) (x << n) : FunctionBuiltin.GENERAL,
+                a -> {
             BigInteger x = integer(a[0], "ASH");
             long n = Args.integer(a[1], "ASH");
             if (a[0] instanceof Long l && n >= 0 && n < 63 && Math.abs(l) < (1L << (62 - n))) {
@@ -154,11 +165,14 @@ final class NumberBuiltins {
             }
             return Numbers.normalize(n >= 0 ? x.shiftLeft((int) n) : x.shiftRight((int) -n));
         });
-        b.cl("LOGAND", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+        b.clFast("LOGAND", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x & y) : FunctionBuiltin.GENERAL,
+                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
                 ? (Object) (x & y) : logical(a, -1L, BigInteger::and, "LOGAND"));
-        b.cl("LOGIOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+        b.clFast("LOGIOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x | y) : FunctionBuiltin.GENERAL,
+                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
                 ? (Object) (x | y) : logical(a, 0L, BigInteger::or, "LOGIOR"));
-        b.cl("LOGXOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
+        b.clFast("LOGXOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x ^ y) : FunctionBuiltin.GENERAL,
+                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
                 ? (Object) (x ^ y) : logical(a, 0L, BigInteger::xor, "LOGXOR"));
         b.cl("LOGNOT", 1, 1, a -> Numbers.normalize(integer(a[0], "LOGNOT").not()));
         b.cl("LOGCOUNT", 1, 1, a -> {
@@ -268,6 +282,20 @@ final class NumberBuiltins {
             throw LispError.error("DIVISION-BY-ZERO", "arithmetic error DIVISION-BY-ZERO signalled", "OPERATION", "/");
         }
         return Ratio.of(xn.multiply(yd), xd.multiply(yn));
+    }
+
+    /** FLOOR's or TRUNCATE's two values for fixnums, else FunctionBuiltin.GENERAL. */
+    private static Object fixnumDivide(Object[] a, boolean floor) {
+        if (a[0] instanceof Long x) {
+            if (a.length == 1) {
+                return Values.of(new Object[]{x, 0L});
+            }
+            if (a[1] instanceof Long y && y != 0 && !(x == Long.MIN_VALUE && y == -1)) {
+                long q = floor ? Math.floorDiv(x, y) : x / y;
+                return Values.of(new Object[]{q, x - q * y});
+            }
+        }
+        return FunctionBuiltin.GENERAL;
     }
 
     /** FLOOR and friends: quotient (integer, or float for the F- versions) and remainder. */

@@ -41,7 +41,7 @@ final class SequenceBuiltins {
     }
 
     static void install(Builtins b, EpsilonContext cx) {
-        b.cl("ELT", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "ELT")));
+        b.clInlined("ELT", 2, 2, a -> Sequences.elt(a[0], Args.index(a[1], "ELT")));
         b.function(cx.systemPackage(), "%%SET-ELT", 3, 3, new FunctionBuiltin(a -> {
             Sequences.setElt(a[0], Args.index(a[1], "(SETF ELT)"), a[2]);
             return a[2];
