@@ -46,7 +46,12 @@ EPSILON_JVM_ARGS="$EPSILON_DIST/jvm.args"
 #   at once; the compiler jars on the upgrade path would replace it with Graal as Java bytecode,
 #   which has to warm itself up first, so such a JDK runs without them;
 # - otherwise the runtime the build linked with the compiler inside (dist/runtime), started from
-#   the AOT cache the build trained (dist/epsilon.aot): half the start-up of the next form;
+#   the AOT cache the build trained (dist/epsilon.aot): a third of the start-up of the next form.
+#   It runs with dist/quick-start.args: the host's code compiled by C1 alone and the serial GC, so
+#   the two cores go to Graal, which compiles a hot Lisp function while its caller waits, in two
+#   tiers, at call counts above those loading the prelude reaches. EPSILON_TUNING=throughput leaves
+#   that out,
+#   for long runs whose Java-side work (reading, macros, hash tables) should get HotSpot's C2;
 # - with EPSILON_RUNTIME=jdk (to compare), the JDK with the compiler on the upgrade path.
 EPSILON_JAVA=""
 EPSILON_JAVA_FLAGS=()
@@ -62,5 +67,6 @@ epsilon_select_compiler() {
         EPSILON_JAVA="$EPSILON_DIST/runtime/bin/java"
         EPSILON_JVM_ARGS="$EPSILON_DIST/runtime.args"
         EPSILON_JAVA_FLAGS=("-XX:AOTCache=$EPSILON_DIST/epsilon.aot")
+        [ "${EPSILON_TUNING:-}" = throughput ] || EPSILON_JAVA_FLAGS+=("@$EPSILON_DIST/quick-start.args")
     fi
 }

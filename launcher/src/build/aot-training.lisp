@@ -25,4 +25,4 @@
   (handler-case (error "trained ~a" (area (make-instance 'square :name "s" :side 3)))
     (error (e) (setf (gethash "error" table) (princ-to-string e))))
   (format t "~{~a~^, ~} ~s ~,2f ~a ~a~%" (gethash "sorted" table) (make-point :x 1 :y 2)
-          (/ 22 7.0) (c-abs -5) (fib 20)))
+          (/ 22 7.0) (c-abs -5) (fib 25)))
