@@ -61,11 +61,12 @@ public abstract class CheckedAddressNode extends Node {
         return ForeignMemoryAccess.checked(p, offset, size, write, where);
     }
 
-    @Specialization(guards = {"p.block() == null", "!p.isNull()", "p.address() == address"}, limit = "1")
+    // Any raw address, not one cached: a callback's pointer arguments (qsort's elements) differ on
+    // every call, and a site keyed to one address went generic at the second, a full check per read.
+    @Specialization(guards = {"p.block() == null", "!p.isNull()"})
     long rawAddress(ForeignPointer p, long offset, long size,
-                    @Cached("p.address()") long address,
                     @Cached("new()") KnownPages known) {
-        long at = address + offset;
+        long at = p.address() + offset;
         // The pages a site knows are shared by the contexts of an engine; native access is not.
         if (UserAddresses.possible(at, size) && known.cover(at, size) && EpsilonLanguage.context(this).nativeAccessAllowed()) {
             return at;
