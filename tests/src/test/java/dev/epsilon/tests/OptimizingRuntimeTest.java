@@ -121,6 +121,62 @@ class OptimizingRuntimeTest {
     }
 
     /**
+     * Builtins whose Java is a directive interpreter, BigDecimal division or EQUAL hashing compile
+     * (their general code is behind a boundary): FORMAT and MOD on a bignum failed with "Too deep
+     * inlining" when Graal partially evaluated their Java into the caller.
+     */
+    @Test
+    void builtinsWithLargeJavaBodiesCompile() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.CompileImmediately", "true")
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.TraceCompilation", "true")
+                .option("engine.CompileOnly", "FORMAT,MOD,GETHASH,%%PUTHASH,KEYS")
+                .logHandler(log)
+                .build();
+             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+            cx.eval(Epsilon.ID, "(defun keys (n) (let ((h (make-hash-table :test 'equal)))"
+                    + " (dotimes (i n) (setf (gethash (format nil \"k~d\" (mod i 7)) h) (mod (expt 3 80) (+ i 2))))"
+                    + " (hash-table-count h)))");
+            assertEquals(7, cx.eval(Epsilon.ID, "(keys 50)").asInt());
+            assertEquals("2", cx.eval(Epsilon.ID, "(format nil \"~a\" (mod (expt 2 70) 7))").asString());
+        }
+        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(trace.contains("opt done"), trace);
+        org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), trace);
+    }
+
+    /**
+     * A call that names a small builtin runs a copy of it in place (InlinedBuiltin): the builtin's
+     * root is not called, so it never gets hot and compiled on its own; the caller compiles.
+     */
+    @Test
+    void smallBuiltinsRunAtTheirCallSites() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.MultiTier", "false")
+                .option("engine.SingleTierCompilationThreshold", "1000")
+                .option("engine.TraceCompilation", "true")
+                .logHandler(log)
+                .build();
+             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+            // Each builtin is called several times per call of STEP-SUM: as roots of their own they
+            // would reach the threshold first and compile before it.
+            cx.eval(Epsilon.ID, "(defun step-sum (x i) (+ (- (car x) (car x)) (car x) (mod i 7) (- (mod i 7) (mod i 7))"
+                    + " (1+ i) (- (1+ i) (1+ i))))");
+            assertEquals(5_000_449_995L, cx.eval(Epsilon.ID,
+                    "(let ((s 0) (x (list 1))) (dotimes (i 100000 s) (setf s (+ s (step-sum x i)))))").asLong());
+        }
+        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(trace.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+STEP-SUM\\s.*"), trace);
+        for (String builtin : new String[]{"CAR", "MOD", "1\\+", "-"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(trace.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+" + builtin + "\\s.*"), builtin + "\n" + trace);
+        }
+    }
+
+    /**
      * DOTIMES compiled (each test function compiled at its first call, so the counted loop runs its
      * compiled strips, a small body unrolled four times): counts at and around the unroll factor
      * and the strip length, RETURN, tags, a fresh binding per iteration, the count for RESULT, a

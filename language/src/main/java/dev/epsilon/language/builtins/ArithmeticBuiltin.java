@@ -43,4 +43,9 @@ final class ArithmeticBuiltin extends BuiltinNode {
         }
         return acc;
     }
+
+    @Override
+    boolean inlinableAtCallSites() {
+        return true;
+    }
 }

@@ -38,4 +38,9 @@ final class ComparisonBuiltin extends BuiltinNode {
         }
         return Lisp.T;
     }
+
+    @Override
+    boolean inlinableAtCallSites() {
+        return true;
+    }
 }

@@ -60,6 +60,11 @@ public final class FunctionBuiltin extends BuiltinNode {
         return generalInlined ? asLispText(general.apply(args)) : applyGeneral(args);
     }
 
+    @Override
+    boolean inlinableAtCallSites() {
+        return fast != null || generalInlined;
+    }
+
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object applyGeneral(Object[] args) {
         return asLispText(general.apply(args));

@@ -13,4 +13,9 @@ final class OffsetBuiltin extends BuiltinNode {
     public Object execute(Object[] args) {
         return add.execute(args[0], delta);
     }
+
+    @Override
+    boolean inlinableAtCallSites() {
+        return true;
+    }
 }
