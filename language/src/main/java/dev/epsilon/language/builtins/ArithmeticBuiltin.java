@@ -45,7 +45,7 @@ final class ArithmeticBuiltin extends BuiltinNode {
     }
 
     @Override
-    boolean inlinableAtCallSites() {
-        return true;
+    BuiltinNode copyForCallSite() {
+        return new ArithmeticBuiltin(op);
     }
 }

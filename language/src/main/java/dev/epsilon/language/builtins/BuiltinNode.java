@@ -7,11 +7,12 @@ public abstract class BuiltinNode extends Node {
     public abstract Object execute(Object[] args);
 
     /**
-     * Whether a call site may run a copy of this body itself instead of calling the builtin's
-     * root (see {@link InlinedBuiltin}): bodies a few nodes or lines long, which need no frame of
-     * their own.
+     * A fresh copy of this body for a call site to run itself instead of calling the builtin's root
+     * (see {@link InlinedBuiltin}), or null when the body is not one to copy: only bodies a few
+     * nodes or lines long, which need no frame of their own. Fresh, not cloned: the root's body has
+     * specialized for every caller's types, a site's copy specializes for its own.
      */
-    boolean inlinableAtCallSites() {
-        return false;
+    BuiltinNode copyForCallSite() {
+        return null;
     }
 }

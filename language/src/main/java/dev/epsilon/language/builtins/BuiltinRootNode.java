@@ -4,7 +4,6 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
-import com.oracle.truffle.api.nodes.NodeUtil;
 import com.oracle.truffle.api.nodes.RootNode;
 import dev.epsilon.language.clos.Conditions;
 import dev.epsilon.language.runtime.JavaFailures;
@@ -69,8 +68,8 @@ final class BuiltinRootNode extends RootNode {
     }
 
     /** A copy of the body for a call site to run itself, or null when the body is not one to copy. */
-    BuiltinNode inlinableBody() {
-        return body.inlinableAtCallSites() ? NodeUtil.cloneNode(body) : null;
+    BuiltinNode bodyForCallSite() {
+        return body.copyForCallSite();
     }
 
     @Override

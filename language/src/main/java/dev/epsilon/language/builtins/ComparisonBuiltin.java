@@ -40,7 +40,7 @@ final class ComparisonBuiltin extends BuiltinNode {
     }
 
     @Override
-    boolean inlinableAtCallSites() {
-        return true;
+    BuiltinNode copyForCallSite() {
+        return new ComparisonBuiltin(order, name);
     }
 }

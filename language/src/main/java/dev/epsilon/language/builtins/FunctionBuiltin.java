@@ -61,8 +61,8 @@ public final class FunctionBuiltin extends BuiltinNode {
     }
 
     @Override
-    boolean inlinableAtCallSites() {
-        return fast != null || generalInlined;
+    BuiltinNode copyForCallSite() {
+        return fast != null || generalInlined ? new FunctionBuiltin(fast, general, generalInlined) : null;
     }
 
     @TruffleBoundary(transferToInterpreterOnException = false)

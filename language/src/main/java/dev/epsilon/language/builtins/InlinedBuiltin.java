@@ -22,7 +22,7 @@ public final class InlinedBuiltin extends Node {
     /** A copy of F's body for a call site, or null when F is not a builtin to copy. */
     public static InlinedBuiltin of(LispFunction f) {
         if (f.callTarget().getRootNode() instanceof BuiltinRootNode r) {
-            BuiltinNode copy = r.inlinableBody();
+            BuiltinNode copy = r.bodyForCallSite();
             return copy == null ? null : new InlinedBuiltin(r, copy);
         }
         return null;

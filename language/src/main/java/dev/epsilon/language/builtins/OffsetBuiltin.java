@@ -15,7 +15,7 @@ final class OffsetBuiltin extends BuiltinNode {
     }
 
     @Override
-    boolean inlinableAtCallSites() {
-        return true;
+    BuiltinNode copyForCallSite() {
+        return new OffsetBuiltin(delta);
     }
 }
