@@ -13,9 +13,4 @@ final class OffsetBuiltin extends BuiltinNode {
     public Object execute(Object[] args) {
         return add.execute(args[0], delta);
     }
-
-    @Override
-    BuiltinNode copyForCallSite() {
-        return new OffsetBuiltin(delta);
-    }
 }
