@@ -96,28 +96,43 @@ class OptimizingRuntimeTest {
     }
 
     /**
+     * Runs BODY in a context whose engine has OPTIONS (name, value, ...) and compilation tracing on;
+     * returns the compilation log.
+     */
+    private static String compilationLog(java.util.function.Consumer<Context> body, String... options) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Engine.Builder builder = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.TraceCompilation", "true")
+                .logHandler(log);
+        for (int i = 0; i < options.length; i += 2) {
+            builder.option(options[i], options[i + 1]);
+        }
+        try (Engine engine = builder.build(); Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+            body.accept(cx);
+        }
+        return log.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Whether the log shows a compilation of the root named NAME (a regular expression). */
+    private static boolean compiled(String log, String name) {
+        return log.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+" + name + "\\s.*");
+    }
+
+    /**
      * Builtins that run JDK code compile too (none bails out with "Too deep inlining"): AREF and its
      * SETF on a specialized array, whose other element cases never ran, and RANDOM on a bignum.
      * Read from the compilation log: a bailout leaves the builtin running uncompiled, no exception.
      */
     @Test
     void builtinsOverJdkCodeCompile() {
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.TraceCompilation", "true")
-                .option("engine.CompileOnly", "AREF,%%ASET,RANDOM")
-                .logHandler(log)
-                .build();
-             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+        String trace = compilationLog(cx -> {
             assertEquals(5, cx.eval(Epsilon.ID, "(let ((v (make-array 4 :element-type '(signed-byte 32))))"
                     + " (setf (aref v 1) 5) (aref v 1))").asInt());
             assertEquals(true, cx.eval(Epsilon.ID, "(< (random (expt 10 30)) (expt 10 30))").asBoolean());
-        }
-        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(trace.contains("opt done"), trace);
-        org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), trace);
+        }, "engine.CompileImmediately", "true", "engine.CompileOnly", "AREF,%%ASET,RANDOM");
+        assertTrue(trace.contains("opt done"), trace);
+        assertFalse(trace.contains("opt failed"), trace);
     }
 
     /**
@@ -127,24 +142,15 @@ class OptimizingRuntimeTest {
      */
     @Test
     void builtinsWithLargeJavaBodiesCompile() {
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
-                .option("engine.CompileImmediately", "true")
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.TraceCompilation", "true")
-                .option("engine.CompileOnly", "FORMAT,MOD,GETHASH,%%PUTHASH,KEYS")
-                .logHandler(log)
-                .build();
-             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+        String trace = compilationLog(cx -> {
             cx.eval(Epsilon.ID, "(defun keys (n) (let ((h (make-hash-table :test 'equal)))"
                     + " (dotimes (i n) (setf (gethash (format nil \"k~d\" (mod i 7)) h) (mod (expt 3 80) (+ i 2))))"
                     + " (hash-table-count h)))");
             assertEquals(7, cx.eval(Epsilon.ID, "(keys 50)").asInt());
             assertEquals("2", cx.eval(Epsilon.ID, "(format nil \"~a\" (mod (expt 2 70) 7))").asString());
-        }
-        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(trace.contains("opt done"), trace);
-        org.junit.jupiter.api.Assertions.assertFalse(trace.contains("opt failed"), trace);
+        }, "engine.CompileImmediately", "true", "engine.CompileOnly", "FORMAT,MOD,GETHASH,%%PUTHASH,KEYS");
+        assertTrue(trace.contains("opt done"), trace);
+        assertFalse(trace.contains("opt failed"), trace);
     }
 
     /**
@@ -154,26 +160,17 @@ class OptimizingRuntimeTest {
      */
     @Test
     void smallBuiltinsRunAtTheirCallSites() {
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        try (Engine engine = Engine.newBuilder(Epsilon.ID).allowExperimentalOptions(true)
-                .option("engine.BackgroundCompilation", "false")
-                .option("engine.MultiTier", "false")
-                .option("engine.SingleTierCompilationThreshold", "1000")
-                .option("engine.TraceCompilation", "true")
-                .logHandler(log)
-                .build();
-             Context cx = Context.newBuilder(Epsilon.ID).engine(engine).build()) {
+        String trace = compilationLog(cx -> {
             // Each builtin is called several times per call of STEP-SUM: as roots of their own they
             // would reach the threshold first and compile before it.
             cx.eval(Epsilon.ID, "(defun step-sum (x i) (+ (car x) (mod i 7) (1+ i)"
                     + " (if (< (car x) (car x)) 1 0) (if (< (mod i 7) (mod i 7)) 1 0)))");
             assertEquals(5_000_449_995L, cx.eval(Epsilon.ID,
                     "(let ((s 0) (x (list 1))) (dotimes (i 100000 s) (setf s (+ s (step-sum x i)))))").asLong());
-        }
-        String trace = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(trace.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+STEP-SUM\\s.*"), trace);
+        }, "engine.MultiTier", "false", "engine.SingleTierCompilationThreshold", "1000");
+        assertTrue(compiled(trace, "STEP-SUM"), trace);
         for (String builtin : new String[]{"CAR", "MOD", "<"}) {
-            org.junit.jupiter.api.Assertions.assertFalse(trace.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+" + builtin + "\\s.*"), builtin + "\n" + trace);
+            assertFalse(compiled(trace, builtin), builtin + "\n" + trace);
         }
     }
 
