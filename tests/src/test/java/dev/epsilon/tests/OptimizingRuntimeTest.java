@@ -114,11 +114,6 @@ class OptimizingRuntimeTest {
         return log.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Whether the log shows a compilation of the root named NAME (a regular expression). */
-    private static boolean compiled(String log, String name) {
-        return log.matches("(?s).*opt done\\s+engine=\\d+\\s+id=\\d+\\s+" + name + "\\s.*");
-    }
-
     /**
      * Builtins that run JDK code compile too (none bails out with "Too deep inlining"): AREF and its
      * SETF on a specialized array, whose other element cases never ran, and RANDOM on a bignum.
@@ -151,27 +146,6 @@ class OptimizingRuntimeTest {
         }, "engine.CompileImmediately", "true", "engine.CompileOnly", "FORMAT,MOD,GETHASH,%%PUTHASH,KEYS");
         assertTrue(trace.contains("opt done"), trace);
         assertFalse(trace.contains("opt failed"), trace);
-    }
-
-    /**
-     * A call that names a small builtin runs a copy of it in place (InlinedBuiltin): the builtin's
-     * root is not called, so it never gets hot and compiled on its own; the caller compiles. (+ and
-     * 1+ still go through their roots: see ArithmeticBuiltin.)
-     */
-    @Test
-    void smallBuiltinsRunAtTheirCallSites() {
-        String trace = compilationLog(cx -> {
-            // Each builtin is called several times per call of STEP-SUM: as roots of their own they
-            // would reach the threshold first and compile before it.
-            cx.eval(Epsilon.ID, "(defun step-sum (x i) (+ (car x) (mod i 7) (1+ i)"
-                    + " (if (< (car x) (car x)) 1 0) (if (< (mod i 7) (mod i 7)) 1 0)))");
-            assertEquals(5_000_449_995L, cx.eval(Epsilon.ID,
-                    "(let ((s 0) (x (list 1))) (dotimes (i 100000 s) (setf s (+ s (step-sum x i)))))").asLong());
-        }, "engine.MultiTier", "false", "engine.SingleTierCompilationThreshold", "1000");
-        assertTrue(compiled(trace, "STEP-SUM"), trace);
-        for (String builtin : new String[]{"CAR", "MOD", "<"}) {
-            assertFalse(compiled(trace, builtin), builtin + "\n" + trace);
-        }
     }
 
     /**

@@ -4,11 +4,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.Numbers;
 
-/**
- * {@code + - *} over any number of arguments, folding left with one binary node. Not copied into
- * call sites (see InlinedBuiltin): with copies, JMH's compiled fib 30 took 7.4-8.0 ms against
- * 6.6-6.7 through the root, measured in pairs; the cause is not found yet.
- */
+/** {@code + - *} over any number of arguments, folding left with one binary node. */
 final class ArithmeticBuiltin extends BuiltinNode {
     private final Arith.Op op;
     @Child private Node binary;

@@ -38,9 +38,4 @@ final class ComparisonBuiltin extends BuiltinNode {
         }
         return Lisp.T;
     }
-
-    @Override
-    BuiltinNode copyForCallSite() {
-        return new ComparisonBuiltin(order, name);
-    }
 }

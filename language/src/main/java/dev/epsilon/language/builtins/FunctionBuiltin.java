@@ -60,11 +60,6 @@ public final class FunctionBuiltin extends BuiltinNode {
         return generalInlined ? asLispText(general.apply(args)) : applyGeneral(args);
     }
 
-    @Override
-    BuiltinNode copyForCallSite() {
-        return fast != null || generalInlined ? new FunctionBuiltin(fast, general, generalInlined) : null;
-    }
-
     @TruffleBoundary(transferToInterpreterOnException = false)
     private Object applyGeneral(Object[] args) {
         return asLispText(general.apply(args));

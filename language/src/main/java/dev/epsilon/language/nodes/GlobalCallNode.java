@@ -6,7 +6,6 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.epsilon.language.clos.Conditions;
-import dev.epsilon.language.builtins.InlinedBuiltin;
 import dev.epsilon.language.runtime.FunctionDesignators;
 import dev.epsilon.language.runtime.LispFunction;
 import dev.epsilon.language.runtime.Symbol;
@@ -21,8 +20,6 @@ public final class GlobalCallNode extends LispNode {
     @Child private DispatchNode dispatch = DispatchNodeGen.create();
     @CompilationFinal private LispFunction cachedFunction;
     @CompilationFinal private Assumption cachedStable;
-    /** The cached function's body, when it is a small builtin this site runs itself (see InlinedBuiltin). */
-    @Child private InlinedBuiltin inlined;
 
     public GlobalCallNode(Symbol symbol, LispNode[] arguments) {
         this.symbol = symbol;
@@ -33,14 +30,6 @@ public final class GlobalCallNode extends LispNode {
     @ExplodeLoop
     public Object execute(VirtualFrame frame) {
         LispFunction function = function();
-        InlinedBuiltin body = inlined;
-        if (body != null) {
-            Object[] args = new Object[arguments.length];
-            for (int i = 0; i < arguments.length; i++) {
-                args[i] = arguments[i].executePrimary(frame);
-            }
-            return body.execute(args);
-        }
         Object[] args = new Object[arguments.length + 1];
         args[0] = function;
         for (int i = 0; i < arguments.length; i++) {
@@ -62,8 +51,6 @@ public final class GlobalCallNode extends LispNode {
         }
         cachedFunction = f;
         cachedStable = now;
-        InlinedBuiltin copy = InlinedBuiltin.of(f);
-        inlined = copy == null ? null : insert(copy);
         return f;
     }
 
