@@ -35,7 +35,6 @@ repack_jdk_modules() {
     # Native libraries and launchers, each in the module that loads it.
     natives() {
         local module="$1"; shift
-        mkdir -p "$work/libs/$module"
         local file
         for file in "$@"; do
             if [ -e "$jdk/lib/$file" ]; then

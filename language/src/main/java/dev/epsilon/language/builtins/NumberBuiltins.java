@@ -158,22 +158,16 @@ final class NumberBuiltins {
         b.clFast("ASH", 2, 2, a -> a[0] instanceof Long x && a[1] instanceof Long n && n < 0 && n > -64 ? (Object) (x >> -n)
                 : a[0] instanceof Long x && a[1] instanceof Long n && n >= 0 && n < 63 && Math.abs(x) < (1L << (62 - n)) ? (Object) (x << n) : FunctionBuiltin.GENERAL,
                 a -> {
-            BigInteger x = integer(a[0], "ASH");
-            long n = Args.integer(a[1], "ASH");
-            if (a[0] instanceof Long l && n >= 0 && n < 63 && Math.abs(l) < (1L << (62 - n))) {
-                return l << n;
-            }
-            return Numbers.normalize(n >= 0 ? x.shiftLeft((int) n) : x.shiftRight((int) -n));
-        });
+                    BigInteger x = integer(a[0], "ASH");
+                    long n = Args.integer(a[1], "ASH");
+                    return Numbers.normalize(n >= 0 ? x.shiftLeft((int) n) : x.shiftRight((int) -n));
+                });
         b.clFast("LOGAND", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x & y) : FunctionBuiltin.GENERAL,
-                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
-                ? (Object) (x & y) : logical(a, -1L, BigInteger::and, "LOGAND"));
+                a -> logical(a, -1L, BigInteger::and, "LOGAND"));
         b.clFast("LOGIOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x | y) : FunctionBuiltin.GENERAL,
-                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
-                ? (Object) (x | y) : logical(a, 0L, BigInteger::or, "LOGIOR"));
+                a -> logical(a, 0L, BigInteger::or, "LOGIOR"));
         b.clFast("LOGXOR", 0, -1, a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y ? (Object) (x ^ y) : FunctionBuiltin.GENERAL,
-                a -> a.length == 2 && a[0] instanceof Long x && a[1] instanceof Long y
-                ? (Object) (x ^ y) : logical(a, 0L, BigInteger::xor, "LOGXOR"));
+                a -> logical(a, 0L, BigInteger::xor, "LOGXOR"));
         b.cl("LOGNOT", 1, 1, a -> Numbers.normalize(integer(a[0], "LOGNOT").not()));
         b.cl("LOGCOUNT", 1, 1, a -> {
             BigInteger x = integer(a[0], "LOGCOUNT");

@@ -23,9 +23,9 @@ public final class ForeignCalls {
 
     /**
      * The C name and library of a spec: ("strlen" "libc"), ("strlen" :default) for the flat
-     * namespace ({@link FlatNamespace}, library null), or "strlen" (libc).
+     * namespace ({@link FlatNamespace}, library null), or "strlen" (libc); {@code leaf} when its
+     * calls are leaf calls.
      */
-    /** A C function by name and library; {@code leaf} when its calls are leaf calls. */
     public record Target(String name, String library, boolean leaf) {
         boolean flat() { return library == null; }
     }
