@@ -101,6 +101,11 @@ void fx_note(int64_t x) { fx_void_seen = x; }
 double fx_apply_mixed_callback(double (*f)(int8_t, float, uint16_t, double, int64_t, void *)) {
     return f(-128, 1.5f, 65535, -0.25, INT64_MIN, (void *) 0x1000);
 }
+/* Past the six arguments a callback gets without an argument array. */
+int64_t fx_apply_seven_callback(int64_t (*f)(int32_t, int32_t, int32_t, int32_t, int32_t, int32_t, int64_t)) {
+    return f(1, 2, 3, 4, 5, 6, 7000000000LL);
+}
+int32_t fx_apply_nothing_callback(int32_t (*f)(void)) { return f(); }
 int64_t fx_sum_callback(int32_t (*f)(int32_t), int32_t n) {
     int64_t sum = 0;
     for (int32_t i = 0; i < n; i++) sum += f(i);

@@ -21,8 +21,8 @@ import java.lang.invoke.MethodType;
 public final class CallbackStub {
     private static final MethodHandle DISPATCH;
     private static final MethodHandle DISPATCH_LONGS;
-    /** dispatch0 .. dispatch4: the arities most callbacks have, without a collecting adapter. */
-    private static final MethodHandle[] DISPATCH_ARITY = new MethodHandle[5];
+    /** dispatch0 .. dispatch6: the arities most callbacks have, with no argument array. */
+    private static final MethodHandle[] DISPATCH_ARITY = new MethodHandle[CallbackTarget.FIXED_ARITY + 1];
 
     static {
         try {
@@ -138,35 +138,47 @@ public final class CallbackStub {
         return true;
     }
 
-    /** Runs on the C caller's thread for a {@link #takesLongs} signature: one array, no boxes. */
+    /** Runs on the C caller's thread for a {@link #takesLongs} signature of more than six arguments. */
     @SuppressWarnings("unused")
     private long dispatchLongs(long[] carriers) {
         return target.invokeLongs(carriers);
     }
 
+    // Runs on the C caller's thread: the arguments stay in registers up to the target, which
+    // keeps them where it likes (see CallbackTarget#invokeLongs); missing ones are zero.
     @SuppressWarnings("unused")
     private long dispatch0() {
-        return target.invokeLongs(new long[0]);
+        return target.invokeLongs(0, 0, 0, 0, 0, 0);
     }
 
     @SuppressWarnings("unused")
     private long dispatch1(long a) {
-        return target.invokeLongs(new long[]{a});
+        return target.invokeLongs(a, 0, 0, 0, 0, 0);
     }
 
     @SuppressWarnings("unused")
     private long dispatch2(long a, long b) {
-        return target.invokeLongs(new long[]{a, b});
+        return target.invokeLongs(a, b, 0, 0, 0, 0);
     }
 
     @SuppressWarnings("unused")
     private long dispatch3(long a, long b, long c) {
-        return target.invokeLongs(new long[]{a, b, c});
+        return target.invokeLongs(a, b, c, 0, 0, 0);
     }
 
     @SuppressWarnings("unused")
     private long dispatch4(long a, long b, long c, long d) {
-        return target.invokeLongs(new long[]{a, b, c, d});
+        return target.invokeLongs(a, b, c, d, 0, 0);
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch5(long a, long b, long c, long d, long e) {
+        return target.invokeLongs(a, b, c, d, e, 0);
+    }
+
+    @SuppressWarnings("unused")
+    private long dispatch6(long a, long b, long c, long d, long e, long f) {
+        return target.invokeLongs(a, b, c, d, e, f);
     }
 
     /** Runs on the C caller's thread: C carriers in, target called, result as the exact carrier C expects. */

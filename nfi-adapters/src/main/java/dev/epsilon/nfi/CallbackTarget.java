@@ -6,6 +6,9 @@ package dev.epsilon.nfi;
  * converting values, catching its own exceptions at this boundary: nothing may unwind into C).
  */
 public interface CallbackTarget {
+    /** The most arguments a {@link CallbackStub#takesLongs} callback passes without an array. */
+    int FIXED_ARITY = 6;
+
     Object invoke(Object[] cArguments);
 
     /**
@@ -21,6 +24,15 @@ public interface CallbackTarget {
      * made per argument on the way in.
      */
     default long invokeLongs(long[] cArguments) {
+        throw new UnsupportedOperationException("this callback target takes boxed arguments only");
+    }
+
+    /**
+     * The same for a signature of at most {@link #FIXED_ARITY} arguments, passed in order; the ones
+     * past the signature's arity are zero. No array is made for the call, so a target that keeps
+     * the arguments in storage of its own makes a callback that allocates nothing.
+     */
+    default long invokeLongs(long a0, long a1, long a2, long a3, long a4, long a5) {
         throw new UnsupportedOperationException("this callback target takes boxed arguments only");
     }
 }

@@ -20,13 +20,15 @@ import dev.epsilon.nfi.Signature;
  * becomes the C value. One root per Lisp function body and C signature, so the conversions and the
  * function (through a direct call that Truffle inlines) compile as one unit: the pointers a
  * comparator reads never get allocated. Arguments: the LispFunction (closures of one body share
- * the root) and the C argument values.
+ * the root) and the C argument values: a long[] for a scalar signature, whose first element
+ * receives the result (the call returns null, so no result is boxed), else an Object[] of C
+ * values, and the call returns the C result.
  */
 final class CallbackEntryRoot extends RootNode {
     private final Signature signature;
     @CompilationFinal(dimensions = 1) private final CType[] types;
     private final CType result;
-    /** C's arguments come as a long[] and the result goes back as a long ({@link CallbackStub#takesLongs}). */
+    /** C's arguments come as a long[] and the result goes back in it ({@link CallbackStub#takesLongs}). */
     private final boolean longs;
     @Child private DirectCallNode call;
 
@@ -42,17 +44,35 @@ final class CallbackEntryRoot extends RootNode {
         this.call = DirectCallNode.create(body);
     }
 
+    /**
+     * Makes the call target's argument profile invalid before any real call. Truffle checks the
+     * profiled type of every argument on each call that comes from Java, in a method HotSpot's
+     * compiler does not inline into the upcall: with no profile that check is one compare, and the
+     * compiled entry casts its two arguments itself. Two calls of different lengths (which
+     * {@link #execute} ignores) are how a profile becomes invalid.
+     */
+    static void dropArgumentProfile(RootCallTarget entry) {
+        entry.call();
+        entry.call(NO_CALL);
+    }
+
+    private static final Object NO_CALL = new Object();
+
     @Override
     public Object execute(VirtualFrame frame) {
         Object[] arguments = frame.getArguments();
-        LispFunction function = (LispFunction) arguments[0];
-        Object[] lisp = longs ? lispArguments(function, (long[]) arguments[1]) : lispArguments(function, (Object[]) arguments[1]);
-        Object r = Values.primary(call.call(lisp));
-        if (result == CType.VOID) {
-            return longs ? (Object) 0L : null;
+        if (arguments.length != 2) {
+            return null;   // dropArgumentProfile
         }
-        Object c = Marshal.toC(r, result, 0, "callback result");
-        return longs ? (Object) LongCarriers.toLong(result, c) : c;
+        LispFunction function = (LispFunction) arguments[0];
+        if (longs) {
+            long[] carriers = (long[]) arguments[1];
+            Object r = Values.primary(call.call(lispArguments(function, carriers)));
+            carriers[0] = result == CType.VOID ? 0L : LongCarriers.toLong(result, Marshal.toC(r, result, 0, "callback result"));
+            return null;
+        }
+        Object r = Values.primary(call.call(lispArguments(function, (Object[]) arguments[1])));
+        return result == CType.VOID ? null : Marshal.toC(r, result, 0, "callback result");
     }
 
     @ExplodeLoop

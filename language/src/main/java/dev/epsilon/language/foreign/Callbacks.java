@@ -55,6 +55,9 @@ public final class Callbacks {
     /** The entry roots, by Lisp function body and signature: closures over one lambda share one. */
     private final Map<EntryKey, RootCallTarget> entries = new ConcurrentHashMap<>();
 
+    /** What {@code run} answers for a call that failed: C gets a zero. */
+    private static final Object FAILED = new Object();
+
     private record EntryKey(RootCallTarget body, Signature signature) {
     }
 
@@ -71,13 +74,17 @@ public final class Callbacks {
         Signature sig = ForeignTypes.signature(cx.structs(), returnType, argTypes);
         CType result = sig.returnType();
         EntryKey key = new EntryKey(function.callTarget(), sig);
-        RootCallTarget entry = entries.computeIfAbsent(key,
-                k -> new CallbackEntryRoot(cx.language(), k.body(), k.signature()).getCallTarget());
+        RootCallTarget entry = entries.computeIfAbsent(key, k -> {
+            RootCallTarget made = new CallbackEntryRoot(cx.language(), k.body(), k.signature()).getCallTarget();
+            CallbackEntryRoot.dropArgumentProfile(made);
+            return made;
+        });
         TruffleContext truffleContext = cx.env().getContext();
-        // Scalar signatures cross as longs (no box per argument); a failed call returns C a zero.
-        Object zero = CallbackStub.takesLongs(sig) ? (Object) 0L : zero(result);
+        boolean longs = CallbackStub.takesLongs(sig);
+        // What C gets from a call that failed.
+        Object zero = longs ? null : zero(result);
         CallbackTarget target = new CallbackTarget() {
-            /** A thread last seen calling back from inside Lisp (see {@link #enterAndCall}). */
+            /** A thread last seen calling back from inside Lisp (see {@link #insideThread}). */
             private LispThread lastInside;
             /**
              * The thread holding an exit this callback took: until that thread's foreign call
@@ -88,12 +95,39 @@ public final class Callbacks {
 
             @Override
             public Object invoke(Object[] cArguments) {
-                return enterAndCall(cArguments);
+                if (refusing()) {
+                    return zero;
+                }
+                Object r = enterAndCall(cArguments);
+                return r == FAILED ? zero : r;
             }
 
             @Override
             public long invokeLongs(long[] cArguments) {
-                return (Long) enterAndCall(cArguments);
+                return refusing() || enterAndCall(cArguments) == FAILED ? 0L : cArguments[0];
+            }
+
+            @Override
+            public long invokeLongs(long a0, long a1, long a2, long a3, long a4, long a5) {
+                if (refusing()) {
+                    return 0L;
+                }
+                LispThread inside = insideThread();
+                if (inside == null) {
+                    return invokeLongs(new long[]{a0, a1, a2, a3, a4, a5});
+                }
+                // The common case, qsort's comparator: the thread's own carriers, nothing allocated.
+                long[] carriers = inside.callbackCarriers;
+                carriers[0] = a0;
+                carriers[1] = a1;
+                carriers[2] = a2;
+                carriers[3] = a3;
+                carriers[4] = a4;
+                carriers[5] = a5;
+                Object[] arguments = inside.callbackArguments;
+                arguments[0] = function;
+                arguments[1] = carriers;
+                return run(arguments) == FAILED ? 0L : carriers[0];
             }
 
             @Override
@@ -102,39 +136,57 @@ public final class Callbacks {
                 return null;
             }
 
-            private Object enterAndCall(Object cArguments) {
+            /** Whether an exit this callback took is still waiting to be taken: C then gets zero. */
+            private boolean refusing() {
                 LispThread failed = failedFor;
                 if (failed != null) {
                     if (failed.pendingCallbackExit != null) {
-                        return zero;
+                        return true;
                     }
                     failedFor = null;
                 }
-                // C calling back on a thread that is inside a foreign call from Lisp (qsort's
-                // comparator) needs no entering; knowing it from our own count of that thread's
-                // foreign calls is cheaper than asking Truffle. A thread C created enters the
-                // context here, and leaves it on return.
+                return false;
+            }
+
+            /**
+             * This thread when it is inside a foreign call from Lisp (qsort's comparator), so in the
+             * context already: knowing it from our own count of that thread's foreign calls is
+             * cheaper than asking Truffle.
+             */
+            private LispThread insideThread() {
                 LispThread known = lastInside;
-                boolean inside = known != null && known.owner == Thread.currentThread() && known.foreignCalls > 0;
+                return known != null && known.owner == Thread.currentThread() && known.foreignCalls > 0 ? known : null;
+            }
+
+            /** A call with its own argument array. A thread C created enters the context here, and leaves it on return. */
+            private Object enterAndCall(Object cArguments) {
+                boolean inside = insideThread() != null;
                 boolean entered = inside || truffleContext.isEntered();
                 Object previous = entered ? null : truffleContext.enter(null);
                 try {
                     if (entered && !inside) {
                         lastInside = EpsilonLanguage.thread(null);
                     }
-                    // No call-site node: this skips looking up the thread's encapsulating node (~2 ns).
-                    return entry.call((Node) null, function, cArguments);
-                } catch (LispError | ControlFlowException e) {
-                    failedFor = holdExit(e, function);
-                    return zero;
-                } catch (StackOverflowError | RuntimeException e) {
-                    // Whatever Java throws in a callback is a held Lisp condition, never the end of the VM.
-                    failedFor = holdExit(JavaFailures.lispError(e, "a callback"), function);
-                    return zero;
+                    return run(new Object[]{function, cArguments});
                 } finally {
                     if (!entered) {
                         truffleContext.leave(null, previous);
                     }
+                }
+            }
+
+            /** Runs the entry; an exit it takes is held for when the foreign call returns, and the answer is FAILED. */
+            private Object run(Object[] arguments) {
+                try {
+                    // No call-site node: this skips looking up the thread's encapsulating node (~2 ns).
+                    return entry.call((Node) null, arguments);
+                } catch (LispError | ControlFlowException e) {
+                    failedFor = holdExit(e, function);
+                    return FAILED;
+                } catch (StackOverflowError | RuntimeException e) {
+                    // Whatever Java throws in a callback is a held Lisp condition, never the end of the VM.
+                    failedFor = holdExit(JavaFailures.lispError(e, "a callback"), function);
+                    return FAILED;
                 }
             }
         };
@@ -205,6 +257,12 @@ public final class Callbacks {
 
             @Override
             public long invokeLongs(long[] cArguments) {
+                invoke(null);
+                return 0L;
+            }
+
+            @Override
+            public long invokeLongs(long a0, long a1, long a2, long a3, long a4, long a5) {
                 invoke(null);
                 return 0L;
             }

@@ -1,5 +1,7 @@
 package dev.epsilon.language.runtime;
 
+import dev.epsilon.nfi.CallbackTarget;
+
 import java.util.Arrays;
 
 /**
@@ -23,6 +25,15 @@ public final class LispThread {
      * called C from Lisp), which lets a callback skip asking Truffle whether it must enter.
      */
     public int foreignCalls;
+    /**
+     * Where a scalar callback entered on this thread gets its C arguments and leaves its result
+     * (argument 1 of the entry's frame, see CallbackEntryRoot): one pair per thread, so a callback
+     * allocates nothing. A callback nested in another's body overwrites them, which is safe
+     * because an entry reads its arguments before it runs the body and its caller reads the result
+     * as soon as it returns.
+     */
+    public final long[] callbackCarriers = new long[CallbackTarget.FIXED_ARITY];
+    public final Object[] callbackArguments = new Object[2];
     /** While a file is loaded or compiled into a fasl: where the analyzer notes its macro expansions. */
     public ExpansionRecorder expansionRecorder;
 

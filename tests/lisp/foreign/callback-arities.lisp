@@ -1,0 +1,25 @@
+; Callbacks of every way arguments reach Lisp: none, up to six (kept per thread, no array made),
+; seven (an array per call), a result past 32 bits, and a callback whose body makes a foreign call
+; that calls back on the same thread between reading its own arguments.
+(with-callback (none (lambda () 42) :int '())
+  (print (shared-call '("fx_apply_nothing_callback" "libepsilon-fixture") :int '(:pointer) none)))
+(with-callback (seven (lambda (a b c d e f g) (+ a b c d e f g)) :int64 '(:int :int :int :int :int :int :int64))
+  (print (shared-call '("fx_apply_seven_callback" "libepsilon-fixture") :int64 '(:pointer) seven)))
+
+(defcallback descending :int ((a :pointer) (b :pointer))
+  (let ((x (mem-ref a :int)) (y (mem-ref b :int)))
+    (cond ((< x y) 1) ((> x y) -1) (t 0))))
+(defvar *inner-largest* '())
+(defcallback ascending-with-inner-sort :int ((a :pointer) (b :pointer))
+  (let ((x (mem-ref a :int))
+        (w (make-array 5 :element-type '(signed-byte 32) :initial-contents '(3 1 4 1 5))))
+    (with-pinned-array (p w)
+      (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) p 5 4 (callback 'descending)))
+    (pushnew (aref w 0) *inner-largest*)
+    (let ((y (mem-ref b :int)))
+      (cond ((< x y) -1) ((> x y) 1) (t 0)))))
+(let ((v (make-array 8 :element-type '(signed-byte 32) :initial-contents '(5 3 9 1 7 2 8 6))))
+  (with-pinned-array (p v)
+    (shared-call '("qsort" "libc") :void '(:pointer :size :size :pointer) p 8 4 (callback 'ascending-with-inner-sort)))
+  (print v)
+  (print *inner-largest*))
