@@ -1,5 +1,6 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
@@ -11,8 +12,9 @@ import dev.epsilon.language.runtime.SimpleVector;
  * subscript, SVREF and (SETF SVREF). A site specializes on the representations it meets (a simple
  * vector, a specialized numeric vector, a literal string) with the index in bounds; anything else
  * (an adjustable vector, a mutable string, a bad index or array) takes the general path, which
- * checks and reports. A builtin that goes polymorphic is split per caller by Truffle, which the
- * DSL's reports drive.
+ * checks and reports. A specialized numeric vector is read and written for the element types the
+ * site has met (a few, each a compilation constant), so compiled code is one load or store with no
+ * dispatch on the element type: small enough to inline into a loop that copies arrays.
  */
 public abstract class ArrayElementNode {
     private ArrayElementNode() {
@@ -33,8 +35,14 @@ public abstract class ArrayElementNode {
             return v.items[(int) index];
         }
 
-        @Specialization(guards = {"!simpleVectorOnly", "a.rank() == 1", "index >= 0", "index < a.totalSize()"})
-        static Object nativeVector(NativeArray a, long index) {
+        @Specialization(guards = {"!simpleVectorOnly", "a.element() == element", "a.rank() == 1", "index >= 0", "index < a.totalSize()"},
+                limit = "3")
+        static Object nativeVector(NativeArray a, long index, @Cached("a.element()") NativeArray.Element element) {
+            return a.get(element, (int) index);
+        }
+
+        @Specialization(guards = {"!simpleVectorOnly", "a.rank() == 1", "index >= 0", "index < a.totalSize()"}, replaces = "nativeVector")
+        static Object anyNativeVector(NativeArray a, long index) {
             return a.get((int) index);
         }
 
@@ -68,8 +76,15 @@ public abstract class ArrayElementNode {
             return value;
         }
 
-        @Specialization(guards = {"!simpleVectorOnly", "a.rank() == 1", "index >= 0", "index < a.totalSize()"})
-        static Object nativeVector(NativeArray a, long index, Object value) {
+        @Specialization(guards = {"!simpleVectorOnly", "a.element() == element", "a.rank() == 1", "index >= 0", "index < a.totalSize()"},
+                limit = "3")
+        static Object nativeVector(NativeArray a, long index, Object value, @Cached("a.element()") NativeArray.Element element) {
+            a.set(element, (int) index, value);
+            return value;
+        }
+
+        @Specialization(guards = {"!simpleVectorOnly", "a.rank() == 1", "index >= 0", "index < a.totalSize()"}, replaces = "nativeVector")
+        static Object anyNativeVector(NativeArray a, long index, Object value) {
             a.set((int) index, value);
             return value;
         }

@@ -1,5 +1,7 @@
 package dev.epsilon.language.builtins;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.runtime.ArrayDimensions;
 import dev.epsilon.language.runtime.Chars;
@@ -257,11 +259,13 @@ final class DataBuiltins {
         }
     }
 
-    /** The element of {@code array} at {@code subscripts}, checked. */
+    /** The element of {@code array} at {@code subscripts}, checked: a call, kept out of the code of sites that inline AREF. */
+    @TruffleBoundary
     static Object aref(Object array, Object[] subscripts, String where) {
         return rowMajor(array, rowMajorIndex(array, subscripts, where));
     }
 
+    @TruffleBoundary
     static void aset(Object array, Object value, Object[] subscripts, String where) {
         setRowMajor(array, rowMajorIndex(array, subscripts, where), value);
     }

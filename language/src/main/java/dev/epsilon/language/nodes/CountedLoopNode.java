@@ -85,6 +85,12 @@ public final class CountedLoopNode extends LispNode {
                 body.execute(frame);
             }
             FrameSlots.write(frame, counterSlot, i + strip);
+            if (CompilerDirectives.hasNextTier()) {
+                // The loop node counts this strip as one iteration. Without the rest, a function
+                // whose first-tier code runs long loops never reaches the call-and-loop count of
+                // the last tier, which inlines the calls in its body.
+                LoopNode.reportLoopCount(this, strip - 1);
+            }
             return true;
         }
 

@@ -96,6 +96,14 @@ public final class NativeArray implements TruffleObject {
     }
 
     public Object get(int i) {
+        return get(element, i);
+    }
+
+    /**
+     * {@link #get(int)} with this array's element type given: a compiled site that knows it (a
+     * constant) reads with one load, without dispatching on the element type.
+     */
+    public Object get(Element element, int i) {
         check(i);
         long at = address() + (long) i * element.size;
         Object v = switch (element) {
@@ -114,18 +122,23 @@ public final class NativeArray implements TruffleObject {
     }
 
     public void set(int i, Object v) {
+        set(element, i, v);
+    }
+
+    /** {@link #set(int, Object)} with this array's element type given (see {@link #get(Element, int)}). */
+    public void set(Element element, int i, Object v) {
         check(i);
         long at = address() + (long) i * element.size;
         switch (element) {
-            case F32 -> TypedMemory.storeFloat(at, (float) real(v));
-            case F64 -> TypedMemory.storeDouble(at, real(v));
-            default -> TypedMemory.storeInteger(element.storage, at, integer(v));
+            case F32 -> TypedMemory.storeFloat(at, (float) real(element, v));
+            case F64 -> TypedMemory.storeDouble(at, real(element, v));
+            default -> TypedMemory.storeInteger(element.storage, at, integer(element, v));
         }
         Reference.reachabilityFence(this);
     }
 
     /** The integer, checked against the element type's range: never a silent truncation. */
-    private long integer(Object v) {
+    private static long integer(Element element, Object v) {
         if (v instanceof BigInteger b && element == Element.U64 && b.signum() >= 0 && b.bitLength() <= 64) {
             return b.longValue();
         }
@@ -139,7 +152,7 @@ public final class NativeArray implements TruffleObject {
         return l;
     }
 
-    private double real(Object v) {
+    private static double real(Element element, Object v) {
         if (v instanceof Double d) {
             return d;
         }
