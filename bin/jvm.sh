@@ -50,8 +50,8 @@ EPSILON_JVM_ARGS="$EPSILON_DIST/jvm.args"
 #   It runs with dist/quick-start.args: the host's code compiled by C1 alone and the serial GC, so
 #   the two cores go to Graal, which compiles a hot Lisp function while its caller waits, in two
 #   tiers, at call counts above those loading the prelude reaches. EPSILON_TUNING=throughput leaves
-#   that out,
-#   for long runs whose Java-side work (reading, macros, hash tables) should get HotSpot's C2;
+#   out both the tuning and the cache (trained under it), for long runs whose Java-side work
+#   (reading, macros, hash tables, the path of a callback into Lisp) should get HotSpot's C2;
 # - with EPSILON_RUNTIME=jdk (to compare), the JDK with the compiler on the upgrade path.
 EPSILON_JAVA=""
 EPSILON_JAVA_FLAGS=()
@@ -66,7 +66,10 @@ epsilon_select_compiler() {
     elif [ "${EPSILON_RUNTIME:-}" != jdk ] && [ -x "$EPSILON_DIST/runtime/bin/java" ]; then
         EPSILON_JAVA="$EPSILON_DIST/runtime/bin/java"
         EPSILON_JVM_ARGS="$EPSILON_DIST/runtime.args"
-        EPSILON_JAVA_FLAGS=("-XX:AOTCache=$EPSILON_DIST/epsilon.aot")
-        [ "${EPSILON_TUNING:-}" = throughput ] || EPSILON_JAVA_FLAGS+=("@$EPSILON_DIST/quick-start.args")
+        # The cache was trained with the quick-start flags, and its training data keeps the host's
+        # methods at C1's level: under throughput tuning it would keep them from C2.
+        if [ "${EPSILON_TUNING:-}" != throughput ]; then
+            EPSILON_JAVA_FLAGS=("-XX:AOTCache=$EPSILON_DIST/epsilon.aot" "@$EPSILON_DIST/quick-start.args")
+        fi
     fi
 }

@@ -21,10 +21,17 @@ class LauncherTest {
     }
 
     private static Result epsilon(String stdin, String... args) throws IOException, InterruptedException {
+        return epsilonWith(java.util.Map.of(), stdin, args);
+    }
+
+    /** bin/epsilon with these variables added to its environment. */
+    private static Result epsilonWith(java.util.Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Epsilon.root().resolve("bin/epsilon").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(environment);
         Path out = Files.createTempFile("epsilon-out", ".txt");
         Path err = Files.createTempFile("epsilon-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -49,6 +56,18 @@ class LauncherTest {
         // cache fits: a stale or refused cache makes the JVM warn on standard error.
         assertTrue(r.out().contains("linked into the runtime at ") && r.out().contains("started from the build's AOT cache"),
                 r.out());
+        assertEquals("", r.err());
+    }
+
+    /**
+     * Throughput tuning runs the linked runtime without the AOT cache: the cache is trained under
+     * the quick-start flags, and its training data kept the JVM's own methods from C2.
+     */
+    @Test
+    void throughputTuningStartsWithoutTheQuickStartCache() throws Exception {
+        Result r = epsilonWith(java.util.Map.of("EPSILON_TUNING", "throughput"), null, "--version");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("linked into the runtime at ") && r.out().contains("without an AOT cache"), r.out());
         assertEquals("", r.err());
     }
 
