@@ -124,9 +124,11 @@ public final class Callbacks {
                 carriers[3] = a3;
                 carriers[4] = a4;
                 carriers[5] = a5;
-                Object[] arguments = inside.callbackArguments;
-                arguments[0] = function;
-                arguments[1] = carriers;
+                Object[] arguments = inside.callbackArguments;   // {function, carriers}
+                if (arguments[0] != function) {
+                    // Stored only when it changes: a reference store into an old array costs G1 a fence.
+                    arguments[0] = function;
+                }
                 return run(arguments) == FAILED ? 0L : carriers[0];
             }
 

@@ -33,7 +33,8 @@ public final class LispThread {
      * as soon as it returns.
      */
     public final long[] callbackCarriers = new long[CallbackTarget.FIXED_ARITY];
-    public final Object[] callbackArguments = new Object[2];
+    /** The entry's frame arguments: the callback's function (set when it changes), then {@link #callbackCarriers}. */
+    public final Object[] callbackArguments = {null, callbackCarriers};
     /** While a file is loaded or compiled into a fasl: where the analyzer notes its macro expansions. */
     public ExpansionRecorder expansionRecorder;
 
