@@ -14,8 +14,9 @@
 (try "foreign-string-to-lisp" (lambda () (foreign-string-to-lisp *wild*)))
 (try ":string result" (lambda () (shared-call '("fx_echo_ptr" "libepsilon-fixture") :string '(:pointer) *wild*)))
 (try "a callback's :string argument"
-     (lambda () (with-callback (cb (lambda (s) (length s)) :int '(:string))
-                  (shared-call '("fx_apply_callback" "libepsilon-fixture") :int '(:pointer :int) cb #x10000000))))
+     (lambda () (with-callback (cb (lambda (s) (length s) (null-pointer)) :pointer '(:string))
+                  (shared-call '("fx_apply_pointer_callback" "libepsilon-fixture") :pointer '(:pointer :pointer)
+                               cb *wild*))))
 
 ;; A string literal in the library's read-only data: reading works, writing is refused.
 (defvar *literal* (shared-call '("fx_static_name" "libepsilon-fixture") :pointer '()))
