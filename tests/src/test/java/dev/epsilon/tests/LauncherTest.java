@@ -71,6 +71,20 @@ class LauncherTest {
         assertEquals("", r.err());
     }
 
+    /**
+     * A runaway recursion on the launcher's 64 MB stack reaches its STORAGE-CONDITION's handler
+     * within the helper's two minutes (about 15 s here, most of it deoptimizing the compiled frames
+     * the unwinding passes). With the JVM's reserved stack zone on, each stack overflow while
+     * unwinding made HotSpot walk the whole stack: it had not finished after ten minutes.
+     */
+    @Test
+    void runawayRecursionOnTheLaunchersStackIsCaught() throws Exception {
+        Result r = epsilon(null, "-e", "(defun deep (n) (if (= n 0) 0 (+ 1 (deep (- n 1)))))",
+                "-e", "(handler-case (deep 100000000) (storage-condition () :caught))");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith(":CAUGHT\n"), r.out());
+    }
+
     @Test
     void evalPrintsTheValue() throws Exception {
         Result r = epsilon(null, "-e", "(shared-call '(\"strlen\" \"libc\") :unsigned-long '(:string) \"hello\")");
