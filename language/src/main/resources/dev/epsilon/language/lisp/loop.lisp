@@ -101,6 +101,21 @@
          (push `(when (>= ,i (length ,vec)) (go end-loop)) *loop-top*)
          (dolist (f (%loop-destructure var `(aref ,vec ,i))) (push f *loop-top*))
          (push `(setq ,i (1+ ,i)) *loop-steps*)))
+      ((and (%loop-keyword-p word "BEING")
+            (%loop-keyword-p (if (%loop-keyword-p (%loop-peek) "THE" "EACH") (second *loop-tokens*) (%loop-peek))
+                             "SYMBOL" "SYMBOLS" "PRESENT-SYMBOL" "PRESENT-SYMBOLS" "EXTERNAL-SYMBOL" "EXTERNAL-SYMBOLS"))
+       ;; The symbols of a package (the current one when no OF/IN follows), listed when the loop starts.
+       (let* ((what (progn (when (%loop-keyword-p (%loop-peek) "THE" "EACH") (%loop-next)) (%loop-next)))
+              (package (if (%loop-keyword-p (%loop-peek) "OF" "IN") (progn (%loop-next) (%loop-next)) '*package*))
+              (tail (gensym "SYMBOLS")))
+         (%loop-bind tail `(%loop-package-symbols ,package
+                                                  ,(cond ((%loop-keyword-p what "EXTERNAL-SYMBOL" "EXTERNAL-SYMBOLS") :external)
+                                                         ((%loop-keyword-p what "PRESENT-SYMBOL" "PRESENT-SYMBOLS") :present)
+                                                         (t :accessible))))
+         (%loop-bind var nil)
+         (push `(when (endp ,tail) (go end-loop)) *loop-top*)
+         (push `(setq ,var (car ,tail)) *loop-top*)
+         (push `(setq ,tail (cdr ,tail)) *loop-steps*)))
       ((%loop-keyword-p word "BEING")
        (let* ((what (progn (when (%loop-keyword-p (%loop-peek) "THE" "EACH") (%loop-next)) (%loop-next)))
               (table (progn (%loop-next) (%loop-next)))
@@ -138,6 +153,15 @@
            (%loop-bind limit end)
            (push `(when (,(if down (if inclusive '< '<=) (if inclusive '> '>=)) ,var ,limit) (go end-loop)) *loop-top*))
          (push `(setq ,var (,(if down '- '+) ,var ,by)) *loop-steps*))))))
+
+;; The symbols FOR ... BEING THE [EXTERNAL-|PRESENT-]SYMBOLS OF PACKAGE visits: the external ones,
+;; the present ones (internal and external), or every accessible one (inherited too), each once.
+;; (WITH-PACKAGE-ITERATOR's lister, from system.lisp: loaded later, called when a loop runs.)
+(defun %loop-package-symbols (package kind)
+  (mapcar (function car)
+          (%package-iterator-entries package (cond ((eq kind :external) '(:external))
+                                                   ((eq kind :present) '(:internal :external))
+                                                   (t '(:internal :external :inherited))))))
 
 (defun %loop-accumulate (kind)
   (let* ((form (%loop-next))
