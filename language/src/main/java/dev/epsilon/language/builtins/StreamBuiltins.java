@@ -4,6 +4,7 @@ import dev.epsilon.language.EpsilonContext;
 import dev.epsilon.language.EpsilonLanguage;
 import dev.epsilon.language.reader.Reader;
 import dev.epsilon.language.runtime.Chars;
+import dev.epsilon.language.runtime.ExternalFormats;
 import dev.epsilon.language.runtime.Lisp;
 import dev.epsilon.language.runtime.LispError;
 import dev.epsilon.language.runtime.LispStream;
@@ -12,7 +13,10 @@ import dev.epsilon.language.runtime.Printer;
 import dev.epsilon.language.runtime.Symbol;
 import dev.epsilon.language.runtime.Values;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 
@@ -82,11 +86,11 @@ final class StreamBuiltins {
         });
         b.cl("FRESH-LINE", 0, 1, a -> Lisp.bool(outputStream(cx, arg(a, 0), "FRESH-LINE").freshLine()));
         b.cl("WRITE-STRING", 1, -1, a -> {
-            outputStream(cx, arg(a, 1), "WRITE-STRING").write(Strings.string(a[0], "WRITE-STRING"));
+            outputStream(cx, arg(a, 1), "WRITE-STRING").write(between(a, "WRITE-STRING"));
             return a[0];
         });
         b.cl("WRITE-LINE", 1, -1, a -> {
-            outputStream(cx, arg(a, 1), "WRITE-LINE").write(Strings.string(a[0], "WRITE-LINE") + "\n");
+            outputStream(cx, arg(a, 1), "WRITE-LINE").write(between(a, "WRITE-LINE") + "\n");
             return a[0];
         });
         b.cl("WRITE-CHAR", 1, 2, a -> {
@@ -223,6 +227,8 @@ final class StreamBuiltins {
             return Values.of(new Object[]{form, (long) (start + afterWhitespace(text.substring(start), r.position()))});
         });
         b.cl("OPEN", 1, -1, a -> open(cx, a));
+        // The format a file stream was opened with (a keyword, or a list with options); NIL for other streams.
+        b.cl("STREAM-EXTERNAL-FORMAT", 1, 1, a -> stream(a[0], "STREAM-EXTERNAL-FORMAT").externalFormat());
         b.cl("PROBE-FILE", 1, 1, a -> {
             com.oracle.truffle.api.TruffleFile f = cx.env().getPublicTruffleFile(Strings.namestring(a[0]));
             return f.exists() ? new Pathname(SystemBuiltins.truename(f)) : Lisp.NIL;
@@ -290,10 +296,12 @@ final class StreamBuiltins {
         String ifExists = "ERROR";
         String ifDoesNotExist = null;
         boolean binary = false;
+        Object externalFormat = cx.keyword("UTF-8");
         for (int i = 1; i + 1 < a.length; i += 2) {
             String key = Builtins.symbol(a[i], "OPEN").name();
             String value = a[i + 1] instanceof Symbol s ? s.name() : "NIL";
             switch (key) {
+                case "EXTERNAL-FORMAT" -> externalFormat = a[i + 1] instanceof Symbol s && s.name().equals("DEFAULT") ? externalFormat : a[i + 1];
                 case "DIRECTION" -> direction = value;
                 case "IF-EXISTS" -> ifExists = value;
                 case "IF-DOES-NOT-EXIST" -> ifDoesNotExist = value;
@@ -303,6 +311,7 @@ final class StreamBuiltins {
                 default -> { }
             }
         }
+        ExternalFormats.Format format = ExternalFormats.of(externalFormat, "OPEN");
         // Through the embedder's file system: a context not allowed IO opens nothing.
         com.oracle.truffle.api.TruffleFile p = cx.env().getPublicTruffleFile(name);
         try {
@@ -316,7 +325,7 @@ final class StreamBuiltins {
                 if (binary) {
                     return LispStream.binaryInput(p.newInputStream(), p.size(), name);
                 }
-                return LispStream.reader(p.newBufferedReader(StandardCharsets.UTF_8), name);
+                return LispStream.reader(new InputStreamReader(p.newInputStream(), format.decoder()), name).withExternalFormat(externalFormat);
             }
             boolean exists = p.exists();
             if (exists && ifExists.equals("NIL")) {
@@ -330,10 +339,28 @@ final class StreamBuiltins {
                 long start = exists && mode == StandardOpenOption.APPEND ? p.size() : 0;
                 return LispStream.binaryOutput(p.newOutputStream(StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), start, name);
             }
-            return LispStream.writer(p.newBufferedWriter(StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE, mode), name);
+            return LispStream.writer(new BufferedWriter(new OutputStreamWriter(p.newOutputStream(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, mode), format.encoder())), name).withExternalFormat(externalFormat);
         } catch (IOException e) {
             throw LispError.error("FILE-ERROR", "cannot open " + name + ": " + e.getMessage(), "PATHNAME", a[0]);
         }
+    }
+
+    /** WRITE-STRING's and WRITE-LINE's string, from its :START to its :END (characters, as Lisp counts them). */
+    private static String between(Object[] a, String where) {
+        String s = Strings.string(a[0], where);
+        Object start = Args.key(a, 2, "START", 0L);
+        Object end = Args.key(a, 2, "END", Lisp.NIL);
+        if (Long.valueOf(0).equals(start) && end == Lisp.NIL) {
+            return s;
+        }
+        int[] chars = s.codePoints().toArray();
+        int from = Args.index(start, where);
+        int to = end == Lisp.NIL ? chars.length : Args.index(end, where);
+        if (to > chars.length || from > to) {
+            throw LispError.error("SIMPLE-ERROR", where + ": the bounding indices " + from + " and " + to
+                    + " are not within a string of length " + chars.length);
+        }
+        return new String(chars, from, to - from);
     }
 }

@@ -180,6 +180,18 @@ public final class LispStream implements TruffleObject {
 
     public LispStream twoWayOutput() { return twoWayOut; }
 
+    /** The :EXTERNAL-FORMAT a file stream was opened with; NIL for other streams. */
+    private Object externalFormat = Lisp.NIL;
+
+    public Object externalFormat() {
+        return externalFormat;
+    }
+
+    public LispStream withExternalFormat(Object format) {
+        this.externalFormat = format;
+        return this;
+    }
+
     public static LispStream writer(Writer w, String name) {
         return new LispStream(w, null, null, null, name);
     }

@@ -1,0 +1,22 @@
+;;; OPEN's :EXTERNAL-FORMAT chooses the encoding of a character file stream (as in SBCL): :UTF-8 by
+;;; default, :LATIN-1, :ASCII or any encoding the JVM knows, and a list with a :REPLACEMENT
+;;; character for what does not decode or encode. CL-PPCRE's tests are a Latin-1 file.
+(defvar *file* "/tmp/epsilon-external-formats-test.txt")
+(with-open-file (o *file* :direction :output :if-exists :supersede :external-format :latin-1)
+  (write-string "Fête" o)
+  (print (stream-external-format o)))
+(with-open-file (in *file* :element-type '(unsigned-byte 8))
+  (print (loop for b = (read-byte in nil) while b collect b)))
+(with-open-file (in *file* :external-format :latin-1)
+  (print (list (stream-external-format in) (read-line in))))
+(with-open-file (in *file* :external-format '(:utf-8 :replacement #\?))
+  (print (list (stream-external-format in) (read-line in))))
+(with-open-file (o *file* :direction :output :if-exists :supersede :external-format '(:ascii :replacement #\?))
+  (write-string "Fête" o))
+(with-open-file (in *file*) (print (list (stream-external-format in) (read-line in))))
+(with-open-file (o *file* :direction :output :if-exists :supersede :external-format :iso-8859-15)
+  (write-string "€" o))
+(with-open-file (in *file* :element-type '(unsigned-byte 8)) (print (read-byte in)))
+(print (handler-case (open *file* :external-format :no-such-encoding) (error (e) (type-of e))))
+(print (stream-external-format (make-string-output-stream)))
+(delete-file *file*)
