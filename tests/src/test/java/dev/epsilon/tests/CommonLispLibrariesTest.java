@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The world's Common Lisp, loaded unchanged from Debian's packaged sources (.ci/run installs
- * cl-alexandria, cl-rt, cl-babel, cl-trivial-features) through Epsilon's ASDF.
+ * cl-alexandria, cl-rt, cl-babel, cl-trivial-features, cl-iterate, cl-ppcre) through Epsilon's ASDF.
  */
 class CommonLispLibrariesTest {
     private static final Path SOURCES = Path.of("/usr/share/common-lisp/source");
@@ -72,6 +72,32 @@ class CommonLispLibrariesTest {
             assertTrue(failures.contains("ITERATE.TEST::" + name), out);
         }
         assertTrue(out.contains("1 unexpected failures: ITERATE.TEST::IN-STREAM.2."), out);
+    }
+
+    /**
+     * CL-PPCRE loads unchanged, and the 75 forms of its test/simple file (a Latin-1 file, each form
+     * true on success) all hold, as on SBCL. Its full suite needs flexi-streams, which needs Gray
+     * streams through trivial-gray-streams, which does not know Epsilon.
+     */
+    @Test
+    void clPpcreLoadsAndPassesItsSimpleTests() {
+        requireSources("cl-ppcre");
+        String out = run("""
+                (require :asdf)
+                (asdf:load-system :cl-ppcre)
+                (defpackage :ppcre-simple (:use :cl :cl-ppcre))
+                (in-package :ppcre-simple)
+                (let ((passed 0) (failed nil) (n 0))
+                  (with-open-file (in "/usr/share/common-lisp/source/cl-ppcre/test/simple" :external-format :latin-1)
+                    (loop for form = (read in nil in)
+                          until (eq form in)
+                          do (incf n)
+                             (if (handler-case (eval form) (error () nil))
+                                 (incf passed)
+                                 (push n failed))))
+                  (format t "~a passed, failed: ~s~%" passed (reverse failed)))
+                """);
+        assertTrue(out.endsWith("75 passed, failed: NIL\n"), out);
     }
 
     @Test
