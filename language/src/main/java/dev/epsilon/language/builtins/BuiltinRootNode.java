@@ -45,7 +45,7 @@ final class BuiltinRootNode extends RootNode {
             }
             throw e;
         } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | IllegalArgumentException
-                 | SecurityException | StackOverflowError e) {
+                 | SecurityException | StackOverflowError | OutOfMemoryError e) {
             // A builtin met a value of a type it does not take: a Lisp error naming the builtin, never a JVM trace.
             CompilerDirectives.transferToInterpreter();
             throw Conditions.signalled(this, JavaFailures.lispError(e, name));

@@ -185,7 +185,7 @@ public final class Callbacks {
                 } catch (LispError | ControlFlowException e) {
                     failedFor = holdExit(e, function);
                     return FAILED;
-                } catch (StackOverflowError | RuntimeException e) {
+                } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
                     // Whatever Java throws in a callback is a held Lisp condition, never the end of the VM.
                     failedFor = holdExit(JavaFailures.lispError(e, "a callback"), function);
                     return FAILED;

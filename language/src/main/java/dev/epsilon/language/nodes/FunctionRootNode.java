@@ -35,7 +35,7 @@ public final class FunctionRootNode extends RootNode {
             }
             return body.execute(frame);
         } catch (ClassCastException | ArithmeticException | IndexOutOfBoundsException | NullPointerException | SecurityException
-                 | StackOverflowError e) {
+                 | StackOverflowError | OutOfMemoryError e) {
             // A Java failure in this function's nodes is signalled here, where the handlers of its
             // callers (a HANDLER-CASE around it included) are still in force.
             CompilerDirectives.transferToInterpreter();

@@ -37,6 +37,8 @@ public final class LoadRootNode extends RootNode {
             throw LispError.error("CONTROL-ERROR", "attempt to GO to a tagbody that no longer exists");
         } catch (StackOverflowError e) {
             throw LispError.error("STORAGE-CONDITION", "Control stack exhausted");
+        } catch (OutOfMemoryError e) {
+            throw dev.epsilon.language.runtime.JavaFailures.lispError(e, "a top-level form");
         }
     }
 
