@@ -45,6 +45,15 @@
                    (append (%loop-destructure (car pattern) `(car ,g))
                            (%loop-destructure (cdr pattern) `(cdr ,g))))))))
 
+(defun %loop-bind-destructuring (pattern value)
+  ;; WITH (a (b c)) = value: the pattern's variables bound in order from the parts of VALUE.
+  (cond ((null pattern) nil)
+        ((symbolp pattern) (%loop-bind pattern value))
+        (t (let ((g (gensym "PART")))
+             (%loop-bind g value)
+             (%loop-bind-destructuring (car pattern) `(car ,g))
+             (%loop-bind-destructuring (cdr pattern) `(cdr ,g))))))
+
 (defun %loop-bind-pattern (pattern)
   (dolist (v (%loop-pattern-vars pattern)) (%loop-bind v nil)))
 
@@ -166,8 +175,12 @@
 (defun %loop-accumulate (kind)
   (let* ((form (%loop-next))
          (into (when (%loop-keyword-p (%loop-peek) "INTO") (%loop-next) (%loop-next)))
+         ;; A declared type (OF-TYPE type, or fixnum, float, t, nil) is skipped.
+         (type (cond ((%loop-keyword-p (%loop-peek) "OF-TYPE") (%loop-next) (%loop-next))
+                     ((%loop-keyword-p (%loop-peek) "FIXNUM" "FLOAT" "T" "NIL") (%loop-next))))
          (acc (%loop-accumulator into kind))
          (var (first acc)) (tail (second acc)))
+    (declare (ignore type))
     (case kind
       (:collect `(let ((cell (list ,form)))
                    (if ,tail (rplacd ,tail cell) (setq ,var cell))
@@ -247,12 +260,13 @@
               ((%loop-keyword-p word "WITH")
                (loop
                  (let ((var (%loop-next)))
+                   (when (%loop-keyword-p (%loop-peek) "OF-TYPE") (%loop-next) (%loop-next))
                    (when (and *loop-tokens* (symbolp (%loop-peek)) (not (%loop-keyword-p (%loop-peek) "=" "AND"))
                               (not (%loop-clause-word-p (%loop-peek))))
                      (%loop-next))
                    (if (%loop-keyword-p (%loop-peek) "=")
-                       (progn (%loop-next) (%loop-bind var (%loop-next)))
-                       (%loop-bind var nil)))
+                       (progn (%loop-next) (%loop-bind-destructuring var (%loop-next)))
+                       (%loop-bind-destructuring var nil)))
                  (if (%loop-keyword-p (%loop-peek) "AND") (%loop-next) (return))))
               ((%loop-keyword-p word "FOR" "AS")
                (let ((base *loop-steps*))
