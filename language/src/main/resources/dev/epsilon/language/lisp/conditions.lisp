@@ -207,12 +207,24 @@
           `(error ,datum ,@arguments)
           `(error 'simple-error :format-control "The assertion ~s failed." :format-arguments '(,test)))))
 
+;; CHECK-TYPE, CCASE and CTYPECASE offer a STORE-VALUE restart: a value given to it is stored into
+;; the place and the check runs again (CLHS 5.3, as SBCL does).
+
 (defmacro check-type (place type &optional type-string)
-  `(unless (typep ,place ',type)
-     (error 'simple-type-error
-            :datum ,place :expected-type ',type
-            :format-control "The value of ~s is ~s, which is not ~a."
-            :format-arguments (list ',place ,place ,(or type-string `(format nil "of type ~s" ',type))))))
+  (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (v (gensym "VALUE")))
+    `(block ,done
+       (tagbody
+          ,again
+          (when (typep ,place ',type) (return-from ,done nil))
+          (restart-case
+              (error 'simple-type-error
+                     :datum ,place :expected-type ',type
+                     :format-control "The value of ~s is ~s, which is not ~a."
+                     :format-arguments (list ',place ,place ,(or type-string `(format nil "of type ~s" ',type))))
+            (store-value (,v)
+              :report (lambda (stream) (format stream "Supply a new value for ~s." ',place))
+              (setf ,place ,v)))
+          (go ,again)))))
 
 (defmacro typecase (key &rest clauses)
   (let ((k (gensym "KEY")))
@@ -229,8 +241,19 @@
        (typecase ,k ,@clauses
          (t (error 'type-error :datum ,k :expected-type '(or ,@(mapcar-1 (function car) clauses))))))))
 
-(defmacro ctypecase (key &rest clauses)
-  `(etypecase ,key ,@clauses))
+(defmacro ctypecase (keyplace &rest clauses)
+  (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (k (gensym "KEY")) (v (gensym "VALUE")))
+    `(block ,done
+       (tagbody
+          ,again
+          (let ((,k ,keyplace))
+            (return-from ,done
+              (typecase ,k ,@clauses
+                (t (restart-case (error 'type-error :datum ,k :expected-type '(or ,@(mapcar-1 (function car) clauses)))
+                     (store-value (,v)
+                       :report (lambda (stream) (format stream "Supply a new value for ~s." ',keyplace))
+                       (setf ,keyplace ,v)
+                       (go ,again)))))))))))
 
 (defmacro ecase (key &rest clauses)
   (let ((k (gensym "KEY")))
@@ -241,8 +264,23 @@
                                                     (mapcar-1 (lambda (c) (if (listp (car c)) (car c) (list (car c))))
                                                               clauses)))))))))
 
-(defmacro ccase (key &rest clauses)
-  `(ecase ,key ,@clauses))
+(defmacro ccase (keyplace &rest clauses)
+  (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (k (gensym "KEY")) (v (gensym "VALUE")))
+    `(block ,done
+       (tagbody
+          ,again
+          (let ((,k ,keyplace))
+            (return-from ,done
+              (case ,k ,@clauses
+                (t (restart-case
+                       (error 'type-error :datum ,k
+                              :expected-type '(member ,@(apply (function append)
+                                                               (mapcar-1 (lambda (c) (if (listp (car c)) (car c) (list (car c))))
+                                                                         clauses))))
+                     (store-value (,v)
+                       :report (lambda (stream) (format stream "Supply a new value for ~s." ',keyplace))
+                       (setf ,keyplace ,v)
+                       (go ,again)))))))))))
 
 (defun %load-toplevel (pending file)
   ;; One top-level form of a file being loaded, with the restarts SBCL's LOAD offers.

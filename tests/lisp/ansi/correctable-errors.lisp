@@ -1,0 +1,21 @@
+;;; CHECK-TYPE, CCASE and CTYPECASE offer a STORE-VALUE restart that stores a new value into the
+;;; place and checks again (CLHS 5.3, as SBCL); ECASE reports the key and the expected type.
+;;; anaphora's tests use the restart.
+(print (let ((x (list :x)))
+  (handler-bind ((type-error (lambda (e) (store-value :z e))))
+    (ccase (car x) (:y (setf x :no)) (:z (setf x :yes))))
+  x))
+(print (let ((x 1.5))
+  (handler-bind ((type-error (lambda (e) (store-value 3 e))))
+    (ctypecase x (string :s) (integer (list :int x))))))
+(print (let ((x :q))
+  (handler-bind ((type-error (lambda (e) (store-value :b e))))
+    (ccase x (:a 1) (:b 2)))))
+(print (let ((x :q))
+  (handler-case (ecase x (:a 1)) (type-error (e) (list (type-error-datum e) (type-error-expected-type e))))))
+(print (let ((x "str"))
+  (handler-bind ((type-error (lambda (e) (store-value 42 e))))
+    (check-type x integer))
+  x))
+(print (let ((x 5)) (check-type x integer "an integer") x))
+(print (let ((r nil)) (handler-bind ((type-error (lambda (e) (setq r (restart-name (first (compute-restarts e)))) (store-value 1 e)))) (let ((y :k)) (ccase y (1 :one)))) r))
