@@ -241,46 +241,37 @@
        (typecase ,k ,@clauses
          (t (error 'type-error :datum ,k :expected-type '(or ,@(mapcar-1 (function car) clauses))))))))
 
-(defmacro ctypecase (keyplace &rest clauses)
+(defun %correctable-case (operator keyplace clauses expected-type)
+  ;; CCASE and CTYPECASE: OPERATOR (CASE or TYPECASE) over the value of KEYPLACE; no clause taken
+  ;; is a TYPE-ERROR whose STORE-VALUE restart sets KEYPLACE and tries the clauses again.
   (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (k (gensym "KEY")) (v (gensym "VALUE")))
     `(block ,done
        (tagbody
           ,again
           (let ((,k ,keyplace))
             (return-from ,done
-              (typecase ,k ,@clauses
-                (t (restart-case (error 'type-error :datum ,k :expected-type '(or ,@(mapcar-1 (function car) clauses)))
+              (,operator ,k ,@clauses
+                (t (restart-case (error 'type-error :datum ,k :expected-type ',expected-type)
                      (store-value (,v)
                        :report (lambda (stream) (format stream "Supply a new value for ~s." ',keyplace))
                        (setf ,keyplace ,v)
                        (go ,again)))))))))))
+
+(defmacro ctypecase (keyplace &rest clauses)
+  (%correctable-case 'typecase keyplace clauses `(or ,@(mapcar-1 (function car) clauses))))
+
+(defun %case-keys (clauses)
+  ;; The keys of CASE clauses, for the expected type of ECASE's and CCASE's error.
+  (apply (function append) (mapcar-1 (lambda (c) (if (listp (car c)) (car c) (list (car c)))) clauses)))
 
 (defmacro ecase (key &rest clauses)
   (let ((k (gensym "KEY")))
     `(let ((,k ,key))
        (case ,k ,@clauses
-         (t (error 'type-error :datum ,k
-                   :expected-type '(member ,@(apply (function append)
-                                                    (mapcar-1 (lambda (c) (if (listp (car c)) (car c) (list (car c))))
-                                                              clauses)))))))))
+         (t (error 'type-error :datum ,k :expected-type '(member ,@(%case-keys clauses))))))))
 
 (defmacro ccase (keyplace &rest clauses)
-  (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (k (gensym "KEY")) (v (gensym "VALUE")))
-    `(block ,done
-       (tagbody
-          ,again
-          (let ((,k ,keyplace))
-            (return-from ,done
-              (case ,k ,@clauses
-                (t (restart-case
-                       (error 'type-error :datum ,k
-                              :expected-type '(member ,@(apply (function append)
-                                                               (mapcar-1 (lambda (c) (if (listp (car c)) (car c) (list (car c))))
-                                                                         clauses))))
-                     (store-value (,v)
-                       :report (lambda (stream) (format stream "Supply a new value for ~s." ',keyplace))
-                       (setf ,keyplace ,v)
-                       (go ,again)))))))))))
+  (%correctable-case 'case keyplace clauses `(member ,@(%case-keys clauses))))
 
 (defun %load-toplevel (pending file)
   ;; One top-level form of a file being loaded, with the restarts SBCL's LOAD offers.
