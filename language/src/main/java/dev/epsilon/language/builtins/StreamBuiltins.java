@@ -17,7 +17,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 
 /** Streams and printing: FORMAT, the PRINT family, string streams, files, READ-LINE, READ. */
