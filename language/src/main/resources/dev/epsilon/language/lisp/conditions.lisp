@@ -209,7 +209,6 @@
 
 ;; CHECK-TYPE, CCASE and CTYPECASE offer a STORE-VALUE restart: a value given to it is stored into
 ;; the place and the check runs again (CLHS 5.3, as SBCL does).
-
 (defmacro check-type (place type &optional type-string)
   (let ((again (gensym "AGAIN")) (done (gensym "DONE")) (v (gensym "VALUE")))
     `(block ,done
