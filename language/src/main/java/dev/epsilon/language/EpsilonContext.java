@@ -119,6 +119,7 @@ public final class EpsilonContext {
         this.classes = new ClassTable(this);
         this.types = new Types(classes);
         classes.register(LispStream.class, classes.find(cl.findExternal("STREAM")));
+        classes.register(dev.epsilon.language.reader.Readtable.class, classes.find(cl.findExternal("READTABLE")));
         Symbol foreignPointer = foreign.intern("FOREIGN-POINTER");
         foreign.export(foreignPointer);
         classes.register(dev.epsilon.language.runtime.ForeignPointer.class, classes.defineBuiltIn(foreignPointer, classes.t));

@@ -57,6 +57,10 @@ final class ReaderBuiltins {
         });
         b.cl("GET-MACRO-CHARACTER", 1, 2, a -> {
             Readtable rt = a.length > 1 && a[1] != Lisp.NIL ? readtable(a[1], "GET-MACRO-CHARACTER") : cx.currentReadtable();
+            if (a[0] instanceof dev.epsilon.language.runtime.WideCharacter) {
+                // Past the BMP: a constituent in every readtable (none can hold a macro there).
+                return Values.of(new Object[]{Lisp.NIL, Lisp.NIL});
+            }
             char c = character(a[0], "GET-MACRO-CHARACTER");
             Object f = rt.macroFunction(c);
             if (f != null && !(f instanceof Readtable.StandardMacro)) {
@@ -85,6 +89,9 @@ final class ReaderBuiltins {
         b.cl("GET-DISPATCH-MACRO-CHARACTER", 2, 3, a -> {
             Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "GET-DISPATCH-MACRO-CHARACTER") : cx.currentReadtable();
             char disp = character(a[0], "GET-DISPATCH-MACRO-CHARACTER");
+            if (a[1] instanceof dev.epsilon.language.runtime.WideCharacter && rt.isDispatching(disp)) {
+                return Lisp.NIL;   // no sub-character past the BMP has a function
+            }
             char sub = character(a[1], "GET-DISPATCH-MACRO-CHARACTER");
             if (!rt.isDispatching(disp)) {
                 throw LispError.error("SIMPLE-ERROR", a[0] + " is not a dispatching macro character");

@@ -82,6 +82,7 @@ public final class ClassTable {
         builtIn("STREAM", t);
         builtIn("RESTART", t);
         builtIn("RANDOM-STATE", t);
+        builtIn("READTABLE", t);
         standardObject = builtIn("STANDARD-OBJECT", t);
         structureObject = builtIn("STRUCTURE-OBJECT", t);
         classClass = builtIn("CLASS", standardObject);
