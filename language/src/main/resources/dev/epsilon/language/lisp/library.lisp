@@ -582,7 +582,7 @@
          (constructors nil) (default-constructor t)
          (predicate (intern (format nil "~a-P" name)))
          (copier (intern (format nil "COPY-~a" name)))
-         (include nil) (print-function nil)
+         (include nil) (print-function nil) (type nil) (named nil) (initial-offset 0)
          (documentation (when (stringp (car slot-descriptions)) (pop slot-descriptions))))
     (declare (ignore documentation))
     (dolist (o options)
@@ -597,9 +597,17 @@
           (:copier (setq copier (car args)))
           (:include (setq include args))
           ((:print-function :print-object) (setq print-function (car args)))
+          (:type (setq type (car args)))
+          (:named (setq named t))
+          (:initial-offset (setq initial-offset (car args)))
           (t nil))))
     (when default-constructor
       (push (list (intern (format nil "MAKE-~a" name))) constructors))
+    (when type
+      (return-from defstruct
+        (%typed-defstruct name type named initial-offset conc-name constructors
+                          (and named predicate) copier include
+                          (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))))
     (let* ((included-slots (when include (%%struct-slots (car include))))
            (own (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))
            (slots (append included-slots own))
@@ -626,6 +634,52 @@
                             (defun ,accessor (object) (%%struct-ref object ',name ,i))
                             (define-setf-place ,accessor (object) v `(%%struct-set ,object ',',name ,',i ,v)))))
                      slots))
+         ',name))))
+
+(defun %typed-defstruct (name type named offset conc-name constructors predicate copier include own)
+  ;; DEFSTRUCT with :TYPE LIST or VECTOR (CLHS 8.1.1): the structure is a plain list or vector, no
+  ;; class. Its layout, as SBCL lays it out: an included structure's whole layout, then
+  ;; :INITIAL-OFFSET empty places, the name when :NAMED, and the slots. Each place is (:SLOT name
+  ;; default) or (:FIXED form).
+  (let* ((kind (if (consp type) (car type) type))
+         (inherited (when include (get (car include) '%typed-struct-layout)))
+         (name-index (+ (length inherited) offset))
+         (layout (append inherited
+                         (make-list offset :initial-element '(:fixed nil))
+                         (and named (list (list :fixed `',name)))
+                         (mapcar (lambda (s) (list :slot (car s) (cadr s))) own)))
+         (slots (mapcar (function cdr) (remove-if-not (lambda (e) (eq (car e) :slot)) layout)))
+         (maker (if (eq kind 'list) 'list 'vector))
+         (reader (lambda (i) (if (eq kind 'list) `(nth ,i object) `(aref object ,i)))))
+    (labels ((build (value-of)
+               `(,maker ,@(mapcar (lambda (e) (if (eq (car e) :slot) (funcall value-of (cdr e)) (cadr e))) layout))))
+      `(progn
+         (eval-when (:compile-toplevel :load-toplevel :execute)
+           (setf (get ',name '%typed-struct-layout) ',layout))
+         ,@(mapcar (lambda (c)
+                     (if (cdr c)
+                         (let ((params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
+                                                  (mapcar (lambda (p) (if (consp p) (car p) p)) (cadr c)))))
+                           `(defun ,(car c) ,(cadr c)
+                              ,(build (lambda (s) (if (member (car s) params) (car s) (cadr s))))))
+                         `(defun ,(car c) (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
+                            ,(build (function car)))))
+                   constructors)
+         ,@(when predicate
+             `((defun ,predicate (object)
+                 (and ,(if (eq kind 'list) '(listp object) '(vectorp object))
+                      (> (length object) ,name-index)
+                      (eq ,(funcall reader name-index) ',name)))))
+         ,@(when copier `((defun ,copier (object) (copy-seq object))))
+         ,@(let ((i -1) (out nil))
+             (dolist (e layout (nreverse out))
+               (setq i (1+ i))
+               (when (eq (car e) :slot)
+                 (let ((accessor (intern (format nil "~a~a" conc-name (cadr e)))) (place (funcall reader i)))
+                   (push `(progn
+                            (defun ,accessor (object) ,place)
+                            (defsetf ,accessor (object) (v) (list 'setf (subst object 'object ',place) v)))
+                         out)))))
          ',name))))
 
 (defun %struct-constructor (name spec slots)

@@ -1,0 +1,22 @@
+;;; DEFSTRUCT with (:TYPE LIST) or (:TYPE VECTOR): the structure is a plain list or vector, laid out
+;;; as in SBCL (an included structure first, then :INITIAL-OFFSET places, the name when :NAMED, the
+;;; slots); accessors work on any such list, as the RT copy in named-readtables expects.
+(defstruct (entry (:conc-name nil) (:type list)) pend name form)
+(let ((e (make-entry :pend t :name 'foo :form '(+ 1 2))))
+  (print e) (print (list (pend e) (name e) (form e)))
+  (setf (name e) 'bar) (print e))
+(print (name '(t cruft.1 (f) t)))
+(defstruct (point (:type vector) :named) x (y 0))
+(let ((p (make-point :x 1)))
+  (print p) (print (list (point-x p) (point-y p) (point-p p) (point-p #(1 2 3)) (point-p 5)))
+  (incf (point-y p) 5) (print p) (print (copy-point p)))
+(defstruct (pl (:type list) :named) x (y 0))
+(defstruct (p3 (:type list) :named (:include pl) (:constructor make-p3 (x y z))) z)
+(print (make-p3 1 2 3))
+(print (list (pl-x (make-p3 1 2 3)) (p3-z (make-p3 1 2 3)) (pl-p (make-pl)) (p3-p (make-p3 1 2 3))))
+(defstruct (q (:type list)) a)
+(defstruct (q2 (:type list) (:include q)) b)
+(print (make-q2 :a 1 :b 2))
+(defstruct (off (:type list) (:initial-offset 2)) a b)
+(print (make-off :a 1 :b 2))
+(print (off-b (make-off :a 1 :b 2)))
