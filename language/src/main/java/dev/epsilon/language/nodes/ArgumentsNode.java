@@ -85,7 +85,8 @@ public final class ArgumentsNode extends Node {
             bind(frame, rest, list);
         }
         if (acceptsKeys) {
-            bindKeys(frame, args, restStart + 1);
+            // Keys follow the optionals; when not all optionals were given, there are none.
+            bindKeys(frame, args, Math.min(restStart + 1, args.length));
         }
     }
 
