@@ -89,13 +89,13 @@ final class ReaderBuiltins {
         b.cl("GET-DISPATCH-MACRO-CHARACTER", 2, 3, a -> {
             Readtable rt = a.length > 2 && a[2] != Lisp.NIL ? readtable(a[2], "GET-DISPATCH-MACRO-CHARACTER") : cx.currentReadtable();
             char disp = character(a[0], "GET-DISPATCH-MACRO-CHARACTER");
-            if (a[1] instanceof dev.epsilon.language.runtime.WideCharacter && rt.isDispatching(disp)) {
-                return Lisp.NIL;   // no sub-character past the BMP has a function
-            }
-            char sub = character(a[1], "GET-DISPATCH-MACRO-CHARACTER");
             if (!rt.isDispatching(disp)) {
                 throw LispError.error("SIMPLE-ERROR", a[0] + " is not a dispatching macro character");
             }
+            if (a[1] instanceof dev.epsilon.language.runtime.WideCharacter) {
+                return Lisp.NIL;   // no sub-character past the BMP has a function
+            }
+            char sub = character(a[1], "GET-DISPATCH-MACRO-CHARACTER");
             Object f = rt.dispatchFunction(disp, sub);
             if (f != null) {
                 return f;

@@ -603,38 +603,38 @@
           (t nil))))
     (when default-constructor
       (push (list (intern (format nil "MAKE-~a" name))) constructors))
-    (when type
-      (return-from defstruct
-        (%typed-defstruct name type named initial-offset conc-name constructors
-                          (and named predicate) copier include
-                          (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))))
-    (let* ((included-slots (when include (%%struct-slots (car include))))
-           (own (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions))
-           (slots (append included-slots own))
-           (slot-names (mapcar (function car) slots)))
-      `(progn
-         (%%defstruct ',name ',(when include (list (car include)))
-                     (list ,@(mapcar (lambda (s)
-                                       `(list ',(car s) '(,(intern (symbol-name (car s)) :keyword))
-                                              (lambda () ,(cadr s))))
-                                     own))
-                     ',slots)
-         ,@(when print-function
-             `((%%set-class-option (find-class ',name) :print-function (function ,print-function))))
-         ,@(mapcar (lambda (c) (%struct-constructor name c slots)) constructors)
-         ,@(when predicate
-             `((defun ,predicate (object) (typep object ',name))))
-         ,@(when copier
-             `((defun ,copier (object) (%%copy-struct object))))
-         ,@(let ((i -1))
-             (mapcar (lambda (s)
-                       (setq i (1+ i))
-                       (let ((accessor (intern (format nil "~a~a" conc-name (car s)))))
-                         `(progn
-                            (defun ,accessor (object) (%%struct-ref object ',name ,i))
-                            (define-setf-place ,accessor (object) v `(%%struct-set ,object ',',name ,',i ,v)))))
-                     slots))
-         ',name))))
+    (let ((own (mapcar (lambda (s) (if (consp s) s (list s nil))) slot-descriptions)))
+      (when type
+        (return-from defstruct
+          (%typed-defstruct name type named initial-offset conc-name constructors
+                            (and named predicate) copier include own)))
+      (let* ((included-slots (when include (%%struct-slots (car include))))
+             (slots (append included-slots own))
+             (slot-names (mapcar (function car) slots)))
+        `(progn
+           (%%defstruct ',name ',(when include (list (car include)))
+                       (list ,@(mapcar (lambda (s)
+                                         `(list ',(car s) '(,(intern (symbol-name (car s)) :keyword))
+                                                (lambda () ,(cadr s))))
+                                       own))
+                       ',slots)
+           ,@(when print-function
+               `((%%set-class-option (find-class ',name) :print-function (function ,print-function))))
+           ,@(mapcar (lambda (c) (%constructor-form c slots (lambda (values) `(%%make-struct ',name (list ,@values)))))
+                     constructors)
+           ,@(when predicate
+               `((defun ,predicate (object) (typep object ',name))))
+           ,@(when copier
+               `((defun ,copier (object) (%%copy-struct object))))
+           ,@(let ((i -1))
+               (mapcar (lambda (s)
+                         (setq i (1+ i))
+                         (let ((accessor (intern (format nil "~a~a" conc-name (car s)))))
+                           `(progn
+                              (defun ,accessor (object) (%%struct-ref object ',name ,i))
+                              (define-setf-place ,accessor (object) v `(%%struct-set ,object ',',name ,',i ,v)))))
+                       slots))
+           ',name)))))
 
 (defun %typed-defstruct (name type named offset conc-name constructors predicate copier include own)
   ;; DEFSTRUCT with :TYPE LIST or VECTOR (CLHS 8.1.1): the structure is a plain list or vector, no
@@ -651,20 +651,12 @@
          (slots (mapcar (function cdr) (remove-if-not (lambda (e) (eq (car e) :slot)) layout)))
          (maker (if (eq kind 'list) 'list 'vector))
          (reader (lambda (i) (if (eq kind 'list) `(nth ,i object) `(aref object ,i)))))
-    (labels ((build (value-of)
-               `(,maker ,@(mapcar (lambda (e) (if (eq (car e) :slot) (funcall value-of (cdr e)) (cadr e))) layout))))
+    (flet ((build (values)   ; the slots' value forms into their places
+             `(,maker ,@(mapcar (lambda (e) (if (eq (car e) :slot) (pop values) (cadr e))) layout))))
       `(progn
          (eval-when (:compile-toplevel :load-toplevel :execute)
            (setf (get ',name '%typed-struct-layout) ',layout))
-         ,@(mapcar (lambda (c)
-                     (if (cdr c)
-                         (let ((params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
-                                                  (mapcar (lambda (p) (if (consp p) (car p) p)) (cadr c)))))
-                           `(defun ,(car c) ,(cadr c)
-                              ,(build (lambda (s) (if (member (car s) params) (car s) (cadr s))))))
-                         `(defun ,(car c) (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
-                            ,(build (function car)))))
-                   constructors)
+         ,@(mapcar (lambda (c) (%constructor-form c slots (function build))) constructors)
          ,@(when predicate
              `((defun ,predicate (object)
                  (and ,(if (eq kind 'list) '(listp object) '(vectorp object))
@@ -682,19 +674,17 @@
                          out)))))
          ',name))))
 
-(defun %struct-constructor (name spec slots)
-  (let ((fname (car spec)))
-    (if (cdr spec)
-        ;; A BOA constructor: its lambda list names slots; the rest take their defaults.
-        (let* ((lambda-list (cadr spec))
-               (params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
-                                  (mapcar (lambda (p) (if (consp p) (car p) p)) lambda-list))))
-          `(defun ,fname ,lambda-list
-             (%%make-struct ',name
-                           (list ,@(mapcar (lambda (s) (if (member (car s) params) (car s) (cadr s)))
-                                           slots)))))
-        `(defun ,fname (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
-           (%%make-struct ',name (list ,@(mapcar (function car) slots)))))))
+(defun %constructor-form (spec slots build)
+  ;; The DEFUN of a DEFSTRUCT constructor (NAME) or (NAME BOA-LAMBDA-LIST); BUILD makes its body
+  ;; from one value form per slot, in order.
+  (if (cdr spec)
+      ;; A BOA constructor: its lambda list names slots; the rest take their defaults.
+      (let ((params (remove-if (lambda (p) (member p '(&optional &rest &key &aux)))
+                               (mapcar (lambda (p) (if (consp p) (car p) p)) (cadr spec)))))
+        `(defun ,(car spec) ,(cadr spec)
+           ,(funcall build (mapcar (lambda (s) (if (member (car s) params) (car s) (cadr s))) slots))))
+      `(defun ,(car spec) (&key ,@(mapcar (lambda (s) (list (car s) (cadr s))) slots))
+         ,(funcall build (mapcar (function car) slots)))))
 
 (defun /= (number &rest more)
   ;; True when no two numbers are equal.
